@@ -1,0 +1,140 @@
+"""Structured explanations: a message id, the values that went in, the rules used.
+
+The domain builds :class:`Explanation` objects with ``N_``-marked English
+messages and typed values. They are rendered in a language only when shown
+(:func:`render`), so one result can be shown in Dutch and in English, and a
+view can show the rule's article, source and status beside the sentence.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+
+from planner.i18n import (
+    Language,
+    format_day,
+    format_money,
+    format_month,
+    format_number,
+    format_percent,
+    pgettext,
+    use_language,
+)
+from planner.i18n import _ as gettext_
+from planner.rules import Coverage, Reference, RuleValue
+from planner.rules.schema import Status
+
+
+@dataclass(frozen=True, slots=True)
+class Money:
+    amount: Decimal
+
+
+@dataclass(frozen=True, slots=True)
+class Percent:
+    value: Decimal
+
+
+@dataclass(frozen=True, slots=True)
+class Number:
+    value: Decimal
+
+
+@dataclass(frozen=True, slots=True)
+class Month:
+    year: int
+    month: int
+
+    def __str__(self) -> str:
+        return f"{self.year:04d}-{self.month:02d}"
+
+
+@dataclass(frozen=True, slots=True)
+class Day:
+    day: date
+
+
+@dataclass(frozen=True, slots=True)
+class Msg:
+    """A translatable fragment used as a value inside another message."""
+
+    message: str
+    context: str | None = None
+
+
+Value = Money | Percent | Number | Month | Day | Msg | int | str
+
+
+@dataclass(frozen=True, slots=True)
+class RuleRef:
+    """The rule behind an amount: id, article, status and sources."""
+
+    id: str
+    article: str
+    label_nl: str
+    label_en: str
+    valid_from: date
+    status: Status
+    coverage: Coverage
+    references: tuple[Reference, ...]
+    note: str | None = None
+
+    @classmethod
+    def of(cls, rv: RuleValue) -> RuleRef:
+        return cls(
+            id=rv.id,
+            article=rv.param.article,
+            label_nl=rv.param.label.nl,
+            label_en=rv.param.label.en,
+            valid_from=rv.valid_from,
+            status=rv.status,
+            coverage=rv.coverage,
+            references=rv.references,
+            note=rv.note,
+        )
+
+    def label(self, lang: Language) -> str:
+        return self.label_nl if lang == "nl" else self.label_en
+
+
+@dataclass(frozen=True, slots=True)
+class Explanation:
+    """Why an amount is what it is.
+
+    ``message`` is an English msgid with named ``{fields}`` (marked ``N_``);
+    ``values`` fills the fields; ``rules`` lists the rules used.
+    """
+
+    message: str
+    values: Mapping[str, Value] = field(default_factory=dict)
+    rules: tuple[RuleRef, ...] = ()
+    context: str | None = None
+
+
+def format_value(value: Value, lang: Language) -> str:
+    if isinstance(value, Money):
+        return format_money(value.amount, lang)
+    if isinstance(value, Percent):
+        return format_percent(value.value, lang)
+    if isinstance(value, Number):
+        return format_number(value.value, lang)
+    if isinstance(value, Month):
+        return format_month(value.year, value.month, lang)
+    if isinstance(value, Day):
+        return format_day(value.day, lang)
+    if isinstance(value, Msg):
+        with use_language(lang):
+            if value.context:
+                return pgettext(value.context, value.message)
+            return gettext_(value.message)
+    return str(value)
+
+
+def render(expl: Explanation, lang: Language) -> str:
+    """The explanation as one sentence (or a few) in ``lang``: translate first, then format."""
+    with use_language(lang):
+        template = pgettext(expl.context, expl.message) if expl.context else gettext_(expl.message)
+    return template.format(**{k: format_value(v, lang) for k, v in expl.values.items()})

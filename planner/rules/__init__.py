@@ -1,0 +1,287 @@
+"""Legal parameters as dated data files, and "what is in force on date D".
+
+The files live beside this module, one per parameter, in a tree that mirrors
+the law (``participatiewet/norm/...``, ``gemeenten/amsterdam/...``). A
+parameter's id is its path without ``.yaml``.
+
+Looking a value up never guesses silently. The answer says how it was found:
+
+- ``in_force``: a published value covers the date;
+- ``not_yet_published``: the date lies past the period the last value is
+  known to cover (the parameter is indexed every half year or every year and
+  the next value is not in our files yet); the last value is used;
+- ``earlier_unknown``: the date lies before the first value and the parameter
+  did exist then, with a value we could not source; the first value is used;
+- ``unknown``: the file says a value exists here that we could not source.
+
+A date on which a parameter does not exist (before its first value, or
+after ``ends: true``) gives ``None`` from :meth:`RuleSet.find` and a
+:class:`RuleNotInForce` error from :meth:`RuleSet.get`.
+"""
+
+from __future__ import annotations
+
+import logging
+from bisect import bisect_right
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from functools import cache
+from pathlib import Path
+from typing import Literal
+
+import yaml
+from pydantic import ValidationError
+
+from planner.rules.schema import ParameterFile, Reference, Status, Text, parse_value
+
+log = logging.getLogger("planner.rules")
+
+RULES_DIR = Path(__file__).resolve().parent
+
+Coverage = Literal["in_force", "not_yet_published", "earlier_unknown", "unknown"]
+
+
+class RuleFileError(Exception):
+    """A rule file that does not follow the schema. The app refuses to start on it."""
+
+
+class RuleNotInForce(LookupError):
+    """The parameter does not exist on the date asked for."""
+
+    def __init__(self, param_id: str, on: date) -> None:
+        super().__init__(f"rule {param_id!r} is not in force on {on.isoformat()}")
+        self.param_id = param_id
+        self.on = on
+
+
+@dataclass(frozen=True, slots=True)
+class Parameter:
+    id: str
+    label: Text
+    description: Text
+    article: str
+    unit: str
+    period: str
+    indexation: str
+    earlier_values: str
+    starts: tuple[date, ...]
+    entries: tuple[_Entry, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class _Entry:
+    start: date
+    value: Decimal | int | tuple[int, ...] | None
+    status: Status
+    ends: bool
+    references: tuple[Reference, ...]
+    note: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class RuleValue:
+    """A parameter's value for one date, with where it came from."""
+
+    param: Parameter
+    value: Decimal | int | tuple[int, ...] | None
+    valid_from: date
+    status: Status
+    coverage: Coverage
+    references: tuple[Reference, ...]
+    note: str | None
+
+    @property
+    def id(self) -> str:
+        return self.param.id
+
+    @property
+    def published(self) -> bool:
+        return self.coverage == "in_force"
+
+    @property
+    def certain(self) -> bool:
+        """Verified or derived from verified values, and in force on the date."""
+        return self.published and self.status in ("verified", "derived")
+
+    @property
+    def decimal(self) -> Decimal:
+        if not isinstance(self.value, Decimal):
+            raise TypeError(f"{self.id} is not an amount or percentage")
+        return self.value
+
+
+def _next_index_date(start: date, indexation: str) -> date | None:
+    """The first date after ``start`` on which a new value is expected."""
+    if indexation == "none":
+        return None
+    if indexation == "yearly":
+        return date(start.year + 1, 1, 1)
+    # half-yearly: 1 January and 1 July
+    if start.month < 7:
+        return date(start.year, 7, 1)
+    return date(start.year + 1, 1, 1)
+
+
+class RuleSet:
+    """All parameters, looked up by id and date."""
+
+    def __init__(self, params: dict[str, Parameter]) -> None:
+        self._params = params
+
+    def __contains__(self, param_id: str) -> bool:
+        return param_id in self._params
+
+    def ids(self) -> list[str]:
+        return sorted(self._params)
+
+    def parameter(self, param_id: str) -> Parameter:
+        try:
+            return self._params[param_id]
+        except KeyError:
+            raise KeyError(f"no rule file for {param_id!r}") from None
+
+    def find(self, param_id: str, on: date) -> RuleValue | None:
+        """The value in force on ``on``, or ``None`` where the rule does not exist."""
+        param = self.parameter(param_id)
+        i = bisect_right(param.starts, on) - 1
+        if i < 0:
+            if param.earlier_values != "unknown":
+                return None
+            first = param.entries[0]
+            return self._value(param, first, "earlier_unknown")
+        entry = param.entries[i]
+        if entry.ends:
+            return None
+        if entry.status == "unknown":
+            # Keep the last number we do know, flagged; the caller decides.
+            known = next((e for e in reversed(param.entries[:i]) if e.value is not None), None)
+            if known is None:
+                return RuleValue(param, None, entry.start, "unknown", "unknown", entry.references, entry.note)
+            return RuleValue(param, known.value, known.start, "unknown", "unknown", entry.references, entry.note)
+        coverage: Coverage = "in_force"
+        if i == len(param.entries) - 1:
+            nxt = _next_index_date(entry.start, param.indexation)
+            if nxt is not None and on >= nxt:
+                coverage = "not_yet_published"
+        return self._value(param, entry, coverage)
+
+    def get(self, param_id: str, on: date) -> RuleValue:
+        found = self.find(param_id, on)
+        if found is None:
+            raise RuleNotInForce(param_id, on)
+        return found
+
+    @staticmethod
+    def _value(param: Parameter, entry: _Entry, coverage: Coverage) -> RuleValue:
+        return RuleValue(param, entry.value, entry.start, entry.status, coverage, entry.references, entry.note)
+
+    def first_date(self) -> date:
+        return min(p.starts[0] for p in self._params.values())
+
+
+# --- loading -------------------------------------------------------------------------------------
+
+
+class _StrictLoader(yaml.SafeLoader):
+    """safe_load that keeps dates as strings and refuses duplicate keys."""
+
+
+# Dates stay strings: drop the implicit timestamp resolver.
+_StrictLoader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+def _no_duplicates(loader: yaml.SafeLoader, node: yaml.MappingNode, deep: bool = False) -> dict:
+    mapping: dict = {}
+    for key_node, value_node in node.value:
+        key = loader.construct_object(key_node, deep=deep)
+        if key in mapping:
+            raise yaml.constructor.ConstructorError(
+                "while constructing a mapping", node.start_mark, f"duplicate key {key!r}", key_node.start_mark
+            )
+        mapping[key] = loader.construct_object(value_node, deep=deep)
+    return mapping
+
+
+def _no_floats(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> float:
+    raise yaml.constructor.ConstructorError(
+        None, None, f"unquoted decimal {node.value!r}: write amounts as quoted strings", node.start_mark
+    )
+
+
+_StrictLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _no_duplicates)
+_StrictLoader.add_constructor("tag:yaml.org,2002:float", _no_floats)
+
+
+def read_yaml(text: str) -> object:
+    """Parse YAML text with the strict loader (no dates, no floats, no duplicate keys)."""
+    return yaml.load(text, Loader=_StrictLoader)  # noqa: S506 - a SafeLoader subclass
+
+
+def parse_parameter(param_id: str, text: str) -> Parameter:
+    """Parse and validate one parameter file's text."""
+    try:
+        raw = read_yaml(text)
+        if "\t" in text:
+            raise ValueError("tabs are not allowed in rule files")
+        pf = ParameterFile.model_validate(raw)
+    except (yaml.YAMLError, ValidationError, ValueError) as exc:
+        raise RuleFileError(f"{param_id}: {exc}") from exc
+    entries = tuple(
+        _Entry(
+            start=date.fromisoformat(key),
+            value=None if dv.value is None else parse_value(pf.unit, dv.value, where=key),
+            status=dv.status,
+            ends=dv.ends,
+            references=dv.references,
+            note=dv.note,
+        )
+        for key, dv in pf.values.items()
+    )
+    return Parameter(
+        id=param_id,
+        label=pf.label,
+        description=pf.description,
+        article=pf.article,
+        unit=pf.unit,
+        period=pf.period,
+        indexation=pf.indexation,
+        earlier_values=pf.earlier_values,
+        starts=tuple(e.start for e in entries),
+        entries=entries,
+    )
+
+
+def load_dir(root: Path) -> RuleSet:
+    params: dict[str, Parameter] = {}
+    for path in sorted(root.rglob("*.yaml")):
+        param_id = path.relative_to(root).with_suffix("").as_posix()
+        params[param_id] = parse_parameter(param_id, path.read_text(encoding="utf-8"))
+    if not params:
+        raise RuleFileError(f"no rule files found under {root}")
+    log.debug("loaded %d rule parameters", len(params))
+    return RuleSet(params)
+
+
+@cache
+def load_rules() -> RuleSet:
+    """The app's rules, loaded once per process."""
+    return load_dir(RULES_DIR)
+
+
+__all__ = [
+    "Coverage",
+    "Parameter",
+    "Reference",
+    "RuleFileError",
+    "RuleNotInForce",
+    "RuleSet",
+    "RuleValue",
+    "load_dir",
+    "load_rules",
+    "parse_parameter",
+    "read_yaml",
+]
