@@ -20,6 +20,8 @@ from planner.i18n import (
     format_month,
     format_number,
     format_percent,
+    ngettext,
+    npgettext,
     pgettext,
     use_language,
 )
@@ -65,7 +67,15 @@ class Msg:
     context: str | None = None
 
 
-Value = Money | Percent | Number | Month | Day | Msg | int | str
+@dataclass(frozen=True, slots=True)
+class Text:
+    """Data that exists in both languages already (a rule's label from its file)."""
+
+    nl: str
+    en: str
+
+
+Value = Money | Percent | Number | Month | Day | Msg | Text | int | str
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,6 +122,21 @@ class Explanation:
     values: Mapping[str, Value] = field(default_factory=dict)
     rules: tuple[RuleRef, ...] = ()
     context: str | None = None
+    plural: str | None = None
+    """Plural form of ``message``; ``values[count]`` chooses between them (ngettext)."""
+    count: str | None = None
+    more: tuple[Explanation, ...] = ()
+    """Further sentences, rendered after this one."""
+
+    def all_rules(self) -> tuple[RuleRef, ...]:
+        """The rules of this explanation and its further sentences, each once."""
+        seen: dict[str, RuleRef] = {}
+        for ref in self.rules:
+            seen.setdefault(ref.id, ref)
+        for part in self.more:
+            for ref in part.all_rules():
+                seen.setdefault(ref.id, ref)
+        return tuple(seen.values())
 
 
 def format_value(value: Value, lang: Language) -> str:
@@ -125,6 +150,8 @@ def format_value(value: Value, lang: Language) -> str:
         return format_month(value.year, value.month, lang)
     if isinstance(value, Day):
         return format_day(value.day, lang)
+    if isinstance(value, Text):
+        return value.nl if lang == "nl" else value.en
     if isinstance(value, Msg):
         with use_language(lang):
             if value.context:
@@ -136,5 +163,19 @@ def format_value(value: Value, lang: Language) -> str:
 def render(expl: Explanation, lang: Language) -> str:
     """The explanation as one sentence (or a few) in ``lang``: translate first, then format."""
     with use_language(lang):
-        template = pgettext(expl.context, expl.message) if expl.context else gettext_(expl.message)
-    return template.format(**{k: format_value(v, lang) for k, v in expl.values.items()})
+        if expl.plural is not None and expl.count is not None:
+            n = expl.values[expl.count]
+            if not isinstance(n, int):
+                raise TypeError(f"count field {expl.count!r} must be an int")
+            if expl.context:
+                template = npgettext(expl.context, expl.message, expl.plural, n)
+            else:
+                template = ngettext(expl.message, expl.plural, n)
+        elif expl.context:
+            template = pgettext(expl.context, expl.message)
+        else:
+            template = gettext_(expl.message)
+    text = template.format(**{k: format_value(v, lang) for k, v in expl.values.items()})
+    if expl.more:
+        text = " ".join([text, *(render(part, lang) for part in expl.more)])
+    return text

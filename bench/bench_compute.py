@@ -1,0 +1,63 @@
+"""Benchmark: compute a 12-month plan with 300 shifts (issue goal: under 5 ms median).
+
+Prints figures; asserts nothing. Run: .venv/bin/python bench/bench_compute.py
+"""
+
+from __future__ import annotations
+
+import statistics
+import sys
+import time
+from datetime import date, timedelta
+from decimal import Decimal
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from planner.benefit import project  # noqa: E402
+from planner.model import Household, Housemate, Job, Person, Plan, Shift  # noqa: E402
+from planner.rules import load_rules  # noqa: E402
+
+
+def example_plan(shifts: int = 300) -> Plan:
+    household = Household(
+        composition="single_parent",
+        claimant=Person(birth_date=date(1988, 5, 14), vrijlating_months_used=2),
+        youngest_child_birth_date=date(2018, 9, 2),
+        housemates=(Housemate(birth_date=date(1960, 1, 1), not_cost_sharer="commercial_tenant"),),
+        municipality="amsterdam",
+    )
+    jobs = (
+        Job(id="schoonmaak", wage="14.71", wage_basis="gross"),
+        Job(id="hotel", wage="11.50", wage_basis="net"),
+    )
+    day = date(2026, 1, 1)
+    out = []
+    for i in range(shifts):
+        out.append(
+            Shift(date=day + timedelta(days=(i * 365) // shifts), hours=Decimal("4"), job=jobs[i % 2].id,
+                  certainty=("sure", "likely", "maybe")[i % 3])
+        )
+    return Plan(start="2026-01", months=12, household=household, jobs=jobs, shifts=tuple(out))
+
+
+def main() -> None:
+    rules = load_rules()
+    plan = example_plan()
+    project(plan, rules)  # warm up (rule files are loaded once per process)
+    times = []
+    for _ in range(200):
+        t0 = time.perf_counter()
+        project(plan, rules)
+        times.append((time.perf_counter() - t0) * 1000)
+    times.sort()
+    print(f"12-month plan, 300 shifts, wages+benefit+premie: median {statistics.median(times):.2f} ms, "
+          f"p95 {times[int(len(times) * 0.95)]:.2f} ms, min {times[0]:.2f} ms (goal: median < 5 ms)")
+    t0 = time.perf_counter()
+    load_rules.cache_clear()
+    load_rules()
+    print(f"loading all rule files: {(time.perf_counter() - t0) * 1000:.1f} ms (once per process)")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,411 @@
+"""The bijstand month: norm, counted income, vrijlatingen, bijstand, holiday allowance, premie.
+
+Participatiewet art. 19 lid 2: "De hoogte van de algemene bijstand is het
+verschil tussen het inkomen en de bijstandsnorm" - never below zero. The
+norm includes 5% vakantietoeslag (art. 19 lid 3), which the municipality
+saves and pays once a year; the holiday pay you build up at work
+(vakantieaanspraak, Regeling Participatiewet art. 11 via the Normenbrief) is
+taken off that reservation.
+
+:func:`project` runs the months of a plan in order, because the vrijlating
+clock and the premie ledger carry over from month to month.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from typing import Literal
+
+from planner.assumptions import resolve
+from planner.explain import Explanation, Money, Month, Percent, RuleRef, Text
+from planner.i18n import N_
+from planner.income import PersonIncome, attribute
+from planner.model import Plan, Role, Shift
+from planner.money import ZERO, cents, percent_of
+from planner.norm import NormResult, norm_for_month
+from planner.people import first_day
+from planner.premie import SCHEME_AMSTERDAM, J_MAX, Payout, PremieLedger, accrue, payout_month, scheme_month
+from planner.rules import RuleSet, RuleValue, load_rules
+from planner.vrijlating import Clock, VrijlatingLine, vrijlating_for_month
+
+VA = "participatiewet/vakantieaanspraak/"
+MUNICIPALITIES = ("amsterdam", "overig")
+"""Municipalities with a profile. ``overig``: national rules only, no local premie."""
+
+FlagCode = Literal[
+    "not_yet_published", "earlier_unknown", "unknown_value", "unverified", "secondary", "assumption", "historical_scheme"
+]
+
+
+@dataclass(frozen=True, slots=True)
+class Flag:
+    code: FlagCode
+    explanation: Explanation
+    rule_id: str | None = None
+    assumption: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """An amount and why it is what it is."""
+
+    amount: Decimal
+    explanation: Explanation
+
+
+@dataclass(frozen=True, slots=True)
+class PersonMonth:
+    role: Role
+    age: int
+    aow: bool
+    income: PersonIncome | None
+    vrijlating: VrijlatingLine | None
+    note: Explanation | None
+
+
+@dataclass(frozen=True, slots=True)
+class BenefitMonth:
+    year: int
+    month: int
+    norm: Line
+    vakantietoeslag_in_norm: Line
+    cost_sharers: int
+    people: tuple[PersonMonth, ...]
+    income_from_work: Line
+    vrijlating_total: Line
+    income_counted: Line
+    bijstand: Line
+    vakantieaanspraak: Line
+    vakantietoeslag_reserved: Line
+    bijstand_paid_monthly: Line
+    premie_accrued: Line
+    premie_payout_month: tuple[int, int] | None
+    premie_paid: Line
+    payout: Payout | None
+    flags: tuple[Flag, ...]
+    rules_used: tuple[RuleRef, ...]
+
+    @property
+    def key(self) -> str:
+        return f"{self.year:04d}-{self.month:02d}"
+
+    @property
+    def vrijlatingen(self) -> tuple[VrijlatingLine, ...]:
+        return tuple(p.vrijlating for p in self.people if p.vrijlating is not None)
+
+
+@dataclass(frozen=True, slots=True)
+class Projection:
+    plan: Plan
+    months: tuple[BenefitMonth, ...]
+    assumptions: dict[str, str]
+    premie_unpaid: tuple[tuple[int, int, Decimal], ...] = field(default=())
+    """Premie built up in the plan but paid after its last month: (year, month, amount)."""
+
+
+# --- vakantieaanspraak ---------------------------------------------------------------------------
+
+
+def vakantieaanspraak(income: Decimal, day: date, rules: RuleSet) -> tuple[Decimal, Explanation, tuple[RuleValue, ...]]:
+    """Net holiday pay built up on a net monthly wage (Normenbrief, Bijlage IV, art. 11).
+
+    Bands by net monthly income: up to and including grens 1: 8% x ink; up to
+    and including grens 2: 8% x ink - aftrek 2; up to and including grens 3:
+    8% x ink - aftrek 3; above: 5.02% x ink - aftrek 4. Never below zero.
+    """
+    g = {k: rules.get(VA + k, day) for k in (
+        "art11_grens_1", "art11_grens_2", "art11_grens_3", "art11_percentage",
+        "art11_aftrek_2", "art11_aftrek_3", "art11_percentage_4", "art11_aftrek_4",
+    )}
+    pct, minus = g["art11_percentage"], None
+    if income <= g["art11_grens_1"].decimal:
+        pass
+    elif income <= g["art11_grens_2"].decimal:
+        minus = g["art11_aftrek_2"]
+    elif income <= g["art11_grens_3"].decimal:
+        minus = g["art11_aftrek_3"]
+    else:
+        pct, minus = g["art11_percentage_4"], g["art11_aftrek_4"]
+    amount = percent_of(income, pct.decimal) - (minus.decimal if minus else ZERO)
+    amount = max(ZERO, cents(amount))
+    if minus is None:
+        expl = Explanation(
+            N_("On a net wage of {income} you build up {percent} holiday pay at work: {amount}."),
+            {"income": Money(income), "percent": _pct(pct), "amount": Money(amount)},
+            (RuleRef.of(pct),),
+        )
+    else:
+        expl = Explanation(
+            N_("On a net wage of {income} you build up {percent} holiday pay at work, minus {minus}: {amount}."),
+            {"income": Money(income), "percent": _pct(pct), "minus": Money(minus.decimal), "amount": Money(amount)},
+            (RuleRef.of(pct), RuleRef.of(minus)),
+        )
+    return amount, expl, tuple(g.values())
+
+
+def _pct(rv: RuleValue) -> Percent:
+    return Percent(rv.decimal)
+
+
+# --- flags ---------------------------------------------------------------------------------------
+
+
+def _rule_flags(used: list[RuleValue], year: int, month: int) -> list[Flag]:
+    flags: list[Flag] = []
+    seen: set[str] = set()
+    for rv in used:
+        if rv.id in seen:
+            continue
+        seen.add(rv.id)
+        label = Text(rv.param.label.nl, rv.param.label.en)
+        values = {"rule": label, "month": Month(year, month), "since": Month(rv.valid_from.year, rv.valid_from.month)}
+        ref = (RuleRef.of(rv),)
+        if rv.coverage == "not_yet_published":
+            flags.append(Flag("not_yet_published", Explanation(
+                N_("Not yet published: “{rule}” for {month}. We use the last known value, from {since}."), values, ref), rv.id))
+        elif rv.coverage == "earlier_unknown":
+            flags.append(Flag("earlier_unknown", Explanation(
+                N_("Not known: “{rule}” for {month}. We use the first known value, from {since}."), values, ref), rv.id))
+        elif rv.coverage == "unknown":
+            flags.append(Flag("unknown_value", Explanation(
+                N_("Not known yet: “{rule}” for {month}. We use the last known value."), values, ref), rv.id))
+        if rv.status == "unverified":
+            flags.append(Flag("unverified", Explanation(
+                N_("Not confirmed: “{rule}” is not confirmed in an official source."), values, ref), rv.id))
+        elif rv.status == "secondary":
+            flags.append(Flag("secondary", Explanation(
+                N_("From a news or municipal page: “{rule}” was not read in the official text."), values, ref), rv.id))
+    return flags
+
+
+def _assumption_flag(assumption: str, message: str, **values) -> Flag:  # noqa: ANN003
+    return Flag("assumption", Explanation(message, values), assumption=assumption)
+
+
+# --- the projection ------------------------------------------------------------------------------
+
+
+def project(plan: Plan, rules: RuleSet | None = None, shifts: tuple[Shift, ...] | None = None) -> Projection:
+    """Compute every month of ``plan`` (optionally with another set of shifts, for risk and compare)."""
+    rules = rules or load_rules()
+    assumptions = resolve(plan.assumptions)
+    household = plan.household
+    incomes = attribute(plan, rules, shifts)
+    clocks: dict[Role, Clock] = {"claimant": Clock(household.claimant.vrijlating_months_used)}
+    if household.partner is not None:
+        clocks["partner"] = Clock(household.partner.vrijlating_months_used)
+    scheme_id = _scheme_id(plan)
+    ledger = PremieLedger(lambda y: rules.find(J_MAX, date(y, 1, 1)))
+    months: list[BenefitMonth] = []
+    for year, month in plan.month_list():
+        bm = _month(plan, year, month, incomes[(year, month)], clocks, assumptions, scheme_id, ledger, rules)
+        months.append(bm)
+    return Projection(plan, tuple(months), assumptions, ledger.unpaid)
+
+
+def _scheme_id(plan: Plan) -> str | None:
+    if plan.premie_scheme == "none":
+        return None
+    if plan.premie_scheme == "municipality":
+        return SCHEME_AMSTERDAM if plan.household.municipality == "amsterdam" else None
+    return plan.premie_scheme
+
+
+def _month(
+    plan: Plan,
+    year: int,
+    month: int,
+    incomes: dict[Role, PersonIncome],
+    clocks: dict[Role, Clock],
+    assumptions: dict[str, str],
+    scheme_id: str | None,
+    ledger: PremieLedger,
+    rules: RuleSet,
+) -> BenefitMonth:
+    household = plan.household
+    day = first_day(year, month)
+    norm: NormResult = norm_for_month(household, year, month, rules)
+    used: list[RuleValue] = list(norm.used)
+    flags: list[Flag] = []
+    people: list[PersonMonth] = []
+    counted = ZERO
+    work_total = ZERO
+    vrij_total = ZERO
+    in_first_vrijlating: set[Role] = set()
+    for pim in norm.people:
+        pinc = incomes.get(pim.role)
+        income = pinc.net if pinc else ZERO
+        work_total += income
+        outcome = vrijlating_for_month(pim, household, income, year, month, clocks[pim.role], assumptions, rules)
+        clocks[pim.role] = outcome.clock
+        used.extend(outcome.used)
+        line = outcome.line
+        vrij = line.amount if line else ZERO
+        if line is not None and line.kind in ("n", "34a") and not pim.aow:
+            in_first_vrijlating.add(pim.role)
+        vrij_total += vrij
+        counted += income - vrij
+        people.append(PersonMonth(pim.role, pim.age, pim.aow, pinc, line, outcome.note))
+    bijstand = max(ZERO, norm.amount - counted)
+
+    # Holiday allowance: 5% of the norm is saved, minus the holiday pay built up at work.
+    va_total = ZERO
+    va_parts: list[Explanation] = []
+    for p in people:
+        if p.income is not None and p.income.net > ZERO:
+            amount, expl, va_used = vakantieaanspraak(p.income.net, day, rules)
+            used.extend(va_used)
+            va_total += amount
+            va_parts.append(expl)
+            if p.aow:
+                flags.append(_assumption_flag(
+                    "vakantieaanspraak_aow",
+                    N_("At state pension age another table applies to holiday pay from work; we do not have it and use the table for younger people."),
+                ))
+    reserved = min(bijstand, max(ZERO, norm.vakantietoeslag - va_total))
+    paid_monthly = bijstand - reserved
+
+    # Premie.
+    premie_amount = ZERO
+    premie_expl = Explanation(N_("No bijverdienpremie this month."))
+    premie_due: tuple[int, int] | None = None
+    payout: Payout | None = None
+    if scheme_id is not None:
+        scheme = scheme_month(scheme_id, year, month, rules)
+        if scheme is not None:
+            used.extend(scheme.used)
+            if scheme.historical:
+                flags.append(Flag("historical_scheme", Explanation(
+                    N_("For comparison: this uses the premie of the 2018 experiment, which no longer exists."))))
+            premie_amount, premie_expl = _premie(people, bijstand, scheme, assumptions, in_first_vrijlating, flags, rules, day)
+            if premie_amount > ZERO:
+                ledger.add(year, month, premie_amount)
+                premie_due = payout_month(year, month, scheme.payout_months)
+            if month in scheme.payout_months:
+                payout = ledger.pay(year, month, scheme.yearly_cap_j)
+
+    flags = _rule_flags(used, year, month) + flags
+    refs: dict[str, RuleRef] = {}
+    for rv in used:
+        refs.setdefault(rv.id, RuleRef.of(rv))
+
+    income_expl = Explanation(
+        N_("Net income from work counted for {month}: {amount}."),
+        {"month": Month(year, month), "amount": Money(work_total)},
+        more=tuple(j.explanation for p in people if p.income for j in p.income.jobs),
+    )
+    vrij_expl = Explanation(
+        N_("Together you may keep {amount} of your wage (inkomstenvrijlating)."),
+        {"amount": Money(vrij_total)},
+        more=tuple(
+            [p.vrijlating.explanation for p in people if p.vrijlating] + [p.note for p in people if p.note]
+        ),
+    )
+    counted_expl = Explanation(
+        N_("The municipality counts {counted}: your net wage {income} minus the vrijlating {vrij}."),
+        {"counted": Money(counted), "income": Money(work_total), "vrij": Money(vrij_total)},
+    )
+    if bijstand > ZERO:
+        bijstand_expl = Explanation(
+            N_("Bijstand is the norm {norm} minus the counted income {counted}: {amount}."),
+            {"norm": Money(norm.amount), "counted": Money(counted), "amount": Money(bijstand)},
+        )
+    else:
+        bijstand_expl = Explanation(
+            N_("The counted income {counted} is not less than the norm {norm}, so there is no bijstand this month."),
+            {"norm": Money(norm.amount), "counted": Money(counted)},
+        )
+    va_expl = Explanation(
+        N_("Holiday pay you build up at work this month: {amount}."),
+        {"amount": Money(va_total)},
+        more=tuple(va_parts),
+    )
+    reserved_expl = Explanation(
+        N_(
+            "Of your bijstand, {reserved} is saved as holiday allowance: the {share} in the norm minus the "
+            "holiday pay you build up at work ({va}), and never more than the bijstand."
+        ),
+        {"reserved": Money(reserved), "share": Money(norm.vakantietoeslag), "va": Money(va_total)},
+        norm.vakantietoeslag_explanation.rules,
+    )
+    paid_expl = Explanation(
+        N_("Paid to you for this month: {paid} (bijstand {bijstand} minus the {reserved} that is saved)."),
+        {"paid": Money(paid_monthly), "bijstand": Money(bijstand), "reserved": Money(reserved)},
+    )
+    premie_paid = payout.amount if payout else ZERO
+    paid_premie_expl = payout.explanation if payout else Explanation(N_("No premie is paid out this month."))
+    return BenefitMonth(
+        year=year,
+        month=month,
+        norm=Line(norm.amount, norm.explanation),
+        vakantietoeslag_in_norm=Line(norm.vakantietoeslag, norm.vakantietoeslag_explanation),
+        cost_sharers=norm.cost_sharers,
+        people=tuple(people),
+        income_from_work=Line(work_total, income_expl),
+        vrijlating_total=Line(vrij_total, vrij_expl),
+        income_counted=Line(counted, counted_expl),
+        bijstand=Line(bijstand, bijstand_expl),
+        vakantieaanspraak=Line(va_total, va_expl),
+        vakantietoeslag_reserved=Line(reserved, reserved_expl),
+        bijstand_paid_monthly=Line(paid_monthly, paid_expl),
+        premie_accrued=Line(premie_amount, premie_expl),
+        premie_payout_month=premie_due,
+        premie_paid=Line(premie_paid, paid_premie_expl),
+        payout=payout,
+        flags=tuple(flags),
+        rules_used=tuple(refs.values()),
+    )
+
+
+def _premie(
+    people: list[PersonMonth],
+    bijstand: Decimal,
+    scheme,  # noqa: ANN001 - SchemeMonth
+    assumptions: dict[str, str],
+    in_first_vrijlating: set[Role],
+    flags: list[Flag],
+    rules: RuleSet,
+    day: date,
+) -> tuple[Decimal, Explanation]:
+    """Premie built up this month, by the scheme and the careful assumptions."""
+    if bijstand <= ZERO and assumptions["premie_month_without_bijstand"] == "no_premie":
+        flags.append(_assumption_flag(
+            "premie_month_without_bijstand",
+            N_("No premie this month: you get no bijstand this month, and we do not know if the premie continues."),
+        ))
+        return ZERO, Explanation(N_("No bijverdienpremie: you get no bijstand this month."))
+    min_age = int(rules.get("participatiewet/vrijlating/minimum_leeftijd", day).value)  # type: ignore[arg-type]
+    bases: list[Decimal] = []
+    for p in people:
+        if p.income is None or p.income.net <= ZERO:
+            continue
+        if p.age < min_age and assumptions["premie_under_27"] == "excluded":
+            flags.append(_assumption_flag(
+                "premie_under_27",
+                N_("No premie for someone under {age}: the law excludes this, and we do not know if the municipality pays it anyway."),
+                age=min_age,
+            ))
+            continue
+        if p.role in in_first_vrijlating and assumptions["premie_during_vrijlating"] == "no_premie":
+            flags.append(_assumption_flag(
+                "premie_during_vrijlating",
+                N_("No premie in a month with the inkomstenvrijlating: we do not know if the municipality pays both."),
+            ))
+            continue
+        base = p.income.net
+        if assumptions["premie_income_basis"] == "gross" and p.income.gross is not None:
+            base = p.income.gross
+        bases.append(base)
+    if not bases:
+        return ZERO, Explanation(N_("No bijverdienpremie this month."))
+    if assumptions["premie_cap_couple"] == "per_person" and len(bases) > 1:
+        total = ZERO
+        parts = []
+        for base in bases:
+            amount, expl = accrue(scheme, base)
+            total += amount
+            parts.append(expl)
+        return total, Explanation(N_("Bijverdienpremie built up this month: {amount}."), {"amount": Money(total)}, more=tuple(parts))
+    return accrue(scheme, sum(bases, ZERO))

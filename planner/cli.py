@@ -1,0 +1,318 @@
+"""The headless front: ``bijverdienplanner compute PLAN`` prints the month-by-month projection.
+
+Formats: ``table`` (for people, in the chosen language), ``json`` (a stable
+contract, field names in English, amounts as strings with two decimals,
+documented in the README), ``csv`` (one row per month; Dutch uses ``;`` and a
+decimal comma so a Dutch spreadsheet reads it, English ``,`` and a point).
+
+Exit codes: 0 computed; 2 bad input (missing file, not JSON, not a plan,
+invalid plan, errors in the plan); never a traceback for bad input.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import io
+import json
+import sys
+from collections.abc import Sequence
+from decimal import Decimal
+from typing import Any
+
+from planner.assumptions import ASSUMPTIONS, FIXED_ASSUMPTIONS
+from planner.benefit import BenefitMonth, Flag, Line, Projection, project
+from planner.explain import Explanation, RuleRef, render
+from planner.i18n import LANGUAGES, N_, Language, format_month, format_number, use_language
+from planner.i18n import _ as gettext_
+from planner.model import Plan, parse_month
+from planner.norm import NotEligible
+from planner.rules import RuleFileError, load_rules
+from planner.storage import PlanFileError, load_plan
+from planner.validate import Issue, check_plan, describe_errors
+
+JSON_FORMAT = "bijverdienplanner.compute"
+JSON_VERSION = 1
+
+EXIT_OK = 0
+EXIT_BAD_INPUT = 2
+
+
+def money(amount: Decimal) -> str:
+    return f"{amount:.2f}"
+
+
+# --- JSON ----------------------------------------------------------------------------------------
+
+
+def _rule_json(ref: RuleRef) -> dict[str, Any]:
+    return {
+        "id": ref.id,
+        "article": ref.article,
+        "valid_from": ref.valid_from.isoformat(),
+        "status": ref.status,
+        "published": ref.coverage == "in_force",
+        "coverage": ref.coverage,
+        "sources": [{"title": r.title, "url": r.url} for r in ref.references],
+    }
+
+
+def _expl_json(expl: Explanation, lang: Language) -> dict[str, Any]:
+    return {"text": render(expl, lang), "rules": [_rule_json(r) for r in expl.all_rules()]}
+
+
+def _flag_json(flag: Flag, lang: Language) -> dict[str, Any]:
+    return {"code": flag.code, "rule": flag.rule_id, "assumption": flag.assumption, "message": render(flag.explanation, lang)}
+
+
+_LINES = (
+    "norm",
+    "vakantietoeslag_in_norm",
+    "income_from_work",
+    "vrijlating_total",
+    "income_counted",
+    "bijstand",
+    "vakantieaanspraak",
+    "vakantietoeslag_reserved",
+    "bijstand_paid_monthly",
+    "premie_accrued",
+    "premie_paid",
+)
+
+
+def month_json(bm: BenefitMonth, lang: Language) -> dict[str, Any]:
+    out: dict[str, Any] = {"month": bm.key}
+    for name in _LINES:
+        line: Line = getattr(bm, name)
+        out[name] = money(line.amount)
+    out["cost_sharers"] = bm.cost_sharers
+    out["people"] = [
+        {
+            "role": p.role,
+            "age": p.age,
+            "state_pension_age": p.aow,
+            "net_income": money(p.income.net if p.income else Decimal(0)),
+            "gross_income": None if p.income is None or p.income.gross is None else money(p.income.gross),
+            "vrijlating": None
+            if p.vrijlating is None
+            else {"rule": p.vrijlating.kind, "amount": money(p.vrijlating.amount), "month_number": p.vrijlating.month_number},
+        }
+        for p in bm.people
+    ]
+    out["vrijlatingen"] = [
+        {"person": v.role, "rule": v.kind, "amount": money(v.amount), "month_number": v.month_number} for v in bm.vrijlatingen
+    ]
+    out["premie_payout_month"] = None if bm.premie_payout_month is None else f"{bm.premie_payout_month[0]:04d}-{bm.premie_payout_month[1]:02d}"
+    out["premie_paid_for_months"] = [f"{y:04d}-{m:02d}" for y, m, _ in bm.payout.accrued] if bm.payout else []
+    out["not_yet_published"] = any(f.code == "not_yet_published" for f in bm.flags)
+    out["flags"] = [_flag_json(f, lang) for f in bm.flags]
+    out["explanations"] = {name: _expl_json(getattr(bm, name).explanation, lang) for name in _LINES}
+    return out
+
+
+def projection_json(proj: Projection, issues: list[Issue], lang: Language) -> dict[str, Any]:
+    plan = proj.plan
+    with use_language(lang):
+        assumptions = [
+            {
+                "id": key,
+                "option": option,
+                "default": option == ASSUMPTIONS[key].default,
+                "title": gettext_(ASSUMPTIONS[key].title),
+                "option_text": gettext_(ASSUMPTIONS[key].option(option).text),
+                "why": gettext_(ASSUMPTIONS[key].why),
+            }
+            for key, option in proj.assumptions.items()
+        ]
+        fixed = [{"id": key, "text": gettext_(text)} for key, text in FIXED_ASSUMPTIONS]
+    return {
+        "format": JSON_FORMAT,
+        "version": JSON_VERSION,
+        "language": lang,
+        "plan": {
+            "name": plan.name,
+            "start": plan.start,
+            "months": plan.months,
+            "municipality": plan.household.municipality,
+            "premie_scheme": plan.premie_scheme,
+        },
+        "assumptions": assumptions,
+        "fixed_assumptions": fixed,
+        "warnings": [{"code": i.code, "where": i.where, "message": render(i.explanation, lang)} for i in issues if i.severity == "warning"],
+        "months": [month_json(bm, lang) for bm in proj.months],
+        "premie_unpaid": [{"month": f"{y:04d}-{m:02d}", "amount": money(a)} for y, m, a in proj.premie_unpaid],
+    }
+
+
+# --- table and CSV -------------------------------------------------------------------------------
+
+_COLUMNS: tuple[tuple[str, str], ...] = (
+    ("norm", N_("Norm")),
+    ("income_from_work", N_("Net wage")),
+    ("vrijlating_total", N_("Vrijlating")),
+    ("income_counted", N_("Counted")),
+    ("bijstand", N_("Bijstand")),
+    ("vakantietoeslag_reserved", N_("Holiday saved")),
+    ("bijstand_paid_monthly", N_("Paid out")),
+    ("premie_accrued", N_("Premie built up")),
+    ("premie_paid", N_("Premie paid")),
+)
+
+
+def _notes(bm: BenefitMonth) -> list[str]:
+    return sorted({f.code for f in bm.flags})
+
+
+def render_table(proj: Projection, issues: list[Issue], lang: Language) -> str:
+    with use_language(lang):
+        headers = [gettext_(N_("Month"))] + [gettext_(label) for _, label in _COLUMNS] + [gettext_(N_("Notes"))]
+        notes_index: dict[str, int] = {}
+        notes_text: list[str] = []
+        rows = []
+        for bm in proj.months:
+            marks = []
+            for flag in bm.flags:
+                text = render(flag.explanation, lang)
+                if text not in notes_index:
+                    notes_index[text] = len(notes_text) + 1
+                    notes_text.append(text)
+                mark = str(notes_index[text])
+                if mark not in marks:
+                    marks.append(mark)
+            rows.append(
+                [format_month(bm.year, bm.month, lang)]
+                + [format_number(getattr(bm, key).amount, lang, decimals=2) for key, _ in _COLUMNS]
+                + [",".join(marks)]
+            )
+        widths = [max(len(str(r[i])) for r in [headers, *rows]) for i in range(len(headers))]
+        lines = []
+        title = gettext_(N_("Bijverdienplanner: your months, in euros"))
+        lines.append(title)
+        lines.append("")
+        lines.append("  ".join(h.ljust(w) if i == 0 else h.rjust(w) for i, (h, w) in enumerate(zip(headers, widths, strict=True))))
+        for r in rows:
+            lines.append("  ".join(str(c).ljust(w) if i == 0 else str(c).rjust(w) for i, (c, w) in enumerate(zip(r, widths, strict=True))))
+        lines.append("")
+        unpaid = proj.premie_unpaid
+        if unpaid:
+            total = sum((a for _, _, a in unpaid), Decimal(0))
+            lines.append(gettext_(N_("Premie built up but paid after the last month of the plan: {amount}.")).format(amount=format_number(total, lang, decimals=2)))
+            lines.append("")
+        if notes_text:
+            lines.append(gettext_(N_("Notes")) + ":")
+            for i, text in enumerate(notes_text, 1):
+                lines.append(f"  {i}. {text}")
+            lines.append("")
+        lines.append(gettext_(N_("Assumptions (where the rules are not known, we choose the careful side):")))
+        for key, option in proj.assumptions.items():
+            a = ASSUMPTIONS[key]
+            lines.append(f"  - {gettext_(a.title)}: {gettext_(a.option(option).text)}")
+        for _key, text in FIXED_ASSUMPTIONS:
+            lines.append(f"  - {gettext_(text)}")
+        warnings = [i for i in issues if i.severity == "warning"]
+        if warnings:
+            lines.append("")
+            lines.append(gettext_(N_("Warnings:")))
+            for issue in warnings:
+                lines.append(f"  - {render(issue.explanation, lang)}")
+    return "\n".join(lines) + "\n"
+
+
+def render_csv(proj: Projection, lang: Language) -> str:
+    buf = io.StringIO()
+    delimiter = ";" if lang == "nl" else ","
+    writer = csv.writer(buf, delimiter=delimiter, lineterminator="\n")
+    with use_language(lang):
+        writer.writerow([gettext_(N_("Month"))] + [gettext_(label) for _, label in _COLUMNS] + [gettext_(N_("Notes"))])
+    for bm in proj.months:
+        amounts = [money(getattr(bm, key).amount) for key, _ in _COLUMNS]
+        if lang == "nl":
+            amounts = [a.replace(".", ",") for a in amounts]
+        writer.writerow([bm.key, *amounts, " ".join(_notes(bm))])
+    return buf.getvalue()
+
+
+# --- main ----------------------------------------------------------------------------------------
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="bijverdienplanner compute", description="Compute a plan month by month.")
+    parser.add_argument("plan", help="plan file (.bvp.json)")
+    parser.add_argument("--format", choices=("table", "json", "csv"), default="table")
+    parser.add_argument("--lang", choices=LANGUAGES, default="nl")
+    parser.add_argument("--from", dest="start", metavar="YYYY-MM", help="first month (default: the plan's)")
+    parser.add_argument("--months", type=int, metavar="N", help="number of months (default: the plan's)")
+    return parser
+
+
+def _error(lang: Language, message: str, details: Sequence[str] = (), **values: Any) -> int:
+    with use_language(lang):
+        text = gettext_(message).format(**values)
+    print(text, file=sys.stderr)
+    for line in details:
+        print(f"  - {line}", file=sys.stderr)
+    return EXIT_BAD_INPUT
+
+
+_FILE_MESSAGES = {
+    "not_found": N_("The file {path} does not exist."),
+    "unreadable": N_("The file {path} cannot be read."),
+    "not_json": N_("The file {path} is not a plan file: it is not valid JSON."),
+    "not_a_plan": N_("The file {path} is not a Bijverdienplanner plan."),
+    "newer_version": N_("The file {path} was made by a newer version of Bijverdienplanner. Update the app to open it."),
+    "invalid": N_("The plan in {path} has errors:"),
+}
+
+
+def compute_main(argv: Sequence[str]) -> int:
+    args = _parser().parse_args(argv)
+    lang: Language = args.lang
+    try:
+        rules = load_rules()
+    except RuleFileError as exc:  # a broken install, not the user's input
+        print(f"rule files: {exc}", file=sys.stderr)
+        return 1
+    try:
+        plan = load_plan(args.plan)
+    except PlanFileError as exc:
+        details = [render(e, lang) for e in describe_errors(exc.errors)] if exc.errors else ([exc.detail] if exc.kind == "invalid" else [])
+        return _error(lang, _FILE_MESSAGES[exc.kind], details, path=args.plan)
+    if args.start or args.months:
+        try:
+            if args.start:
+                parse_month(args.start)
+            if args.months is not None and not 1 <= args.months <= 36:
+                raise ValueError
+        except ValueError:
+            return _error(lang, N_("Use --from YYYY-MM and --months between 1 and 36."))
+        data = plan.model_dump()
+        data["start"] = args.start or plan.start
+        data["months"] = args.months or plan.months
+        plan = Plan.model_validate(data)
+    issues = check_plan(plan, rules)
+    errors = [i for i in issues if i.severity == "error"]
+    if errors:
+        return _error(lang, _FILE_MESSAGES["invalid"], [render(i.explanation, lang) for i in errors], path=args.plan)
+    try:
+        proj = project(plan, rules)
+    except NotEligible as exc:
+        return _error(lang, N_("This plan cannot be computed:"), [render(exc.explanation, lang)])
+    if args.format == "json":
+        sys.stdout.write(json.dumps(projection_json(proj, issues, lang), ensure_ascii=False, indent=2) + "\n")
+    elif args.format == "csv":
+        sys.stdout.write(render_csv(proj, lang))
+    else:
+        sys.stdout.write(render_table(proj, issues, lang))
+    return EXIT_OK
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if not argv or argv[0] != "compute":
+        print("usage: bijverdienplanner compute PLAN [--format table|json|csv] [--lang nl|en] [--from YYYY-MM --months N]", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    return compute_main(argv[1:])
+
+
+if __name__ == "__main__":  # pragma: no cover
+    raise SystemExit(main())

@@ -1,0 +1,192 @@
+"""The plan: household, jobs, shifts, payslips, money in and out. Frozen and versioned.
+
+A plan is what a user enters; it is saved as UTF-8 JSON (``.bvp.json``) with a
+``schema_version``. Amounts are written as strings (``"14.71"``) and become
+``Decimal``; a JSON number with a fraction is refused so no float ever enters
+the domain. Structural checks live here (pydantic); checks that need the rules
+or give warnings live in :mod:`planner.validate`.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, time
+from decimal import Decimal
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator, model_validator
+
+SCHEMA_VERSION = 1
+
+_MONTH_RE = re.compile(r"^(\d{4})-(0[1-9]|1[0-2])$")
+_DEC_RE = re.compile(r"^-?\d+(\.\d+)?$")
+
+
+def _decimal_from_text(value: object) -> object:
+    """Amounts are quoted strings or whole numbers; floats are refused."""
+    if isinstance(value, bool) or isinstance(value, float):
+        raise ValueError("write amounts as text, for example \"14.71\"")
+    if isinstance(value, int):
+        return Decimal(value)
+    if isinstance(value, str):
+        text = value.strip().replace(",", ".") if value.count(",") == 1 and "." not in value else value.strip()
+        if not _DEC_RE.match(text):
+            raise ValueError(f"not an amount: {value!r}")
+        return Decimal(text)
+    return value
+
+
+Amount = Annotated[Decimal, BeforeValidator(_decimal_from_text)]
+"""A money amount or number of hours, as text in the file."""
+
+
+def parse_month(text: str) -> tuple[int, int]:
+    match = _MONTH_RE.match(text)
+    if not match:
+        raise ValueError(f"a month is written YYYY-MM, got {text!r}")
+    return int(match.group(1)), int(match.group(2))
+
+
+MonthText = Annotated[str, BeforeValidator(lambda v: (parse_month(v), v)[1] if isinstance(v, str) else v)]
+
+Role = Literal["claimant", "partner"]
+Composition = Literal["single", "single_parent", "couple"]
+Certainty = Literal["sure", "likely", "maybe"]
+
+
+class _Frozen(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+
+
+class Person(_Frozen):
+    """The claimant or their partner."""
+
+    birth_date: date
+    medisch_urenbeperkt: bool = False
+    """Medically limited in the hours they can work (art. 31 lid 2 y / art. 34a lid 1 b)."""
+    no_parental_support: bool = False
+    """18-20 years old and parents cannot be asked to contribute (art. 20 lid 3, from 2026)."""
+    vrijlating_months_used: int | None = Field(default=None, ge=0, le=600)
+    """Months of the inkomstenvrijlating already used before the plan starts.
+
+    ``None`` means unknown or not granted: the planner then leaves the
+    vrijlating out (the careful side) and says so.
+    """
+
+
+class Housemate(_Frozen):
+    """Someone else living in the home (not the partner, not a child under 27 in school)."""
+
+    birth_date: date
+    not_cost_sharer: Literal["commercial_tenant", "student", "bbl"] | None = None
+    """Why this person does not count as kostendeler (art. 19a lid 1 b-d), if so."""
+
+
+class Household(_Frozen):
+    composition: Composition
+    claimant: Person
+    partner: Person | None = None
+    housemates: tuple[Housemate, ...] = ()
+    youngest_child_birth_date: date | None = None
+    municipality: str = "amsterdam"
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Household:
+        if self.composition == "couple" and self.partner is None:
+            raise ValueError("a couple needs a partner")
+        if self.composition != "couple" and self.partner is not None:
+            raise ValueError("only a couple has a partner")
+        if self.composition == "single_parent" and self.youngest_child_birth_date is None:
+            raise ValueError("a single parent needs the youngest child's birth date")
+        return self
+
+    def person(self, role: Role) -> Person | None:
+        return self.claimant if role == "claimant" else self.partner
+
+
+class Job(_Frozen):
+    id: str = Field(min_length=1, max_length=40)
+    name: str = ""
+    person: Role = "claimant"
+    wage: Amount = Field(ge=0)
+    wage_unit: Literal["hour", "month"] = "hour"
+    """Per hour (paid for shifts) or a fixed amount per month (a contract)."""
+    wage_basis: Literal["net", "gross"] = "net"
+    employer_applies_heffingskorting: bool = False
+    """Most people on bijstand have the heffingskorting applied to their benefit, so not here."""
+    start: date | None = None
+    end: date | None = None
+
+
+class Shift(_Frozen):
+    date: date
+    hours: Amount
+    job: str
+    start: time | None = None
+    certainty: Certainty = "sure"
+
+
+class Payslip(_Frozen):
+    """A payslip received: it beats any estimate for that job and month."""
+
+    job: str
+    month: MonthText
+    """The month the wage was earned in (the period on the payslip)."""
+    net_amount: Amount = Field(ge=0)
+    holiday_pay_part: Amount = Field(default=Decimal(0), ge=0)
+    pay_date: date | None = None
+
+    @model_validator(mode="after")
+    def _part_within(self) -> Payslip:
+        if self.holiday_pay_part > self.net_amount:
+            raise ValueError("the holiday pay part is larger than the net amount")
+        return self
+
+
+class Expense(_Frozen):
+    name: str
+    amount: Amount = Field(ge=0)
+    every: Literal["month", "week"] = "month"
+    day: int = Field(default=1, ge=1, le=31)
+    """Day of the month (monthly) or ISO weekday 1-7 (weekly)."""
+
+
+class Plan(_Frozen):
+    schema_version: Literal[1] = SCHEMA_VERSION
+    name: str = ""
+    start: MonthText
+    months: int = Field(default=12, ge=1, le=36)
+    household: Household
+    jobs: tuple[Job, ...] = ()
+    shifts: tuple[Shift, ...] = ()
+    payslips: tuple[Payslip, ...] = ()
+    starting_balance: Amount = Decimal(0)
+    expenses: tuple[Expense, ...] = ()
+    premie_scheme: Literal["municipality", "amsterdam-experiment-2018", "none"] = "municipality"
+    """Which bijverdienpremie scheme to apply: the municipality's own, or another one to compare."""
+    assumptions: dict[str, str] = Field(default_factory=dict)
+    """Overrides of the named assumptions (see planner.assumptions)."""
+
+    @field_validator("jobs")
+    @classmethod
+    def _unique_jobs(cls, jobs: tuple[Job, ...]) -> tuple[Job, ...]:
+        ids = [j.id for j in jobs]
+        dup = {i for i in ids if ids.count(i) > 1}
+        if dup:
+            raise ValueError(f"job ids must be unique: {sorted(dup)}")
+        return jobs
+
+    @property
+    def start_month(self) -> tuple[int, int]:
+        return parse_month(self.start)
+
+    def month_list(self) -> list[tuple[int, int]]:
+        y, m = self.start_month
+        out = []
+        for _ in range(self.months):
+            out.append((y, m))
+            y, m = (y + 1, 1) if m == 12 else (y, m + 1)
+        return out
+
+    def job(self, job_id: str) -> Job | None:
+        return next((j for j in self.jobs if j.id == job_id), None)

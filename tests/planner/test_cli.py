@@ -1,0 +1,139 @@
+"""``bijverdienplanner compute``: formats, languages, and clear errors with exit code 2."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from planner.cli import main
+
+ROOT = Path(__file__).resolve().parents[2]
+EXAMPLE = ROOT / "examples" / "schoonmaker-amsterdam.bvp.json"
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    code = main(["compute", *args])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def write(tmp_path: Path, data: object, name: str = "plan.bvp.json") -> Path:
+    path = tmp_path / name
+    path.write_text(data if isinstance(data, str) else json.dumps(data), encoding="utf-8")
+    return path
+
+
+def minimal(**over: object) -> dict:
+    plan = {
+        "schema_version": 1,
+        "start": "2026-03",
+        "months": 2,
+        "household": {"composition": "single", "claimant": {"birth_date": "1990-01-01", "vrijlating_months_used": 0}},
+        "jobs": [{"id": "werk", "wage": "12.50", "wage_basis": "net"}],
+        "shifts": [{"date": f"2026-03-{d}", "hours": "8", "job": "werk"} for d in (10, 12, 14, 16, 18)],
+    }
+    plan.update(over)
+    return plan
+
+
+def test_json_contract(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    code, out, _ = run(capsys, str(write(tmp_path, minimal())), "--format", "json", "--lang", "en")
+    assert code == 0
+    data = json.loads(out)
+    assert data["format"] == "bijverdienplanner.compute" and data["version"] == 1
+    march = data["months"][0]
+    assert march["month"] == "2026-03"
+    assert march["norm"] == "1401.50"
+    assert march["income_from_work"] == "500.00"
+    assert march["vrijlatingen"] == [{"person": "claimant", "rule": "n", "amount": "125.00", "month_number": 1}]
+    assert march["income_counted"] == "375.00"
+    assert march["bijstand"] == "1026.50"
+    assert march["not_yet_published"] is False
+    # every amount is a string with two decimals
+    for key in ("norm", "bijstand", "vakantietoeslag_reserved", "bijstand_paid_monthly", "premie_accrued", "premie_paid"):
+        assert isinstance(march[key], str) and len(march[key].split(".")[1]) == 2
+    assert "kostendeler" not in march["explanations"]["norm"]["text"]
+    assert march["explanations"]["norm"]["rules"][0]["sources"][0]["url"].startswith("https://")
+    assert {a["id"] for a in data["assumptions"]} >= {"premie_during_vrijlating", "vrijlating_clock"}
+
+
+def test_from_and_months_override_and_flag_2027(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    code, out, _ = run(capsys, str(write(tmp_path, minimal())), "--format", "json", "--from", "2026-12", "--months", "2")
+    assert code == 0
+    months = json.loads(out)["months"]
+    assert [m["month"] for m in months] == ["2026-12", "2027-01"]
+    assert months[0]["not_yet_published"] is False
+    assert months[1]["not_yet_published"] is True
+    assert any(f["code"] == "not_yet_published" for f in months[1]["flags"])
+
+
+def test_table_in_both_languages(capsys: pytest.CaptureFixture[str]) -> None:
+    code, nl, _ = run(capsys, str(EXAMPLE), "--lang", "nl", "--months", "2")
+    assert code == 0
+    assert "januari 2026" in nl and "1.401,50" in nl and "Aannames" in nl
+    code, en, _ = run(capsys, str(EXAMPLE), "--lang", "en", "--months", "2")
+    assert code == 0
+    assert "January 2026" in en and "1,401.50" in en and "Assumptions" in en
+
+
+def test_csv_follows_the_language(capsys: pytest.CaptureFixture[str]) -> None:
+    _, nl, _ = run(capsys, str(EXAMPLE), "--format", "csv", "--lang", "nl", "--months", "1")
+    rows = list(csv.reader(io.StringIO(nl), delimiter=";"))
+    assert rows[1][0] == "2026-01" and rows[1][1] == "1401,50"
+    _, en, _ = run(capsys, str(EXAMPLE), "--format", "csv", "--lang", "en", "--months", "1")
+    rows = list(csv.reader(io.StringIO(en)))
+    assert rows[0][0] == "Month" and rows[1][1] == "1401.50"
+
+
+@pytest.mark.parametrize(
+    ("content", "needle_nl", "needle_en"),
+    [
+        (None, "bestaat niet", "does not exist"),
+        ("{not json", "geen geldige JSON", "not valid JSON"),
+        ('{"hello": 1}', "geen plan", "not a Bijverdienplanner plan"),
+        (json.dumps(minimal(schema_version=99)), "nieuwere versie", "newer version"),
+        (json.dumps(minimal(months=2, household={"composition": "single"})), "ontbreekt", "is missing"),
+        (json.dumps(minimal(starting_balance=12.5)), "als tekst", "as text"),
+        (json.dumps(minimal(shifts=[{"date": "2026-03-10", "hours": "30", "job": "werk"}])), "24 uur", "24 hours"),
+        (json.dumps(minimal(household={"composition": "single", "claimant": {"birth_date": "1990-01-01"}, "municipality": "utopia"})), "utopia", "utopia"),
+        (json.dumps(minimal(start="2024-06")), "januari 2025", "January 2025"),
+    ],
+)
+def test_bad_input_exits_2_with_a_message(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, content: str | None, needle_nl: str, needle_en: str
+) -> None:
+    path = tmp_path / "missing.bvp.json" if content is None else write(tmp_path, content)
+    for lang, needle in (("nl", needle_nl), ("en", needle_en)):
+        code, out, err = run(capsys, str(path), "--lang", lang)
+        assert code == 2
+        assert out == ""
+        assert needle in err
+        assert "Traceback" not in err
+
+
+def test_overlapping_shifts_are_refused(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    plan = minimal(
+        shifts=[
+            {"date": "2026-03-10", "start": "09:00", "hours": "4", "job": "werk"},
+            {"date": "2026-03-10", "start": "12:00", "hours": "4", "job": "werk"},
+        ]
+    )
+    code, _, err = run(capsys, str(write(tmp_path, plan)), "--lang", "en")
+    assert code == 2 and "overlap" in err
+
+
+def test_console_entry_point_runs_headless(tmp_path: Path) -> None:
+    """The installed command, in a fresh process, with no Qt import needed for compute."""
+    code = (
+        "import sys; from ui.launch import main; rc = main(['compute', sys.argv[1], '--format', 'json']); "
+        "assert 'PySide6' not in sys.modules; sys.exit(rc)"
+    )
+    result = subprocess.run([sys.executable, "-c", code, str(EXAMPLE)], capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["months"][0]["month"] == "2026-01"
