@@ -21,7 +21,8 @@ from typing import Literal
 from planner.assumptions import resolve
 from planner.explain import Explanation, Money, Month, Percent, RuleRef, Text
 from planner.i18n import N_
-from planner.income import PersonIncome, attribute
+from planner.income import Income, PersonIncome, attribute
+from planner.wages.payments import Payment
 from planner.model import Plan, Role, Shift
 from planner.money import ZERO, cents, percent_of
 from planner.norm import NormResult, norm_for_month
@@ -103,6 +104,10 @@ class Projection:
     assumptions: dict[str, str]
     premie_unpaid: tuple[tuple[int, int, Decimal], ...] = field(default=())
     """Premie built up in the plan but paid after its last month: (year, month, amount)."""
+    payments: tuple[Payment, ...] = ()
+    """Every wage and holiday-pay payment, in pay-date order."""
+    attribution: str = "earned"
+    """How wages were attributed to benefit months (the municipality's method)."""
 
 
 # --- vakantieaanspraak ---------------------------------------------------------------------------
@@ -159,6 +164,8 @@ def _rule_flags(used: list[RuleValue], year: int, month: int) -> list[Flag]:
         if rv.id in seen:
             continue
         seen.add(rv.id)
+        if rv.coverage == "in_force" and rv.status in ("verified", "derived"):
+            continue
         label = Text(rv.param.label.nl, rv.param.label.en)
         values = {"rule": label, "month": Month(year, month), "since": Month(rv.valid_from.year, rv.valid_from.month)}
         ref = (RuleRef.of(rv),)
@@ -192,7 +199,7 @@ def project(plan: Plan, rules: RuleSet | None = None, shifts: tuple[Shift, ...] 
     rules = rules or load_rules()
     assumptions = resolve(plan.assumptions)
     household = plan.household
-    incomes = attribute(plan, rules, shifts)
+    income: Income = attribute(plan, rules, shifts)
     clocks: dict[Role, Clock] = {"claimant": Clock(household.claimant.vrijlating_months_used)}
     if household.partner is not None:
         clocks["partner"] = Clock(household.partner.vrijlating_months_used)
@@ -200,9 +207,9 @@ def project(plan: Plan, rules: RuleSet | None = None, shifts: tuple[Shift, ...] 
     ledger = PremieLedger(lambda y: rules.find(J_MAX, date(y, 1, 1)))
     months: list[BenefitMonth] = []
     for year, month in plan.month_list():
-        bm = _month(plan, year, month, incomes[(year, month)], clocks, assumptions, scheme_id, ledger, rules)
+        bm = _month(plan, year, month, income.by_month[(year, month)], clocks, assumptions, scheme_id, ledger, rules, income)
         months.append(bm)
-    return Projection(plan, tuple(months), assumptions, ledger.unpaid)
+    return Projection(plan, tuple(months), assumptions, ledger.unpaid, income.payments, income.method)
 
 
 def _scheme_id(plan: Plan) -> str | None:
@@ -223,11 +230,14 @@ def _month(
     scheme_id: str | None,
     ledger: PremieLedger,
     rules: RuleSet,
+    income: Income,
 ) -> BenefitMonth:
     household = plan.household
     day = first_day(year, month)
     norm: NormResult = norm_for_month(household, year, month, rules)
     used: list[RuleValue] = list(norm.used)
+    if incomes:
+        used.append(income.method_rule)
     flags: list[Flag] = []
     people: list[PersonMonth] = []
     counted = ZERO
@@ -294,7 +304,7 @@ def _month(
     income_expl = Explanation(
         N_("Net income from work counted for {month}: {amount}."),
         {"month": Month(year, month), "amount": Money(work_total)},
-        more=tuple(j.explanation for p in people if p.income for j in p.income.jobs),
+        more=tuple(part.explanation for p in people if p.income for part in p.income.parts),
     )
     vrij_expl = Explanation(
         N_("Together you may keep {amount} of your wage (inkomstenvrijlating)."),

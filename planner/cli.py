@@ -23,13 +23,14 @@ from typing import Any
 from planner.assumptions import ASSUMPTIONS, FIXED_ASSUMPTIONS
 from planner.benefit import BenefitMonth, Flag, Line, Projection, project
 from planner.explain import Explanation, RuleRef, render
-from planner.i18n import LANGUAGES, N_, Language, format_month, format_number, use_language
+from planner.i18n import LANGUAGES, N_, Language, format_day, format_money, format_month, format_number, use_language
 from planner.i18n import _ as gettext_
 from planner.model import Plan, parse_month
 from planner.norm import NotEligible
 from planner.rules import RuleFileError, load_rules
 from planner.storage import PlanFileError, load_plan
 from planner.validate import Issue, check_plan, describe_errors
+from planner.wages.payments import Payment, net_by_month
 
 JSON_FORMAT = "bijverdienplanner.compute"
 JSON_VERSION = 1
@@ -78,6 +79,39 @@ _LINES = (
     "premie_accrued",
     "premie_paid",
 )
+
+
+def _opt(amount: Decimal | None) -> str | None:
+    return None if amount is None else money(amount)
+
+
+def payment_json(p: Payment, proj: Projection, lang: Language) -> dict[str, Any]:
+    wanted = {bm.key for bm in proj.months}
+    return {
+        "job": p.job_id,
+        "person": p.role,
+        "kind": p.kind,
+        "period": p.period,
+        "period_start": p.period_start.isoformat(),
+        "period_end": p.period_end.isoformat(),
+        "pay_date": p.pay_date.isoformat(),
+        "payslip_date": p.payslip_date.isoformat(),
+        "hours": f"{p.hours:.2f}",
+        "source": p.source,
+        "gross": _opt(p.gross),
+        "loonheffing": _opt(p.loonheffing),
+        "net": money(p.net),
+        "holiday_pay_gross": _opt(p.holiday_gross),
+        "holiday_pay_net": money(p.holiday_net),
+        "holiday_pay_accrued": money(p.holiday_accrued),
+        "total_net": money(p.total_net),
+        "counted_in": [
+            {"month": f"{y:04d}-{m:02d}", "amount": money(a)}
+            for (y, m), a in net_by_month(p, proj.attribution)  # type: ignore[arg-type]
+            if f"{y:04d}-{m:02d}" in wanted
+        ],
+        "explanation": _expl_json(p.explanation, lang),
+    }
 
 
 def month_json(bm: BenefitMonth, lang: Language) -> dict[str, Any]:
@@ -139,6 +173,8 @@ def projection_json(proj: Projection, issues: list[Issue], lang: Language) -> di
         "assumptions": assumptions,
         "fixed_assumptions": fixed,
         "warnings": [{"code": i.code, "where": i.where, "message": render(i.explanation, lang)} for i in issues if i.severity == "warning"],
+        "income_attribution": proj.attribution,
+        "payments": [payment_json(p, proj, lang) for p in proj.payments],
         "months": [month_json(bm, lang) for bm in proj.months],
         "premie_unpaid": [{"month": f"{y:04d}-{m:02d}", "amount": money(a)} for y, m, a in proj.premie_unpaid],
     }
@@ -193,6 +229,18 @@ def render_table(proj: Projection, issues: list[Issue], lang: Language) -> str:
         for r in rows:
             lines.append("  ".join(str(c).ljust(w) if i == 0 else str(c).rjust(w) for i, (c, w) in enumerate(zip(r, widths, strict=True))))
         lines.append("")
+        if proj.payments:
+            lines.append(gettext_(N_("Payments from work (net, on the day they arrive):")))
+            for p in proj.payments:
+                if p.kind == "holiday_pay":
+                    text = gettext_(N_("{date}: {job}, holiday pay {amount}")).format(
+                        date=format_day(p.pay_date, lang), job=p.job_id, amount=format_money(p.total_net, lang))
+                else:
+                    text = gettext_(N_("{date}: {job}, wage for {first} to {last}: {amount}")).format(
+                        date=format_day(p.pay_date, lang), job=p.job_id, first=format_day(p.period_start, lang),
+                        last=format_day(p.period_end, lang), amount=format_money(p.total_net, lang))
+                lines.append(f"  {text}")
+            lines.append("")
         unpaid = proj.premie_unpaid
         if unpaid:
             total = sum((a for _, _, a in unpaid), Decimal(0))

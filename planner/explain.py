@@ -78,6 +78,10 @@ class Text:
 Value = Money | Percent | Number | Month | Day | Msg | Text | int | str
 
 
+_REFS: dict[tuple, tuple[object, RuleRef]] = {}
+"""RuleRef per rule value; the parameter object is kept to tell rule sets apart."""
+
+
 @dataclass(frozen=True, slots=True)
 class RuleRef:
     """The rule behind an amount: id, article, status and sources."""
@@ -94,6 +98,16 @@ class RuleRef:
 
     @classmethod
     def of(cls, rv: RuleValue) -> RuleRef:
+        key = (rv.id, rv.valid_from, rv.coverage, rv.status)
+        cached = _REFS.get(key)
+        if cached is not None and cached[0] is rv.param:
+            return cached[1]
+        ref = cls._make(rv)
+        _REFS[key] = (rv.param, ref)
+        return ref
+
+    @classmethod
+    def _make(cls, rv: RuleValue) -> RuleRef:
         return cls(
             id=rv.id,
             article=rv.param.article,

@@ -3,9 +3,12 @@
 Participatiewet art. 32: income counts for the period it relates to; in
 practice the month in which the hours were worked (Woensdrecht: "Krijgt u in
 april nog loon over januari? Dan telt dat mee voor uw inkomen van januari.").
-A received payslip always beats an estimate from shifts. Employer holiday pay
-on a payslip is not counted again (see ``FIXED_ASSUMPTIONS``); it is taken
-into account through the vakantieaanspraak instead.
+The municipality's method is a rule parameter
+(``gemeenten/<name>/inkomenstoerekening``): ``earned`` (the month worked),
+``received`` (the month the wage arrived) or ``spread_workdays`` (four-weekly
+or weekly pay spread over the working days of the period). Holiday pay from
+work is not counted again when it is paid (see ``FIXED_ASSUMPTIONS``); it is
+taken into account through the vakantieaanspraak instead.
 """
 
 from __future__ import annotations
@@ -13,30 +16,23 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import date
 from decimal import Decimal
-from typing import Literal
 
-from planner.explain import Explanation, Money, Month, Number
+from planner.explain import Day, Explanation, Money, Month
 from planner.i18n import N_
-from planner.model import Job, Plan, Role, Shift
-from planner.money import ZERO, cents
-from planner.people import first_day, last_day
-from planner.rules import RuleSet
-from planner.wages.tax import Withholding, loonheffing
+from planner.model import Plan, Role, Shift
+from planner.money import ZERO
+from planner.rules import RuleSet, RuleValue
+from planner.wages.payments import Attribution, Payment, gross_by_month, net_by_month, payments_for
 
 YM = tuple[int, int]
 
 
 @dataclass(frozen=True, slots=True)
-class JobIncome:
-    job_id: str
-    role: Role
-    source: Literal["payslip", "shifts", "contract"]
-    hours: Decimal
-    shifts: int
-    gross: Decimal | None
+class IncomePart:
+    payment: Payment
     net: Decimal
-    withholding: Withholding | None
     explanation: Explanation
 
 
@@ -45,85 +41,49 @@ class PersonIncome:
     role: Role
     net: Decimal
     gross: Decimal | None
-    """Gross wage when every job of the month has a known gross; otherwise None."""
-    jobs: tuple[JobIncome, ...]
+    """Gross wage when every part of the month has a known gross; otherwise None."""
+    parts: tuple[IncomePart, ...]
 
 
-def _job_active(job: Job, year: int, month: int) -> bool:
-    if job.start is not None and job.start > last_day(year, month):
-        return False
-    return job.end is None or job.end >= first_day(year, month)
+@dataclass(frozen=True, slots=True)
+class Income:
+    payments: tuple[Payment, ...]
+    by_month: dict[YM, dict[Role, PersonIncome]]
+    method: Attribution
+    method_rule: RuleValue
 
 
-def attribute(
-    plan: Plan,
-    rules: RuleSet,
-    shifts: Iterable[Shift] | None = None,
-) -> dict[YM, dict[Role, PersonIncome]]:
-    """Net (and where known gross) income from work per benefit month and person."""
-    months = plan.month_list()
-    wanted = set(months)
-    by_job_month: dict[tuple[str, YM], list[Shift]] = defaultdict(list)
-    for shift in plan.shifts if shifts is None else shifts:
-        ym = (shift.date.year, shift.date.month)
-        if ym in wanted:
-            by_job_month[(shift.job, ym)].append(shift)
-    payslips = {(p.job, p.month): p for p in plan.payslips}
-    out: dict[YM, dict[Role, PersonIncome]] = {}
-    for ym in months:
-        per_role: dict[Role, list[JobIncome]] = defaultdict(list)
-        for job in plan.jobs:
-            income = _job_month(job, ym, by_job_month.get((job.id, ym), ()), payslips.get((job.id, f"{ym[0]:04d}-{ym[1]:02d}")), rules)
-            if income is not None:
-                per_role[job.person].append(income)
-        out[ym] = {
-            role: PersonIncome(
-                role,
-                sum((j.net for j in jobs), ZERO),
-                None if any(j.gross is None for j in jobs) else sum((j.gross for j in jobs), ZERO),  # type: ignore[misc]
-                tuple(jobs),
+def attribution_rule(plan: Plan, rules: RuleSet) -> RuleValue:
+    y, m = plan.start_month
+    return rules.get(f"gemeenten/{plan.household.municipality}/inkomenstoerekening", date(y, m, 1))
+
+
+def attribute(plan: Plan, rules: RuleSet, shifts: Iterable[Shift] | None = None) -> Income:
+    """Payments of the plan, and the net income from work per benefit month and person."""
+    method_rule = attribution_rule(plan, rules)
+    method: Attribution = method_rule.value  # type: ignore[assignment]
+    payments = payments_for(plan, rules, shifts)
+    wanted = set(plan.month_list())
+    nets: dict[YM, dict[Role, list[IncomePart]]] = defaultdict(lambda: defaultdict(list))
+    grosses: dict[YM, dict[Role, Decimal | None]] = defaultdict(dict)
+    for payment in payments:
+        gross_parts = dict(gross_by_month(payment, method))
+        for ym, amount in net_by_month(payment, method):
+            if ym not in wanted:
+                continue
+            expl = Explanation(
+                N_("{amount} of the payment of {pay_date} counts for {month}."),
+                {"amount": Money(amount), "pay_date": Day(payment.pay_date), "month": Month(*ym)},
+                more=(payment.explanation,),
             )
-            for role, jobs in per_role.items()
+            nets[ym][payment.role].append(IncomePart(payment, amount, expl))
+            previous = grosses[ym].get(payment.role, ZERO)
+            gross = gross_parts.get(ym)
+            grosses[ym][payment.role] = None if previous is None or gross is None else previous + gross
+    by_month: dict[YM, dict[Role, PersonIncome]] = {}
+    for ym in plan.month_list():
+        by_month[ym] = {
+            role: PersonIncome(role, sum((p.net for p in parts), ZERO), grosses[ym].get(role), tuple(parts))
+            for role, parts in nets.get(ym, {}).items()
         }
-    return out
-
-
-def _job_month(job: Job, ym: YM, shifts: Iterable[Shift], payslip, rules: RuleSet) -> JobIncome | None:  # noqa: ANN001
-    year, month = ym
-    if payslip is not None:
-        net = payslip.net_amount - payslip.holiday_pay_part
-        expl = Explanation(
-            N_(
-                "From your payslip for {month} ({job}): net {net}. Holiday pay on it ({holiday}) is not counted again."
-            ),
-            {"month": Month(year, month), "job": job.name or job.id, "net": Money(net), "holiday": Money(payslip.holiday_pay_part)},
-        )
-        return JobIncome(job.id, job.person, "payslip", ZERO, 0, None, net, None, expl)
-    shifts = list(shifts)
-    if job.wage_unit == "hour":
-        if not shifts:
-            return None
-        hours = sum((s.hours for s in shifts), ZERO)
-        amount = cents(hours * job.wage)
-        source: Literal["shifts", "contract"] = "shifts"
-        basis_expl = Explanation(
-            N_("{job}: {hours} hours in {month} at {wage} an hour is {amount}."),
-            {"job": job.name or job.id, "hours": Number(hours), "month": Month(year, month), "wage": Money(job.wage), "amount": Money(amount)},
-        )
-    else:
-        if not _job_active(job, year, month):
-            return None
-        hours, amount, source = ZERO, job.wage, "contract"
-        basis_expl = Explanation(
-            N_("{job}: a fixed wage of {amount} for {month}."),
-            {"job": job.name or job.id, "amount": Money(amount), "month": Month(year, month)},
-        )
-    if job.wage_basis == "net":
-        expl = Explanation(basis_expl.message, basis_expl.values, more=(Explanation(N_("This is your net wage, as you entered it.")),))
-        return JobIncome(job.id, job.person, source, hours, len(shifts), None, amount, None, expl)
-    withholding = loonheffing(
-        amount, "month", last_day(year, month), with_lhk=job.employer_applies_heffingskorting, rules=rules
-    )
-    expl = Explanation(basis_expl.message, basis_expl.values, more=(withholding.explanation,))
-    return JobIncome(job.id, job.person, source, hours, len(shifts), amount, withholding.net, withholding, expl)
-
+    return Income(tuple(payments), by_month, method, method_rule)

@@ -9,6 +9,7 @@ or give warnings live in :mod:`planner.validate`.
 
 from __future__ import annotations
 
+import calendar
 import re
 from datetime import date, time
 from decimal import Decimal
@@ -104,18 +105,46 @@ class Household(_Frozen):
         return self.claimant if role == "claimant" else self.partner
 
 
+PaySchedule = Literal["monthly", "four_weekly", "weekly"]
+
+DEFAULT_PERIOD_ANCHOR = date(2024, 12, 30)
+"""Monday of ISO week 1 of 2025: four-weekly and weekly periods follow ISO weeks unless a job says otherwise."""
+
+
 class Job(_Frozen):
     id: str = Field(min_length=1, max_length=40)
     name: str = ""
     person: Role = "claimant"
     wage: Amount = Field(ge=0)
     wage_unit: Literal["hour", "month"] = "hour"
-    """Per hour (paid for shifts) or a fixed amount per month (a contract)."""
+    """Per hour (paid for shifts) or a fixed amount per month (a contract, paid monthly)."""
     wage_basis: Literal["net", "gross"] = "net"
     employer_applies_heffingskorting: bool = False
     """Most people on bijstand have the heffingskorting applied to their benefit, so not here."""
     start: date | None = None
     end: date | None = None
+    pay_schedule: PaySchedule = "monthly"
+    pay_day: int = Field(default=25, ge=1, le=31)
+    """Monthly pay: the day of the month the wage arrives (the last day in a shorter month)."""
+    paid_in: Literal["same_month", "next_month"] = "next_month"
+    """Monthly pay: paid in the month worked, or in the month after."""
+    period_anchor: date = DEFAULT_PERIOD_ANCHOR
+    """Four-weekly or weekly pay: the first day of any one pay period."""
+    pay_delay_days: int = Field(default=7, ge=0, le=62)
+    """Four-weekly or weekly pay: days from the end of a period to the pay date."""
+    payslip_delay_days: int = Field(default=0, ge=0, le=62)
+    """Days from the pay date until the payslip (the proof of income) is there."""
+    holiday_pay_percent: Amount = Field(default=Decimal(8), ge=0, le=100)
+    holiday_pay: Literal["yearly", "with_wage", "none"] = "yearly"
+    """Holiday pay paid once a year, with every wage payment, or not at all (included in the wage)."""
+    holiday_pay_month: int = Field(default=5, ge=1, le=12)
+    """Yearly holiday pay: the month it is paid (usually May or June)."""
+
+    @model_validator(mode="after")
+    def _contract_is_monthly(self) -> Job:
+        if self.wage_unit == "month" and self.pay_schedule != "monthly":
+            raise ValueError("a fixed monthly wage is paid monthly; use an hourly wage for four-weekly or weekly pay")
+        return self
 
 
 class Shift(_Frozen):
@@ -127,20 +156,38 @@ class Shift(_Frozen):
 
 
 class Payslip(_Frozen):
-    """A payslip received: it beats any estimate for that job and month."""
+    """A payslip received: it beats any estimate for that job and pay period."""
 
     job: str
-    month: MonthText
-    """The month the wage was earned in (the period on the payslip)."""
+    month: MonthText | None = None
+    """Monthly pay: the month the wage was earned in (the period on the payslip)."""
+    period_start: date | None = None
+    period_end: date | None = None
+    """Four-weekly or weekly pay: the period on the payslip."""
     net_amount: Amount = Field(ge=0)
+    """Everything paid out on this payslip, holiday pay included."""
     holiday_pay_part: Amount = Field(default=Decimal(0), ge=0)
+    gross_amount: Amount | None = Field(default=None, ge=0)
     pay_date: date | None = None
 
     @model_validator(mode="after")
-    def _part_within(self) -> Payslip:
+    def _consistent(self) -> Payslip:
         if self.holiday_pay_part > self.net_amount:
             raise ValueError("the holiday pay part is larger than the net amount")
+        if (self.month is None) == (self.period_start is None):
+            raise ValueError("a payslip has either a month or a period_start and period_end")
+        if (self.period_start is None) != (self.period_end is None):
+            raise ValueError("a payslip period needs both period_start and period_end")
+        if self.period_start is not None and self.period_end is not None and self.period_end < self.period_start:
+            raise ValueError("the payslip period ends before it starts")
         return self
+
+    @property
+    def period(self) -> tuple[date, date]:
+        if self.period_start is not None and self.period_end is not None:
+            return self.period_start, self.period_end
+        y, m = parse_month(self.month)  # type: ignore[arg-type]
+        return date(y, m, 1), date(y, m, calendar.monthrange(y, m)[1])
 
 
 class Expense(_Frozen):

@@ -88,12 +88,9 @@ def check_plan(plan: Plan, rules: RuleSet) -> list[Issue]:
     issues.extend(_overlaps(per_person_day))
     for i, slip in enumerate(plan.payslips):
         if slip.job not in job_ids:
-            issues.append(_err("unknown_job", N_("A payslip for {month} is for job “{job}”, which does not exist."), f"payslips[{i}]", month=Month(*_ym(slip.month)), job=slip.job))
+            start = slip.period[0]
+            issues.append(_err("unknown_job", N_("A payslip for {month} is for job “{job}”, which does not exist."), f"payslips[{i}]", month=Month(start.year, start.month), job=slip.job))
     return _dedupe(issues)
-
-
-def _ym(text: str) -> tuple[int, int]:
-    return int(text[:4]), int(text[5:7])
 
 
 def _overlaps(per_person_day: dict[tuple[str, date], list]) -> Iterable[Issue]:

@@ -72,7 +72,7 @@ class Parameter:
 @dataclass(frozen=True, slots=True)
 class _Entry:
     start: date
-    value: Decimal | int | tuple[int, ...] | None
+    value: Decimal | int | tuple[int, ...] | str | None
     status: Status
     ends: bool
     references: tuple[Reference, ...]
@@ -84,7 +84,7 @@ class RuleValue:
     """A parameter's value for one date, with where it came from."""
 
     param: Parameter
-    value: Decimal | int | tuple[int, ...] | None
+    value: Decimal | int | tuple[int, ...] | str | None
     valid_from: date
     status: Status
     coverage: Coverage
@@ -128,6 +128,7 @@ class RuleSet:
 
     def __init__(self, params: dict[str, Parameter]) -> None:
         self._params = params
+        self._values: dict[tuple[str, int, str], RuleValue] = {}
 
     def __contains__(self, param_id: str) -> bool:
         return param_id in self._params
@@ -148,23 +149,18 @@ class RuleSet:
         if i < 0:
             if param.earlier_values != "unknown":
                 return None
-            first = param.entries[0]
-            return self._value(param, first, "earlier_unknown")
+            return self._value(param, 0, "earlier_unknown")
         entry = param.entries[i]
         if entry.ends:
             return None
         if entry.status == "unknown":
-            # Keep the last number we do know, flagged; the caller decides.
-            known = next((e for e in reversed(param.entries[:i]) if e.value is not None), None)
-            if known is None:
-                return RuleValue(param, None, entry.start, "unknown", "unknown", entry.references, entry.note)
-            return RuleValue(param, known.value, known.start, "unknown", "unknown", entry.references, entry.note)
+            return self._value(param, i, "unknown")
         coverage: Coverage = "in_force"
         if i == len(param.entries) - 1:
             nxt = _next_index_date(entry.start, param.indexation)
             if nxt is not None and on >= nxt:
                 coverage = "not_yet_published"
-        return self._value(param, entry, coverage)
+        return self._value(param, i, coverage)
 
     def get(self, param_id: str, on: date) -> RuleValue:
         found = self.find(param_id, on)
@@ -172,9 +168,21 @@ class RuleSet:
             raise RuleNotInForce(param_id, on)
         return found
 
-    @staticmethod
-    def _value(param: Parameter, entry: _Entry, coverage: Coverage) -> RuleValue:
-        return RuleValue(param, entry.value, entry.start, entry.status, coverage, entry.references, entry.note)
+    def _value(self, param: Parameter, i: int, coverage: Coverage) -> RuleValue:
+        """One shared RuleValue per (parameter, entry, coverage): look-ups are cheap and comparable."""
+        key = (param.id, i, coverage)
+        found = self._values.get(key)
+        if found is None:
+            entry = param.entries[i]
+            if entry.status == "unknown":
+                # Keep the last number we do know, flagged; the caller decides.
+                known = next((e for e in reversed(param.entries[:i]) if e.value is not None), None)
+                value, start = (None, entry.start) if known is None else (known.value, known.start)
+                found = RuleValue(param, value, start, "unknown", "unknown", entry.references, entry.note)
+            else:
+                found = RuleValue(param, entry.value, entry.start, entry.status, coverage, entry.references, entry.note)
+            self._values[key] = found
+        return found
 
     def first_date(self) -> date:
         return min(p.starts[0] for p in self._params.values())

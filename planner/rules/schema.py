@@ -26,7 +26,7 @@ Status = Literal["verified", "secondary", "derived", "unverified", "unknown"]
 - ``unknown``: we know a value exists here but could not source it: no number.
 """
 
-Unit = Literal["eur", "percent", "count", "months", "years", "month_list", "day_of_month"]
+Unit = Literal["eur", "percent", "count", "months", "years", "month_list", "day_of_month", "choice"]
 Period = Literal["month", "year", "hour", "once", "none"]
 Indexation = Literal["half-yearly", "yearly", "none"]
 
@@ -126,8 +126,15 @@ def _parse_date(text: str) -> date:
     return date.fromisoformat(text)
 
 
-def parse_value(unit: Unit, raw: str | int | list[int], *, where: str = "") -> Decimal | int | tuple[int, ...]:
+_CHOICE_RE = re.compile(r"^[a-z][a-z0-9_]*$")
+
+
+def parse_value(unit: Unit, raw: str | int | list[int], *, where: str = "") -> Decimal | int | tuple[int, ...] | str:
     """Turn a raw file value into its typed value, strictly by unit."""
+    if unit == "choice":
+        if not isinstance(raw, str) or not _CHOICE_RE.match(raw):
+            raise ValueError(f"{where}: a choice is a lower-case identifier, got {raw!r}")
+        return raw
     if unit in ("eur", "percent"):
         if not isinstance(raw, str) or not _DECIMAL_RE.match(raw):
             raise ValueError(f"{where}: amounts and percentages are quoted decimal strings, got {raw!r}")

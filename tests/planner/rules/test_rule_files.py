@@ -100,6 +100,8 @@ def test_values_match_unit_and_status(rule_file: tuple[Path, str, Parameter]) ->
         elif param.unit == "month_list":
             assert isinstance(entry.value, tuple), where
             assert all(1 <= m <= 12 for m in entry.value), where
+        elif param.unit == "choice":
+            assert isinstance(entry.value, str) and entry.value.isidentifier(), where
         else:
             assert isinstance(entry.value, int), where
             assert not isinstance(entry.value, bool), where
