@@ -152,6 +152,47 @@ ASSUMPTIONS: dict[str, Assumption] = {
             ),
             default="shared",
         ),
+        Assumption(
+            id="estimate_method",
+            title=N_("How the municipality estimates your income in advance"),
+            why=N_(
+                "We do not know how your municipality estimates a changing income. We use the income of the last "
+                "month it knows. With a changing income this gives the largest corrections afterwards. "
+                "If your letter names an amount, fill it in."
+            ),
+            options=(
+                Option("last_known", N_("The income of the last month it knows")),
+                Option("average_3", N_("The average of the last three months it knows")),
+                Option("plan", N_("The income in this plan")),
+            ),
+            default="last_known",
+        ),
+        Assumption(
+            id="withholding_limit",
+            title=N_("How much is withheld at once"),
+            why=N_(
+                "Amsterdam may withhold at most 150 euros a month, but we could not read the official text. "
+                "We assume everything is withheld at once from your next payment, so you are not caught out."
+            ),
+            options=(
+                Option("all_at_once", N_("Everything at once, from the next payment")),
+                Option("municipal_limit", N_("At most the municipality's monthly limit")),
+            ),
+            default="all_at_once",
+        ),
+        Assumption(
+            id="repayment",
+            title=N_("How money you must pay back is collected"),
+            why=N_(
+                "When there is no benefit left to withhold from, the municipality asks you to pay back. "
+                "We assume you must pay it all at once. Often you can agree on monthly payments."
+            ),
+            options=(
+                Option("at_once", N_("All at once")),
+                Option("instalments", N_("In monthly payments of the withholding limit")),
+            ),
+            default="at_once",
+        ),
     )
 }
 

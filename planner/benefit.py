@@ -194,12 +194,31 @@ def _assumption_flag(assumption: str, message: str, **values) -> Flag:  # noqa: 
 # --- the projection ------------------------------------------------------------------------------
 
 
-def project(plan: Plan, rules: RuleSet | None = None, shifts: tuple[Shift, ...] | None = None) -> Projection:
-    """Compute every month of ``plan`` (optionally with another set of shifts, for risk and compare)."""
+def project(
+    plan: Plan,
+    rules: RuleSet | None = None,
+    shifts: tuple[Shift, ...] | None = None,
+    income_override: dict[tuple[int, int], dict[Role, Decimal]] | None = None,
+) -> Projection:
+    """Compute every month of ``plan``.
+
+    ``shifts`` replaces the plan's shifts (scenarios, compare); by default the
+    plan's shifts without the ``extra`` ones. ``income_override`` replaces the
+    net income per month and person: the municipality's estimate, for the
+    advance it pays before the payslip is in.
+    """
     rules = rules or load_rules()
     assumptions = resolve(plan.assumptions)
     household = plan.household
+    if shifts is None:
+        shifts = tuple(s for s in plan.shifts if s.certainty != "extra")
     income: Income = attribute(plan, rules, shifts)
+    if income_override is not None:
+        by_month = {
+            ym: {role: PersonIncome(role, amount, None, ()) for role, amount in roles.items() if amount > ZERO}
+            for ym, roles in income_override.items()
+        }
+        income = Income(income.payments, {ym: by_month.get(ym, {}) for ym in income.by_month}, income.method, income.method_rule)
     clocks: dict[Role, Clock] = {"claimant": Clock(household.claimant.vrijlating_months_used)}
     if household.partner is not None:
         clocks["partner"] = Clock(household.partner.vrijlating_months_used)

@@ -51,6 +51,11 @@ def N_(message: str) -> str:
     return message
 
 
+def NP_(singular: str, plural: str) -> tuple[str, str]:
+    """Mark a singular/plural pair for extraction as one plural message (rendered later with ngettext)."""
+    return singular, plural
+
+
 @cache
 def translations(lang: Language) -> _gettext.NullTranslations:
     """The gettext catalog of ``lang``, compiled by the install step.
@@ -160,6 +165,7 @@ __all__ = [
     "DEFAULT_LANGUAGE",
     "LANGUAGES",
     "Language",
+    "NP_",
     "N_",
     "_",
     "format_day",

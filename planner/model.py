@@ -52,7 +52,7 @@ MonthText = Annotated[str, BeforeValidator(lambda v: (parse_month(v), v)[1] if i
 
 Role = Literal["claimant", "partner"]
 Composition = Literal["single", "single_parent", "couple"]
-Certainty = Literal["sure", "likely", "maybe"]
+Certainty = Literal["sure", "likely", "maybe", "extra"]
 
 
 class _Frozen(BaseModel):
@@ -153,6 +153,7 @@ class Shift(_Frozen):
     job: str
     start: time | None = None
     certainty: Certainty = "sure"
+    """How sure the shift is. ``extra`` shifts are not in the plan: only the "more work" scenario adds them."""
 
 
 class Payslip(_Frozen):
@@ -198,6 +199,29 @@ class Expense(_Frozen):
     """Day of the month (monthly) or ISO weekday 1-7 (weekly)."""
 
 
+class LateReport(_Frozen):
+    month: MonthText
+    reported_on: date
+    """The day the income of ``month`` reaches the municipality (later than usual)."""
+
+
+class Settlement(_Frozen):
+    """How the municipality pays and settles; each field overrides the municipality's rule files."""
+
+    regime: Literal["municipality", "estimate", "after_income"] = "municipality"
+    pay_day: int | None = Field(default=None, ge=1, le=31)
+    """Day of the month the benefit is paid (from your letter), if you know it."""
+    estimated_income: Amount | None = Field(default=None, ge=0)
+    """The monthly income the municipality uses as its estimate, if your letter says so."""
+    withholding_limit: Amount | None = Field(default=None, ge=0)
+    """At most this much is withheld from one payment, if your letter says so."""
+    report_delay_days: int = Field(default=0, ge=0, le=365)
+    """Days between your payslip and the moment the municipality has it."""
+    late_reports: tuple[LateReport, ...] = ()
+    safety_buffer: Amount = Field(default=Decimal(0), ge=0)
+    """The lowest balance you want to keep."""
+
+
 class Plan(_Frozen):
     schema_version: Literal[1] = SCHEMA_VERSION
     name: str = ""
@@ -209,6 +233,7 @@ class Plan(_Frozen):
     payslips: tuple[Payslip, ...] = ()
     starting_balance: Amount = Decimal(0)
     expenses: tuple[Expense, ...] = ()
+    settlement: Settlement = Settlement()
     premie_scheme: Literal["municipality", "amsterdam-experiment-2018", "none"] = "municipality"
     """Which bijverdienpremie scheme to apply: the municipality's own, or another one to compare."""
     assumptions: dict[str, str] = Field(default_factory=dict)

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from planner.explain import Explanation, Money, Month, Percent, RuleRef, Text
-from planner.i18n import N_
+from planner.i18n import N_, NP_
 from planner.model import Household
 from planner.money import cents, percent_of
 from planner.people import PersonInMonth, first_day, kostendelers, person_in_month
@@ -197,12 +197,16 @@ def _kostendeler_expl(
     couple: RuleValue,
     share: Decimal,
 ) -> Explanation:
+    singular, plural = NP_(
+        "You share your home with {count} adult aged {min_age} or over who shares the costs "
+        "(kostendelersnorm: the norm is lower when you share costs). So {a} people count for this rule. "
+        "The norm per person is ({base} + {a} × {per}) / {a} of {couple}: {share}.",
+        "You share your home with {count} adults aged {min_age} or over who share the costs "
+        "(kostendelersnorm: the norm is lower when you share costs). So {a} people count for this rule. "
+        "The norm per person is ({base} + {a} × {per}) / {a} of {couple}: {share}.",
+    )
     return Explanation(
-        N_(
-            "You share your home with {count} adult aged {min_age} or over who shares the costs "
-            "(kostendelersnorm: the norm is lower when you share costs). So {a} people count for this rule. "
-            "The norm per person is ({base} + {a} × {per}) / {a} of {couple}: {share}."
-        ),
+        singular,
         {
             "count": count,
             "min_age": int(min_age_rule.value),  # type: ignore[arg-type]
@@ -213,11 +217,7 @@ def _kostendeler_expl(
             "share": Money(share),
         },
         (RuleRef.of(min_age_rule), RuleRef.of(kd_base), RuleRef.of(kd_per), RuleRef.of(couple)),
-        plural=N_(
-            "You share your home with {count} adults aged {min_age} or over who share the costs "
-            "(kostendelersnorm: the norm is lower when you share costs). So {a} people count for this rule. "
-            "The norm per person is ({base} + {a} × {per}) / {a} of {couple}: {share}."
-        ),
+        plural=plural,
         count="count",
     )
 

@@ -38,8 +38,14 @@ class PlanFileError(Exception):
         self.errors = errors or []
 
 
+class _FloatAmount(ValueError):
+    def __init__(self, text: str) -> None:
+        super().__init__(f"amount {text} must be written as text, for example \"{text}\"")
+        self.text = text
+
+
 def _reject_float(text: str) -> Any:
-    raise ValueError(f"amount {text} must be written as text, for example \"{text}\"")
+    raise _FloatAmount(text)
 
 
 def parse_plan(data: Any, path: Path) -> Plan:
@@ -75,10 +81,10 @@ def load_plan(path: str | os.PathLike[str]) -> Plan:
         data = json.loads(raw.decode("utf-8"), parse_float=_reject_float)
     except UnicodeDecodeError as exc:
         raise PlanFileError("not_json", path, str(exc)) from exc
+    except _FloatAmount as exc:
+        raise PlanFileError("invalid", path, str(exc), [{"type": "float_amount", "loc": (), "input": exc.text}]) from exc
     except ValueError as exc:
-        if isinstance(exc, json.JSONDecodeError):
-            raise PlanFileError("not_json", path, str(exc)) from exc
-        raise PlanFileError("invalid", path, str(exc)) from exc
+        raise PlanFileError("not_json", path, str(exc)) from exc
     return parse_plan(data, path)
 
 

@@ -130,6 +130,7 @@ _PYDANTIC_MESSAGES = {
     "date_parsing": N_("“{field}” must be a date like 2026-03-25."),
     "date_type": N_("“{field}” must be a date like 2026-03-25."),
     "greater_than_equal": N_("“{field}” may not be negative."),
+    "float_amount": N_("Write amounts as text in quotes, for example “{value}” instead of {value}."),
 }
 
 

@@ -92,6 +92,23 @@ def vrijlating_for_month(
     assumptions: dict[str, str],
     rules: RuleSet,
 ) -> VrijlatingOutcome:
+    """The vrijlating of one person in one month; without income only the clock moves on."""
+    outcome = _vrijlating(pim, household, income, year, month, clock, assumptions, rules)
+    if income <= ZERO:
+        return VrijlatingOutcome(None, outcome.clock, (), None)
+    return outcome
+
+
+def _vrijlating(
+    pim: PersonInMonth,
+    household: Household,
+    income: Decimal,
+    year: int,
+    month: int,
+    clock: Clock,
+    assumptions: dict[str, str],
+    rules: RuleSet,
+) -> VrijlatingOutcome:
     day = first_day(year, month)
     used: list[RuleValue] = []
 

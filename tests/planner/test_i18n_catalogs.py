@@ -28,7 +28,7 @@ BABEL_CFG = ROOT / "babel.cfg"
 UPDATE_SCRIPT = ROOT / "scripts" / "update-catalogs"
 
 # The same keywords and comment tag as scripts/update-catalogs (checked below).
-KEYWORDS = ("_", "N_", "ngettext:1,2", "pgettext:1c,2", "npgettext:1c,2,3")
+KEYWORDS = ("_", "N_", "NP_:1,2", "ngettext:1,2", "pgettext:1c,2", "npgettext:1c,2,3")
 COMMENT_TAG = "TRANSLATORS:"
 
 PLURAL_FORMS = {"nl": "nplurals=2; plural=(n != 1);", "en": "nplurals=2; plural=(n != 1);"}

@@ -1,0 +1,51 @@
+"""ui.banner: the notes that matter, each once, with the months they apply to."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QWidget
+
+from planner.benefit import Projection
+from planner.i18n import get_language
+from ui.banner import NoteBanner, collect_notes, months_text, secondary_rules
+from ui.language import apply_language
+from ui.month_model import NOTE_CODES
+
+
+def test_notes_are_the_flags_that_matter_each_once(example_projection: Projection):
+    notes = collect_notes(example_projection)
+    keys = [(n.explanation.message, tuple(sorted(n.explanation.values.items(), key=str))) for n in notes]
+    assert notes
+    assert len(keys) == len(set(keys))
+    assert [n.order for n in notes] == sorted(n.order for n in notes), "most serious first"
+    codes = {f.code for m in example_projection.months for f in m.flags}
+    assert "secondary" in codes, "the example has a value from a news page"
+    assert all(
+        any(f.explanation is n.explanation and f.code in NOTE_CODES for m in example_projection.months for f in m.flags)
+        for n in notes
+    )
+    assert secondary_rules(example_projection)
+
+
+def test_months_are_shown_as_ranges(qapp):  # noqa: ANN001
+    assert months_text(((2026, 1), (2026, 2)), 12) == "This applies to 2 months: januari to februari 2026." or get_language() == "nl"
+    apply_language("en")
+    assert months_text(((2026, 1), (2026, 2)), 12) == "This applies to 2 months: January to February 2026."
+    assert months_text(((2026, 12), (2027, 1), (2027, 3)), 12) == (
+        "This applies to 3 months: December 2026 to January 2027 and March 2027."
+    )
+    assert months_text(((2026, 5),), 12) == "This applies to 1 month: May 2026."
+    assert months_text(tuple((2026, m) for m in range(1, 13)), 12) == "This applies to every month of the plan."
+
+
+def test_the_banner_widget(qtbot, example_projection: Projection):  # noqa: ANN001
+    parent = QWidget()  # never shown: the banner is checked as part of a window, not as one
+    qtbot.add_widget(parent)
+    banner = NoteBanner(parent)
+    assert banner.isHidden(), "nothing to say without a plan"
+    banner.set_projection(example_projection)
+    assert not banner.isHidden()
+    assert len(banner.texts()) == len(collect_notes(example_projection))
+    assert banner.accessibleName()
+    assert banner.secondary_text()
+    banner.set_projection(None)
+    assert banner.isHidden()

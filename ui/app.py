@@ -1,0 +1,72 @@
+"""Start the desktop app: ``run(args)`` is called by ``ui.launch``.
+
+It creates the QApplication, applies the saved language (gettext, Babel,
+QLocale and Qt's own catalog, see ``ui.language``), installs the local crash
+dialog, opens the main window and, if a path is given, the plan in it.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from collections.abc import Sequence
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QApplication
+
+from ui.crash import install_excepthook, install_log_handler
+from ui.language import apply_language
+from ui.main_window import MainWindow
+from ui.settings import APPLICATION, ORGANIZATION, Settings
+
+log = logging.getLogger("ui.app")
+
+APP_NAME = "Bijverdienplanner"
+
+
+def _configure_logging() -> None:
+    """Warnings to stderr; everything of our own loggers into the crash report's memory buffer."""
+    install_log_handler()
+    for name in ("planner", "ui"):
+        logging.getLogger(name).setLevel(logging.INFO)
+    if not logging.getLogger().handlers:
+        handler = logging.StreamHandler()
+        handler.setLevel(logging.WARNING)
+        handler.setFormatter(logging.Formatter("%(levelname)s %(name)s: %(message)s"))
+        logging.getLogger().addHandler(handler)
+
+
+def create_application(args: Sequence[str] = ()) -> QApplication:
+    """The QApplication (reused if one exists), named for QSettings."""
+    QCoreApplication.setOrganizationName(ORGANIZATION)
+    QCoreApplication.setApplicationName(APPLICATION)
+    app = QApplication.instance()
+    if app is None:
+        app = QApplication([APP_NAME, *args])
+    app.setApplicationDisplayName(APP_NAME)
+    return app  # type: ignore[return-value]
+
+
+def run(args: Sequence[str]) -> int:
+    """Run the app; ``args`` are the command-line arguments after the program name."""
+    _configure_logging()
+    created = QApplication.instance() is None
+    app = create_application(args)
+    install_excepthook()
+    settings = Settings()
+    apply_language(settings.language())
+    window = MainWindow(settings)
+    window.show()
+    # Qt has taken its own options (-platform, -style, …) out of its argument list.
+    given = app.arguments()[1:] if created else list(args)
+    paths = [a for a in given if not a.startswith("-")]
+    if paths:
+        window.open_path(paths[0])
+    log.info("app started")
+    code = app.exec()
+    window.worker.wait(5000)
+    return int(code)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    raise SystemExit(run(sys.argv[1:]))

@@ -1,0 +1,231 @@
+"""The notes banner above the month table: what makes the shown amounts uncertain.
+
+It lists, once each and in plain words, the flags of the shown months that
+matter (``ui.month_model.NOTE_CODES``: a rule not yet published or not known
+for a month, a value not confirmed, an assumption where the rules are not
+known) and the plan's warnings. A note that holds for several months is shown
+once, with the months it applies to. Serious notes come first. Values read on a
+news or municipal page instead of the official text are counted in one closing
+line; the explanation panel names them. The banner is hidden when there is
+nothing to say.
+"""
+
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass
+from datetime import date
+
+from babel.dates import format_date
+from babel.lists import format_list
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
+
+from planner.benefit import Flag, Projection
+from planner.explain import Explanation, render
+from planner.i18n import _, babel_locale, format_month, get_language, ngettext
+from planner.validate import Issue
+from ui.month_model import flag_icon, notes_of
+
+#: Most serious first: an amount that is not known or not yet published, then unconfirmed ones.
+_ORDER = {
+    "not_yet_published": 0,
+    "unknown_value": 1,
+    "earlier_unknown": 2,
+    "unverified": 3,
+    "assumption": 4,
+    "historical_scheme": 5,
+    "secondary": 6,
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Note:
+    """One line of the banner: an explanation and the months it applies to."""
+
+    order: int
+    explanation: Explanation
+    months: tuple[tuple[int, int], ...]
+
+
+def collect_notes(projection: Projection, warnings: tuple[Issue, ...] = ()) -> list[Note]:
+    """The flags of all months, each once (same kind, same rule or assumption), most serious first."""
+    found: dict[tuple[str, str | None, str | None], tuple[Flag, list[tuple[int, int]]]] = {}
+    for month in projection.months:
+        for flag in notes_of(month):
+            key = (flag.code, flag.rule_id, flag.assumption if flag.assumption else flag.explanation.message)
+            if key not in found:
+                found[key] = (flag, [])
+            ym = (month.year, month.month)
+            if ym not in found[key][1]:
+                found[key][1].append(ym)
+    notes = [Note(_ORDER.get(flag.code, 9), flag.explanation, tuple(months)) for flag, months in found.values()]
+    notes.sort(key=lambda n: n.order)  # stable: within a kind, in the order they first appear
+    notes += [Note(10, issue.explanation, ()) for issue in warnings if issue.severity == "warning"]
+    return notes
+
+
+def secondary_rules(projection: Projection) -> tuple[str, ...]:
+    """Ids of the rules whose value was read on a news or municipal page, each once."""
+    ids: dict[str, None] = {}
+    for month in projection.months:
+        for flag in month.flags:
+            if flag.code == "secondary" and flag.rule_id is not None:
+                ids.setdefault(flag.rule_id, None)
+    return tuple(ids)
+
+
+def _runs(months: tuple[tuple[int, int], ...]) -> list[tuple[tuple[int, int], tuple[int, int]]]:
+    runs: list[list[tuple[int, int]]] = []
+    for ym in sorted(months):
+        if runs:
+            y, m = runs[-1][1]
+            nxt = (y + 1, 1) if m == 12 else (y, m + 1)
+            if ym == nxt:
+                runs[-1][1] = ym
+                continue
+        runs.append([ym, ym])
+    return [(a, b) for a, b in runs]
+
+
+def _month_name(year: int, month: int) -> str:
+    """The month's name alone, as it stands in a date range ("januari", "January")."""
+    return format_date(date(year, month, 1), format="LLLL", locale=babel_locale())
+
+
+def months_text(months: tuple[tuple[int, int], ...], all_months: int) -> str:
+    """``This applies to 6 months: juli to december 2026.`` in the current language."""
+    n = len(months)
+    if n == all_months and n > 1:
+        return _("This applies to every month of the plan.")
+    parts = []
+    for first, last in _runs(months):
+        if first == last:
+            parts.append(format_month(*first))
+        else:
+            # "januari to februari 2026" within a year, "november 2026 to februari 2027" across years
+            start = _month_name(*first) if first[0] == last[0] else format_month(*first)
+            parts.append(_("{first} to {last}").format(first=start, last=format_month(*last)))
+    listed = format_list(parts, locale=babel_locale())
+    return ngettext("This applies to {count} month: {months}.", "This applies to {count} months: {months}.", n).format(
+        count=n, months=listed
+    )
+
+
+class NoteBanner(QFrame):
+    """A calm but clear box listing the notes; a view of a projection and its warnings."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("noteBanner")
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setStyleSheet(
+            "#noteBanner { background-color: #fff4d6; border: 1px solid #e0b650; border-left: 6px solid #c98a00;"
+            " border-radius: 4px; }"
+            "#noteBanner QLabel { color: #2b2b2b; background: transparent; }"
+        )
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+        outer = QHBoxLayout(self)
+        outer.setContentsMargins(12, 10, 12, 10)
+        outer.setSpacing(12)
+        self.icon = QLabel(self)
+        self.icon.setPixmap(flag_icon().pixmap(32, 32))
+        self.icon.setAlignment(Qt.AlignmentFlag.AlignTop)
+        outer.addWidget(self.icon, 0, Qt.AlignmentFlag.AlignTop)
+        column = QVBoxLayout()
+        column.setSpacing(4)
+        self.title = QLabel(self)
+        self.title.setObjectName("noteBannerTitle")
+        self.title.setWordWrap(True)
+        column.addWidget(self.title)
+        self.body = QLabel(self)
+        self.body.setWordWrap(True)
+        self.body.setTextFormat(Qt.TextFormat.RichText)
+        self.body.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        column.addWidget(self.body)
+        outer.addLayout(column, 1)
+        self._notes: list[Note] = []
+        self._month_count = 0
+        self._secondary: tuple[str, ...] = ()
+        self._apply_fonts()
+        self.retranslate_ui()
+
+    def set_projection(self, projection: Projection | None, warnings: tuple[Issue, ...] = ()) -> None:
+        if projection is None:
+            self._notes, self._month_count, self._secondary = [], 0, ()
+        else:
+            self._notes, self._month_count = collect_notes(projection, warnings), len(projection.months)
+            self._secondary = secondary_rules(projection)
+        self.retranslate_ui()
+
+    def notes(self) -> list[Note]:
+        return list(self._notes)
+
+    def items(self) -> list[tuple[str, str]]:
+        """Each note as shown, in the current language: (the note, the months it applies to or "")."""
+        lang = get_language()
+        out = []
+        for note in self._notes:
+            applies = months_text(note.months, self._month_count) if note.months and self._month_count > 1 else ""
+            out.append((render(note.explanation, lang), applies))
+        return out
+
+    def texts(self) -> list[str]:
+        return [f"{note} {applies}".strip() for note, applies in self.items()]
+
+    def secondary_text(self) -> str:
+        n = len(self._secondary)
+        if not n:
+            return ""
+        return ngettext(
+            "{count} value comes from a news or municipal page, not from the official text. The explanation of each amount says which.",
+            "{count} values come from a news or municipal page, not from the official text. The explanation of each amount says which.",
+            n,
+        ).format(count=n)
+
+    def retranslate_ui(self) -> None:
+        shown = self.items()
+        secondary = self.secondary_text()
+        self.setVisible(bool(shown or secondary))
+        n = len(shown)
+        if n:
+            self.title.setText(
+                ngettext(
+                    "Please read this note before you rely on the amounts below.",
+                    "Please read these {count} notes before you rely on the amounts below.",
+                    n,
+                ).format(count=n)
+            )
+        else:
+            self.title.setText(_("About the sources of the amounts below"))
+        items = "".join(
+            f"<li style='margin-bottom: 3px'>{html.escape(note)}"
+            + (f" <span style='color: #5a4a1a'>{html.escape(applies)}</span>" if applies else "")
+            + "</li>"
+            for note, applies in shown
+        )
+        parts = [f"<ul style='margin-left: -20px; margin-top: 0'>{items}</ul>"] if items else []
+        closing = [html.escape(_("Amounts in the table that these notes are about have a warning sign."))] if n else []
+        if secondary:
+            closing.append(html.escape(secondary))
+        parts.append(f"<p style='margin-top: 2px'>{' '.join(closing)}</p>")
+        self.body.setText("".join(parts))
+        self.setAccessibleName(_("Notes about the amounts"))
+        self.body.setAccessibleName(_("Notes about the amounts"))
+        self.title.setAccessibleName(self.title.text())
+        self.icon.setAccessibleName(_("Warning"))
+
+    def _apply_fonts(self) -> None:
+        # A style sheet stops font propagation to the labels, so pass the banner's font on by hand.
+        font = self.font()
+        self.body.setFont(font)
+        bold = self.font()
+        bold.setBold(True)
+        self.title.setFont(bold)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        elif event.type() == QEvent.Type.FontChange:
+            self._apply_fonts()
+        super().changeEvent(event)

@@ -1,0 +1,183 @@
+"""The explanation panel: why the selected amount is what it is, and the rules behind it.
+
+For one cell of the month table it shows, in the current language:
+
+- the amount and the planner's own sentence about it (``render(line.explanation)``);
+- the notes of that month that concern it (a rule not yet published, not
+  confirmed, or an assumption);
+- how it is made up: the sentences of the amounts it is computed from;
+- each rule behind it: its label, the article, the date it is valid from, how
+  sure we are of it in plain words, and its sources as links.
+
+Links open in the browser only when the user activates one; the panel itself
+never goes to the network. The panel holds the planner's objects and renders
+them again on a language switch; it computes nothing.
+"""
+
+from __future__ import annotations
+
+import html
+import logging
+
+from PySide6.QtCore import QEvent, Qt, QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QTextBrowser, QWidget
+
+from planner.benefit import BenefitMonth
+from planner.explain import RuleRef, render
+from planner.i18n import N_, _, format_day, format_money, format_month, get_language, ngettext
+from ui.month_model import Column, flags_for, input_lines, rules_for
+
+log = logging.getLogger("ui.explain")
+
+#: How sure we are of a rule's value, in plain words (planner.rules.schema.Status).
+STATUS_TEXT: dict[str, str] = {
+    "verified": N_("Checked: read in the official text of the law or regulation."),
+    "secondary": N_("From a secondary source: read on a news or municipal page, not in the official text."),
+    "derived": N_("Derived: calculated from other checked amounts by a published rule."),
+    "unverified": N_("Not confirmed: this is our best reading, but no source we read confirms it."),
+    "unknown": N_("Unknown: this amount exists, but we could not find it."),
+}
+
+#: Whether the value is published for the month shown (planner.rules.Coverage); in force says nothing.
+COVERAGE_TEXT: dict[str, str] = {
+    "not_yet_published": N_("Not yet published for this month: we use the last known value."),
+    "earlier_unknown": N_("Not known for this month: we use the first known value."),
+    "unknown": N_("Not known yet for this month: we use the last known value."),
+}
+
+_H3 = "font-size: medium; margin-top: 14px; margin-bottom: 4px"
+_NOTE_STYLE = "background-color: #fff4d6; color: #2b2b2b;"
+
+
+def _e(text: str) -> str:
+    return html.escape(text, quote=True)
+
+
+class ExplainPanel(QTextBrowser):
+    """Shows the explanation of one amount (a view of a month and a column)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setOpenLinks(False)  # we decide what a click does: only http(s), only on a click
+        self.setOpenExternalLinks(False)
+        self.anchorClicked.connect(self._open_link)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self._month: BenefitMonth | None = None
+        self._column: Column | None = None
+        self._links: list[str] = []
+        self.retranslate_ui()
+
+    # --- what is shown -----------------------------------------------------------------------
+
+    def show_cell(self, month: BenefitMonth, column: Column) -> None:
+        self._month = month
+        self._column = column
+        self._render()
+
+    def clear_cell(self) -> None:
+        self._month = None
+        self._column = None
+        self._render()
+
+    @property
+    def month(self) -> BenefitMonth | None:
+        return self._month
+
+    @property
+    def column(self) -> Column | None:
+        return self._column
+
+    def links(self) -> list[str]:
+        """The source URLs shown now."""
+        return list(self._links)
+
+    # --- rendering ---------------------------------------------------------------------------
+
+    def _render(self) -> None:
+        self._links = []
+        if self._month is None or self._column is None:
+            self.setHtml(f"<p>{_e(_('Choose an amount in the table to see how it is calculated and which rules are behind it.'))}</p>")
+            return
+        self.setHtml(self._cell_html(self._month, self._column))
+
+    def _cell_html(self, month: BenefitMonth, column: Column) -> str:
+        lang = get_language()
+        line = getattr(month, column.key)
+        parts: list[str] = []
+        heading = _("{column} in {month}: {amount}").format(
+            column=_(column.label), month=format_month(month.year, month.month), amount=format_money(line.amount)
+        )
+        parts.append(f"<h2 style='font-size: large; margin-bottom: 4px'>{_e(heading)}</h2>")
+        parts.append(f"<p>{_e(render(line.explanation, lang))}</p>")
+
+        flags = flags_for(month, column)
+        if flags:
+            texts = list(dict.fromkeys(render(f.explanation, lang) for f in flags))
+            items = "".join(f"<li>{_e(t)}</li>" for t in texts)
+            title = ngettext("There is {count} note about this amount:", "There are {count} notes about this amount:", len(texts)).format(count=len(texts))
+            parts.append(
+                f"<table width='100%' cellpadding='8' cellspacing='0' style='{_NOTE_STYLE}'><tr><td>"
+                f"<b>{_e(title)}</b><ul style='margin-top: 2px; margin-bottom: 0'>{items}</ul></td></tr></table>"
+            )
+
+        inputs = input_lines(month, column)
+        if inputs:
+            parts.append(f"<h3 style='{_H3}'>{_e(_('How this amount is made up'))}</h3>")
+            items = "".join(f"<li>{_e(render(expl, lang))}</li>" for _key, expl in inputs)
+            parts.append(f"<ul>{items}</ul>")
+
+        rules = rules_for(month, column)
+        parts.append(f"<h3 style='{_H3}'>{_e(_('The rules behind this amount'))}</h3>")
+        if not rules:
+            parts.append(f"<p>{_e(_('No rule of the law is listed for this amount; the sentence above says where it comes from.'))}</p>")
+        for ref in rules:
+            parts.append(self._rule_html(ref))
+        return "".join(parts)
+
+    def _rule_html(self, ref: RuleRef) -> str:
+        lang = get_language()
+        lines = [f"<b>{_e(ref.label(lang))}</b>"]
+        lines.append(_e(ref.article))
+        lines.append(_e(_("Valid from {date}.").format(date=format_day(ref.valid_from))))
+        lines.append(_e(_(STATUS_TEXT.get(ref.status, STATUS_TEXT["unknown"]))))
+        if ref.coverage in COVERAGE_TEXT:
+            lines.append(f"<b>{_e(_(COVERAGE_TEXT[ref.coverage]))}</b>")
+        if ref.references:
+            links = []
+            for source in ref.references:
+                url = QUrl(source.url)
+                if url.scheme() in ("http", "https"):
+                    self._links.append(source.url)
+                    links.append(f"<a href='{_e(source.url)}'>{_e(source.title)}</a>")
+                else:
+                    links.append(_e(source.title))
+            label = ngettext("Source:", "Sources:", len(links))
+            lines.append(f"{_e(label)} " + "; ".join(links))
+        return "<p style='margin-top: 6px'>" + "<br>".join(lines) + "</p>"
+
+    # --- links --------------------------------------------------------------------------------
+
+    def _open_link(self, url: QUrl) -> None:
+        if url.scheme() not in ("http", "https"):
+            log.info("ignored a link that is not http(s)")
+            return
+        log.info("opening a source in the browser")
+        QDesktopServices.openUrl(url)
+
+    # --- language -----------------------------------------------------------------------------
+
+    def retranslate_ui(self) -> None:
+        self.setAccessibleName(_("Explanation of the selected amount"))
+        self.setAccessibleDescription(
+            _("How the amount chosen in the table is calculated, the rules behind it and their sources.")
+        )
+        self._render()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+
+__all__ = ["COVERAGE_TEXT", "STATUS_TEXT", "ExplainPanel"]

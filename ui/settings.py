@@ -1,0 +1,169 @@
+"""Preferences and window state, declared once over QSettings.
+
+Every key the app stores is an :class:`Option` in :data:`OPTIONS`: its key,
+type, default and a translatable label (``N_``, rendered where it is shown).
+Nothing else in ``ui/`` calls ``QSettings`` directly; widgets get a
+:class:`Settings` passed in, so tests give it a QSettings on a temporary file
+and never touch the user's real settings (model: Picard ``picard/options.py``
+and ``picard/config.py``).
+
+Only preferences and window state live here. Plans are files of their own
+(``planner.storage``) and are never written into the settings.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Generic, TypeVar
+
+from PySide6.QtCore import QByteArray, QLocale, QSettings
+
+from planner.i18n import LANGUAGES, N_, Language
+
+log = logging.getLogger("ui.settings")
+
+ORGANIZATION = "Bijverdienplanner"
+APPLICATION = "Bijverdienplanner"
+
+SETTINGS_VERSION = 1
+"""Raise this when a key changes meaning, and register a migration in :data:`MIGRATIONS`."""
+
+VERSION_KEY = "meta/settings_version"
+
+MAX_RECENT_FILES = 8
+
+T = TypeVar("T")
+
+
+def default_language() -> Language:
+    """The system language if the app speaks it, otherwise Dutch."""
+    language = QLocale.system().language()
+    if language == QLocale.Language.English:
+        return "en"
+    return "nl"
+
+
+@dataclass(frozen=True, slots=True)
+class Option(Generic[T]):
+    """One stored preference."""
+
+    key: str
+    type: type
+    default: Callable[[], T]
+    label: str
+    """``N_``-marked; translate with ``_`` where it is shown."""
+    check: Callable[[Any], T | None] = lambda value: value
+    """Turns a stored value into a valid one, or ``None`` to fall back to the default."""
+
+
+def _check_language(value: Any) -> Language | None:
+    return value if value in LANGUAGES else None
+
+
+def _check_recent(value: Any) -> list[str] | None:
+    if isinstance(value, str):  # an INI file keeps a one-item list as a plain string
+        value = [value]
+    if not isinstance(value, list):
+        return None
+    out: list[str] = []
+    for item in value:
+        if isinstance(item, str) and item and item not in out:
+            out.append(item)
+    return out[:MAX_RECENT_FILES]
+
+
+def _check_geometry(value: Any) -> QByteArray | None:
+    return value if isinstance(value, QByteArray) else None
+
+
+LANGUAGE: Option[Language] = Option(
+    "ui/language", str, default_language, N_("Language of the app"), _check_language
+)
+RECENT_FILES: Option[list[str]] = Option(
+    "files/recent", list, list, N_("Recently opened plans"), _check_recent
+)
+WINDOW_GEOMETRY: Option[QByteArray] = Option(
+    "window/geometry", QByteArray, QByteArray, N_("Size and place of the window"), _check_geometry
+)
+
+OPTIONS: tuple[Option[Any], ...] = (LANGUAGE, RECENT_FILES, WINDOW_GEOMETRY)
+
+Migration = Callable[[QSettings], None]
+MIGRATIONS: dict[int, Migration] = {}
+"""``MIGRATIONS[n]`` turns stored settings of version ``n`` into version ``n + 1``."""
+
+
+class Settings:
+    """Typed access to the declared options.
+
+    ``qsettings`` defaults to the user's settings of Bijverdienplanner; tests
+    pass ``QSettings(path, QSettings.Format.IniFormat)`` on a temporary file.
+    """
+
+    def __init__(self, qsettings: QSettings | None = None) -> None:
+        self._qs = qsettings if qsettings is not None else QSettings(ORGANIZATION, APPLICATION)
+        self._migrate()
+
+    @property
+    def qsettings(self) -> QSettings:
+        return self._qs
+
+    def _migrate(self) -> None:
+        stored = self._qs.value(VERSION_KEY, None)
+        try:
+            version = int(stored) if stored is not None else SETTINGS_VERSION
+        except (TypeError, ValueError):
+            version = SETTINGS_VERSION
+        if version > SETTINGS_VERSION:
+            # Written by a newer app: read what we understand, write nothing back over it.
+            log.info("settings are from a newer version (%d); unknown keys are left alone", version)
+            return
+        while version < SETTINGS_VERSION:
+            MIGRATIONS[version](self._qs)
+            version += 1
+            log.info("settings migrated to version %d", version)
+        self._qs.setValue(VERSION_KEY, SETTINGS_VERSION)
+
+    def value(self, option: Option[T]) -> T:
+        if option.type is list:
+            raw = self._qs.value(option.key, None, type=list) if self._qs.contains(option.key) else None
+        else:
+            raw = self._qs.value(option.key, None)
+        if raw is None:
+            return option.default()
+        checked = option.check(raw)
+        if checked is None:
+            log.info("setting %s has an unusable value; using the default", option.key)
+            return option.default()
+        return checked
+
+    def set_value(self, option: Option[T], value: T) -> None:
+        checked = option.check(value)
+        if checked is None:
+            raise ValueError(f"not a valid value for {option.key}")
+        self._qs.setValue(option.key, checked)
+
+    def sync(self) -> None:
+        self._qs.sync()
+
+    # --- conveniences -------------------------------------------------------------------------
+
+    def language(self) -> Language:
+        return self.value(LANGUAGE)
+
+    def recent_files(self) -> list[str]:
+        return self.value(RECENT_FILES)
+
+    def add_recent_file(self, path: str | Path) -> list[str]:
+        text = str(Path(path).resolve())
+        files = [text] + [f for f in self.recent_files() if f != text]
+        self.set_value(RECENT_FILES, files[:MAX_RECENT_FILES])
+        return self.recent_files()
+
+    def remove_recent_file(self, path: str | Path) -> list[str]:
+        text = str(Path(path).resolve())
+        self.set_value(RECENT_FILES, [f for f in self.recent_files() if f != text])
+        return self.recent_files()
