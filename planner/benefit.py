@@ -304,7 +304,8 @@ def _month(
     if scheme_id is not None:
         scheme = scheme_month(scheme_id, year, month, rules)
         if scheme is not None:
-            used.extend(scheme.used)
+            if work_total > ZERO or month in scheme.payout_months:
+                used.extend(scheme.used)
             if scheme.historical:
                 flags.append(Flag("historical_scheme", Explanation(
                     N_("For comparison: this uses the premie of the 2018 experiment, which no longer exists."))))

@@ -37,6 +37,7 @@ class LedgerMonth:
     lowest_balance: Decimal
     lowest_on: date
     days_below_buffer: int
+    """Days that end below the safety buffer."""
     set_aside: Decimal
     """Advised to put aside from this month's wages."""
     settlement_out: Decimal
@@ -140,7 +141,7 @@ def build_ledger(timeline: Timeline, starting_balance: Decimal, buffer: Decimal 
         st["settle"] -= sum((e.amount for e in events if e.kind in SETTLEMENT_KINDS and e.amount < 0), ZERO)
         if low < st["low"]:
             st["low"], st["low_on"] = low, day
-        if low < buffer:
+        if balance < buffer:
             st["below"] += 1
         daily.append(balance)
         daily_low.append(low)

@@ -17,11 +17,14 @@ import io
 import json
 import sys
 from collections.abc import Sequence
+from datetime import timedelta
 from decimal import Decimal
 from typing import Any
 
 from planner.assumptions import ASSUMPTIONS, FIXED_ASSUMPTIONS
-from planner.benefit import BenefitMonth, Flag, Line, Projection, project
+from planner.benefit import BenefitMonth, Flag, Line, Projection
+from planner.scenarios import Bounds, Range, Result, bounds
+from planner.settlement import Event
 from planner.explain import Explanation, RuleRef, render
 from planner.i18n import LANGUAGES, N_, Language, format_day, format_money, format_month, format_number, use_language
 from planner.i18n import _ as gettext_
@@ -144,8 +147,32 @@ def month_json(bm: BenefitMonth, lang: Language) -> dict[str, Any]:
     return out
 
 
-def projection_json(proj: Projection, issues: list[Issue], lang: Language) -> dict[str, Any]:
+def _ym(ym: tuple[int, int] | None) -> str | None:
+    return None if ym is None else f"{ym[0]:04d}-{ym[1]:02d}"
+
+
+def event_json(e: Event, lang: Language) -> dict[str, Any]:
+    return {
+        "date": e.date.isoformat(),
+        "type": e.kind,
+        "amount": money(e.amount),
+        "settles_month": _ym(e.settles),
+        "month": _ym(e.month),
+        "job": e.job,
+        "statement": None if e.statement is None else render(e.statement, lang),
+        "explanation": _expl_json(e.explanation, lang),
+    }
+
+
+def _range(r: Range) -> dict[str, str]:
+    return {"low": money(r.low), "planned": money(r.planned), "high": money(r.high)}
+
+
+def projection_json(risk: Bounds, issues: list[Issue], lang: Language) -> dict[str, Any]:
+    result = risk.results["planned"]
+    proj = result.projection
     plan = proj.plan
+    timeline, ledger = result.timeline, result.ledger
     with use_language(lang):
         assumptions = [
             {
@@ -175,8 +202,62 @@ def projection_json(proj: Projection, issues: list[Issue], lang: Language) -> di
         "warnings": [{"code": i.code, "where": i.where, "message": render(i.explanation, lang)} for i in issues if i.severity == "warning"],
         "income_attribution": proj.attribution,
         "payments": [payment_json(p, proj, lang) for p in proj.payments],
-        "months": [month_json(bm, lang) for bm in proj.months],
+        "months": [
+            month_json(bm, lang) | _month_money_json(result, i) for i, bm in enumerate(proj.months)
+        ],
         "premie_unpaid": [{"month": f"{y:04d}-{m:02d}", "amount": money(a)} for y, m, a in proj.premie_unpaid],
+        "settlement": {
+            "regime": timeline.regime,
+            "pay_day": timeline.pay_day,
+            "events": [event_json(e, lang) for e in timeline.events],
+            "pending": [{"settles_month": _ym(p.settles), "amount": money(p.amount)} for p in timeline.pending],
+            "rules": [_rule_json(r) for r in timeline.used],
+        },
+        "set_aside_advice": [
+            {"from_date": a.from_date.isoformat(), "job": a.job, "amount": money(a.amount),
+             "for_date": a.for_date.isoformat(), "settles_month": _ym(a.settles), "text": render(a.explanation, lang)}
+            for a in ledger.advice
+        ],
+        "cash_flow": {
+            "starting_balance": money(ledger.starting_balance),
+            "safety_buffer": money(ledger.buffer),
+            "lowest_balance": money(ledger.lowest),
+            "daily_balance": [{"date": (ledger.start + timedelta(days=i)).isoformat(), "balance": money(b)}
+                              for i, b in enumerate(ledger.daily)],
+        },
+        "risk": {
+            "scenarios": {"fewer": "only shifts marked sure", "planned": "sure, likely and maybe shifts",
+                          "more": "all shifts, extra ones included"},
+            "repayment": _range(risk.repayment),
+            "lowest_balance": _range(risk.lowest_balance),
+            "set_aside": _range(risk.set_aside),
+        },
+    }
+
+
+def _month_money_json(result: Result, i: int) -> dict[str, Any]:
+    lm = result.ledger.months[i]
+    ms = result.timeline.months[i]
+    return {
+        "settlement": {
+            "estimated_income": money(ms.estimated_income),
+            "advance": money(ms.advance),
+            "final": money(ms.final),
+            "difference": money(ms.difference),
+            "known_on": ms.known_on.isoformat(),
+            "settled_on": None if ms.settled_on is None else ms.settled_on.isoformat(),
+        },
+        "cash_flow": {
+            "start_balance": money(lm.start_balance),
+            "money_in": money(lm.money_in),
+            "money_out": money(lm.money_out),
+            "end_balance": money(lm.end_balance),
+            "lowest_balance": money(lm.lowest_balance),
+            "lowest_on": lm.lowest_on.isoformat(),
+            "days_below_buffer": lm.days_below_buffer,
+            "set_aside": money(lm.set_aside),
+            "withheld_or_repaid": money(lm.settlement_out),
+        },
     }
 
 
@@ -199,7 +280,28 @@ def _notes(bm: BenefitMonth) -> list[str]:
     return sorted({f.code for f in bm.flags})
 
 
-def render_table(proj: Projection, issues: list[Issue], lang: Language) -> str:
+def _grid(headers: list[str], rows: list[list[str]]) -> list[str]:
+    widths = [max(len(str(r[i])) for r in [headers, *rows]) for i in range(len(headers))]
+
+    def line(cells: list[str]) -> str:
+        return "  ".join(str(c).ljust(w) if i == 0 else str(c).rjust(w) for i, (c, w) in enumerate(zip(cells, widths, strict=True)))
+
+    return [line(headers), *(line(r) for r in rows)]
+
+
+_MONEY_COLUMNS: tuple[tuple[str, str], ...] = (
+    ("money_in", N_("Money in")),
+    ("money_out", N_("Money out")),
+    ("lowest_balance", N_("Lowest balance")),
+    ("end_balance", N_("End balance")),
+    ("settlement_out", N_("Taken back")),
+    ("set_aside", N_("Set aside")),
+)
+
+
+def render_table(risk: Bounds, issues: list[Issue], lang: Language) -> str:
+    result = risk.results["planned"]
+    proj = result.projection
     with use_language(lang):
         headers = [gettext_(N_("Month"))] + [gettext_(label) for _, label in _COLUMNS] + [gettext_(N_("Notes"))]
         notes_index: dict[str, int] = {}
@@ -220,14 +322,38 @@ def render_table(proj: Projection, issues: list[Issue], lang: Language) -> str:
                 + [format_number(getattr(bm, key).amount, lang, decimals=2) for key, _ in _COLUMNS]
                 + [",".join(marks)]
             )
-        widths = [max(len(str(r[i])) for r in [headers, *rows]) for i in range(len(headers))]
-        lines = []
-        title = gettext_(N_("Bijverdienplanner: your months, in euros"))
-        lines.append(title)
+        lines = [gettext_(N_("Bijverdienplanner: your months, in euros")), ""]
+        lines.extend(_grid(headers, rows))
         lines.append("")
-        lines.append("  ".join(h.ljust(w) if i == 0 else h.rjust(w) for i, (h, w) in enumerate(zip(headers, widths, strict=True))))
-        for r in rows:
-            lines.append("  ".join(str(c).ljust(w) if i == 0 else str(c).rjust(w) for i, (c, w) in enumerate(zip(r, widths, strict=True))))
+        lines.append(gettext_(N_("Your bank account (money out is counted before money in on the same day):")))
+        money_headers = [gettext_(N_("Month"))] + [gettext_(label) for _, label in _MONEY_COLUMNS]
+        money_rows = [
+            [format_month(lm.month[0], lm.month[1], lang)] + [format_number(getattr(lm, key), lang, decimals=2) for key, _ in _MONEY_COLUMNS]
+            for lm in result.ledger.months
+        ]
+        lines.extend(_grid(money_headers, money_rows))
+        lines.append("")
+        settle = result.timeline.settlement_events()
+        if settle:
+            lines.append(gettext_(N_("What the municipality corrects later, and when:")))
+            for e in settle:
+                lines.append(f"  {format_day(e.date, lang)}: {render(e.statement, lang) if e.statement else ''} "
+                             f"{format_money(e.amount, lang)}. {render(e.explanation, lang)}")
+            lines.append("")
+        for p in result.timeline.pending:
+            lines.append("  " + gettext_(N_("Still open after the last month of the plan, for {month}: {amount}.")).format(
+                month=format_month(p.settles[0], p.settles[1], lang), amount=format_money(p.amount, lang)))
+        if result.ledger.advice:
+            lines.append(gettext_(N_("Set aside:")))
+            for a in result.ledger.advice:
+                lines.append(f"  - {render(a.explanation, lang)}")
+            lines.append("")
+        lines.append(gettext_(N_(
+            "If shifts change (only sure shifts … all shifts and extra ones): taken back {low} to {high}; "
+            "lowest balance {lowest_low} to {lowest_high}; set aside {aside_low} to {aside_high}.")).format(
+            low=format_money(risk.repayment.low, lang), high=format_money(risk.repayment.high, lang),
+            lowest_low=format_money(risk.lowest_balance.low, lang), lowest_high=format_money(risk.lowest_balance.high, lang),
+            aside_low=format_money(risk.set_aside.low, lang), aside_high=format_money(risk.set_aside.high, lang)))
         lines.append("")
         if proj.payments:
             lines.append(gettext_(N_("Payments from work (net, on the day they arrive):")))
@@ -266,14 +392,15 @@ def render_table(proj: Projection, issues: list[Issue], lang: Language) -> str:
     return "\n".join(lines) + "\n"
 
 
-def render_csv(proj: Projection, lang: Language) -> str:
+def render_csv(result: Result, lang: Language) -> str:
+    proj = result.projection
     buf = io.StringIO()
     delimiter = ";" if lang == "nl" else ","
     writer = csv.writer(buf, delimiter=delimiter, lineterminator="\n")
     with use_language(lang):
-        writer.writerow([gettext_(N_("Month"))] + [gettext_(label) for _, label in _COLUMNS] + [gettext_(N_("Notes"))])
-    for bm in proj.months:
-        amounts = [money(getattr(bm, key).amount) for key, _ in _COLUMNS]
+        writer.writerow([gettext_(N_("Month"))] + [gettext_(label) for _, label in _COLUMNS + _MONEY_COLUMNS] + [gettext_(N_("Notes"))])
+    for bm, lm in zip(proj.months, result.ledger.months, strict=True):
+        amounts = [money(getattr(bm, key).amount) for key, _ in _COLUMNS] + [money(getattr(lm, key)) for key, _ in _MONEY_COLUMNS]
         if lang == "nl":
             amounts = [a.replace(".", ",") for a in amounts]
         writer.writerow([bm.key, *amounts, " ".join(_notes(bm))])
@@ -342,15 +469,15 @@ def compute_main(argv: Sequence[str]) -> int:
     if errors:
         return _error(lang, _FILE_MESSAGES["invalid"], [render(i.explanation, lang) for i in errors], path=args.plan)
     try:
-        proj = project(plan, rules)
+        risk = bounds(plan, rules)
     except NotEligible as exc:
         return _error(lang, N_("This plan cannot be computed:"), [render(exc.explanation, lang)])
     if args.format == "json":
-        sys.stdout.write(json.dumps(projection_json(proj, issues, lang), ensure_ascii=False, indent=2) + "\n")
+        sys.stdout.write(json.dumps(projection_json(risk, issues, lang), ensure_ascii=False, indent=2) + "\n")
     elif args.format == "csv":
-        sys.stdout.write(render_csv(proj, lang))
+        sys.stdout.write(render_csv(risk.results["planned"], lang))
     else:
-        sys.stdout.write(render_table(proj, issues, lang))
+        sys.stdout.write(render_table(risk, issues, lang))
     return EXIT_OK
 
 

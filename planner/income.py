@@ -62,6 +62,8 @@ def attribute(plan: Plan, rules: RuleSet, shifts: Iterable[Shift] | None = None)
     """Payments of the plan, and the net income from work per benefit month and person."""
     method_rule = attribution_rule(plan, rules)
     method: Attribution = method_rule.value  # type: ignore[assignment]
+    if plan.settlement.income_attribution != "municipality":
+        method = plan.settlement.income_attribution
     payments = payments_for(plan, rules, shifts)
     wanted = set(plan.month_list())
     nets: dict[YM, dict[Role, list[IncomePart]]] = defaultdict(lambda: defaultdict(list))

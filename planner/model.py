@@ -209,6 +209,8 @@ class Settlement(_Frozen):
     """How the municipality pays and settles; each field overrides the municipality's rule files."""
 
     regime: Literal["municipality", "estimate", "after_income"] = "municipality"
+    income_attribution: Literal["municipality", "earned", "received", "spread_workdays"] = "municipality"
+    """Which benefit month a wage counts in: the month worked, the month paid, or spread over working days."""
     pay_day: int | None = Field(default=None, ge=1, le=31)
     """Day of the month the benefit is paid (from your letter), if you know it."""
     estimated_income: Amount | None = Field(default=None, ge=0)
