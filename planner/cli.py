@@ -211,6 +211,9 @@ def projection_json(risk: Bounds, issues: list[Issue], lang: Language) -> dict[s
             "pay_day": timeline.pay_day,
             "events": [event_json(e, lang) for e in timeline.events],
             "pending": [{"settles_month": _ym(p.settles), "amount": money(p.amount)} for p in timeline.pending],
+            "holiday_allowance_after_plan": [
+                {"last_month": _ym(p.settles), "amount": money(p.amount)} for p in timeline.payouts_after_plan
+            ],
             "rules": [_rule_json(r) for r in timeline.used],
         },
         "set_aside_advice": [

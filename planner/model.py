@@ -208,7 +208,8 @@ class LateReport(_Frozen):
 class Settlement(_Frozen):
     """How the municipality pays and settles; each field overrides the municipality's rule files."""
 
-    regime: Literal["municipality", "estimate", "after_income"] = "municipality"
+    regime: Literal["municipality", "estimate", "voorschot", "after_income"] = "municipality"
+    """``voorschot``: like ``estimate``, but only the legal minimum share (art. 52) is paid in advance."""
     income_attribution: Literal["municipality", "earned", "received", "spread_workdays"] = "municipality"
     """Which benefit month a wage counts in: the month worked, the month paid, or spread over working days."""
     pay_day: int | None = Field(default=None, ge=1, le=31)

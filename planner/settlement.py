@@ -27,14 +27,14 @@ from decimal import Decimal
 from typing import Literal
 
 from planner.benefit import Projection, project
-from planner.explain import Explanation, Money, Month, RuleRef
+from planner.explain import Explanation, Money, Month, Percent, RuleRef
 from planner.i18n import N_
 from planner.model import Plan, Role, Shift
 from planner.money import ZERO, cents
 from planner.rules import RuleSet, RuleValue, load_rules
 
 YM = tuple[int, int]
-Regime = Literal["estimate", "after_income"]
+Regime = Literal["estimate", "voorschot", "after_income"]
 EventKind = Literal[
     "benefit",
     "correction_paid",
@@ -107,6 +107,8 @@ class Timeline:
     pending: tuple[Pending, ...]
     projection: Projection
     used: tuple[RuleRef, ...] = field(default=())
+    payouts_after_plan: tuple[Pending, ...] = field(default=())
+    """Holiday allowance due after the plan's last month (the benefit ended): settles = the last month with bijstand."""
 
     def settlement_events(self) -> tuple[Event, ...]:
         return tuple(e for e in self.events if e.kind in SETTLEMENT_KINDS)
@@ -215,26 +217,40 @@ def build_timeline(
         estimates = _estimates(plan, actual, planned, assumptions["estimate_method"], known, pay_dates)
         estimate_proj = project(plan, rules, shifts, income_override=dict(zip(months, estimates, strict=True)))
         advance = [bm.bijstand_paid_monthly.amount for bm in estimate_proj.months]
+        share: RuleValue | None = None
+        if regime == "voorschot":
+            share = rv("participatiewet/voorschot/percentage")
+            advance = [cents(a * share.decimal / 100) for a in advance]
         for i, ym in enumerate(months):
-            if advance[i] > ZERO:
-                events.append(Event(pay_dates[i], "benefit", advance[i], Explanation(
+            if advance[i] <= ZERO:
+                continue
+            if share is None:
+                expl = Explanation(
                     N_("Bijstand for {month}, paid on an estimated income of {estimate}: {amount}."),
-                    {"month": Month(*ym), "estimate": Money(_sum(estimates[i])), "amount": Money(advance[i])}),
-                    month=ym, statement=Explanation(N_("Bijstand {month}"), {"month": Month(*ym)})))
+                    {"month": Month(*ym), "estimate": Money(_sum(estimates[i])), "amount": Money(advance[i])})
+            else:
+                expl = Explanation(
+                    N_("Advance (voorschot) on your bijstand for {month}: {percent} of what you would get with an "
+                       "estimated income of {estimate}: {amount}. The rest follows when your income is known."),
+                    {"month": Month(*ym), "percent": Percent(share.decimal), "estimate": Money(_sum(estimates[i])),
+                     "amount": Money(advance[i])}, (RuleRef.of(share),))
+            events.append(Event(pay_dates[i], "benefit", advance[i], expl, month=ym,
+                                statement=Explanation(N_("Bijstand {month}"), {"month": Month(*ym)})))
         settle_on: list[date | None] = [next((p for p in pay_dates if p > known[i]), None) for i in range(len(months))]
         for i, ym in enumerate(months):
             settlements.append(MonthSettlement(ym, pay_dates[i], _sum(estimates[i]), advance[i], final[i], known[i], settle_on[i]))
         events.extend(_corrections(months, pay_dates, advance, final, known, settle_on, lookback, limit,
                                    assumptions["repayment"], instalment_amount, pending, actual))
 
-    events.extend(_payouts(actual, months, pay_dates, rules, used))
+    after: list[Pending] = []
+    events.extend(_payouts(actual, months, pay_dates, final, rules, used, after))
     events.extend(_wages(actual, start_day, _clamp(*months[-1], 31)))
     events.extend(_expenses(plan, start_day, _clamp(*months[-1], 31)))
     events.sort(key=lambda e: e.key)
     refs: dict[str, RuleRef] = {}
     for value in used:
         refs.setdefault(value.id, RuleRef.of(value))
-    return Timeline(regime, pay_day, tuple(events), tuple(settlements), tuple(pending), actual, tuple(refs.values()))
+    return Timeline(regime, pay_day, tuple(events), tuple(settlements), tuple(pending), actual, tuple(refs.values()), tuple(after))
 
 
 def _sum(parts: dict[Role, Decimal]) -> Decimal:
@@ -375,25 +391,53 @@ def _repayments(day: date, amount: Decimal, ym: YM, how: str, instalment: Decima
     return out, amount
 
 
-def _payouts(actual: Projection, months: list[YM], pay_dates: list[date], rules: RuleSet, used: list[RuleValue]) -> list[Event]:
+def _ended_at(final: list[Decimal]) -> int | None:
+    """Index of the first month without bijstand after which none comes back (the benefit ended)."""
+    for k in range(1, len(final)):
+        if final[k] <= ZERO and final[k - 1] > ZERO and all(f <= ZERO for f in final[k:]):
+            return k
+    return None
+
+
+def _payouts(actual: Projection, months: list[YM], pay_dates: list[date], final: list[Decimal], rules: RuleSet,
+             used: list[RuleValue], after: list[Pending]) -> list[Event]:
+    """Premie payouts, and the holiday allowance: every June, or within three months after the benefit ends."""
     out: list[Event] = []
+    paid: set[int] = set()
+    ended = _ended_at(final)
+
+    def holiday(i: int, window: list[int], day: date, expl_message: str) -> None:
+        window = [j for j in window if j not in paid]
+        amount = sum((actual.months[j].vakantietoeslag_reserved.amount for j in window), ZERO)
+        paid.update(window)
+        if amount <= ZERO:
+            return
+        first, last = months[window[0]], months[window[-1]]
+        out.append(Event(day, "vakantietoeslag", amount, Explanation(
+            expl_message, {"first": Month(*first), "last": Month(*last), "amount": Money(amount)}, (RuleRef.of(vt_rule),)),
+            statement=Explanation(N_("Vakantietoeslag (holiday allowance)"))))
+
     for i, bm in enumerate(actual.months):
         if bm.premie_paid.amount > ZERO:
             out.append(Event(pay_dates[i], "premie", bm.premie_paid.amount, bm.premie_paid.explanation,
                              statement=Explanation(N_("Bijverdienpremie"))))
         vt_rule = rules.get("participatiewet/vakantietoeslag/uitbetaalmaand", date(bm.year, bm.month, 1))
+        if ended is not None and i == min(ended + 2, len(months) - 1) and ended + 2 < len(months):
+            used.append(vt_rule)
+            holiday(i, list(range(ended)), pay_dates[i], N_(
+                "Your bijstand has ended. The holiday allowance saved from {first} to {last} is paid within three "
+                "months: {amount}."))
         if bm.month in vt_rule.value:  # type: ignore[operator]
             used.append(vt_rule)
-            window = [j for j, ym in enumerate(months) if _add_months((bm.year, bm.month), -12) < ym <= (bm.year, bm.month)]
-            # The law: paid in June over the twelve months before; the month of June itself is in the next year.
-            window = [j for j in window if months[j] != (bm.year, bm.month)]
-            amount = sum((actual.months[j].vakantietoeslag_reserved.amount for j in window), ZERO)
-            if amount > ZERO:
-                first, last = months[window[0]], months[window[-1]]
-                out.append(Event(pay_dates[i], "vakantietoeslag", amount, Explanation(
-                    N_("The holiday allowance saved from your bijstand from {first} to {last} is paid out: {amount}."),
-                    {"first": Month(*first), "last": Month(*last), "amount": Money(amount)}, (RuleRef.of(vt_rule),)),
-                    statement=Explanation(N_("Vakantietoeslag (holiday allowance)"))))
+            # The law: paid in June over the twelve months before; June itself belongs to the next year.
+            window = [j for j, ym in enumerate(months) if _add_months((bm.year, bm.month), -12) <= ym < (bm.year, bm.month)]
+            holiday(i, window, pay_dates[i], N_(
+                "The holiday allowance saved from your bijstand from {first} to {last} is paid out: {amount}."))
+    if ended is not None and ended + 2 >= len(months):
+        rest = [j for j in range(ended) if j not in paid]
+        amount = sum((actual.months[j].vakantietoeslag_reserved.amount for j in rest), ZERO)
+        if amount > ZERO:
+            after.append(Pending(months[ended - 1], amount))
     return out
 
 

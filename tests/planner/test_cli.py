@@ -137,3 +137,32 @@ def test_console_entry_point_runs_headless(tmp_path: Path) -> None:
     result = subprocess.run([sys.executable, "-c", code, str(EXAMPLE)], capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout)["months"][0]["month"] == "2026-01"
+
+
+def test_json_has_timeline_cash_flow_and_risk(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    plan = minimal(
+        months=3,
+        shifts=[
+            {"date": "2026-03-10", "hours": "8", "job": "werk"},
+            {"date": "2026-04-10", "hours": "20", "job": "werk", "certainty": "maybe"},
+        ],
+        expenses=[{"name": "Huur", "amount": "650", "day": 1}],
+        starting_balance="300",
+    )
+    code, out, _ = run(capsys, str(write(tmp_path, plan)), "--format", "json", "--lang", "en")
+    assert code == 0
+    data = json.loads(out)
+    events = data["settlement"]["events"]
+    assert [e["date"] for e in events] == sorted(e["date"] for e in events)
+    assert {"benefit", "wage", "expense"} <= {e["type"] for e in events}
+    assert data["settlement"]["regime"] == "estimate" and data["settlement"]["pay_day"] == 26
+    rent = next(e for e in events if e["type"] == "expense")
+    assert rent["amount"] == "-650.00" and rent["date"] == "2026-03-01"
+    march = data["months"][0]
+    assert march["cash_flow"]["money_out"] == "650.00"
+    assert march["cash_flow"]["lowest_balance"] == "-350.00"
+    assert set(data["risk"]) >= {"repayment", "lowest_balance", "set_aside"}
+    assert data["cash_flow"]["daily_balance"][0] == {"date": "2026-03-01", "balance": "-350.00"}
+    for e in events:
+        if e["type"] in ("withholding", "repayment", "correction_paid"):
+            assert e["settles_month"] is not None and e["statement"]

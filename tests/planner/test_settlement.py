@@ -156,6 +156,27 @@ def test_pay_after_income_regime_has_no_corrections_but_pays_later() -> None:
     assert benefit[0] == (date(2026, 2, 26), (2026, 1))
 
 
+def test_voorschot_pays_95_percent_and_the_rest_afterwards() -> None:
+    """With the voorschot regime Sam gets 95% of the benefit on the pay day (art. 52 lid 2, from 2026);
+    the rest of January comes on 26 February, once January's payslip is in."""
+    plan = story([shift(date(2026, 1, 10))], months=2, settlement=Settlement(regime="voorschot"))
+    t = build_timeline(plan, RULES)
+    jan = t.months[0]
+    assert jan.advance == (paid_monthly("120.00") * D("0.95")).quantize(D("0.01"))
+    (rest,) = [e for e in t.settlement_events() if e.settles == (2026, 1)]
+    assert (rest.date, rest.kind, rest.amount) == (date(2026, 2, 26), "correction_paid", paid_monthly("120.00") - jan.advance)
+
+
+def test_holiday_allowance_comes_within_three_months_after_the_benefit_ends() -> None:
+    full = [shift(date(2026, m, d), "8") for m in range(4, 8) for d in range(1, 29)]
+    plan = story(full, months=7, settlement=Settlement(regime="after_income"))
+    t = build_timeline(plan, RULES)
+    (vt,) = [e for e in t.events if e.kind == "vakantietoeslag"]
+    # Bijstand January-March (no income), none from April: paid on the pay day of June, three months on.
+    assert vt.date == date(2026, 6, 26)
+    assert vt.amount == 3 * D("70.08")
+
+
 def test_income_known_more_than_six_months_later_becomes_a_repayment() -> None:
     plan = story([shift(date(2026, 1, 10))], months=9,
                  settlement=Settlement(estimated_income="0", late_reports=(LateReport(month="2026-01", reported_on=date(2026, 8, 30)),)))
@@ -198,7 +219,7 @@ shift_lists = st.lists(
 @st.composite
 def plans(draw: st.DrawFn) -> Plan:
     shifts = [shift(date(2026, 1, 1) + timedelta(days=d), str(h), c) for d, h, c in draw(shift_lists)]
-    regime = draw(st.sampled_from(["municipality", "estimate", "after_income"]))
+    regime = draw(st.sampled_from(["municipality", "estimate", "voorschot", "after_income"]))
     late = ()
     if draw(st.booleans()):
         m = draw(st.integers(1, 5))
