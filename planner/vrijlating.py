@@ -82,6 +82,28 @@ def _capped(income: Decimal, pct: RuleValue, cap: RuleValue | None) -> Decimal:
     return min(amount, income)
 
 
+def _line(
+    pim: PersonInMonth,
+    kind: Kind,
+    income: Decimal,
+    pct: RuleValue,
+    cap: RuleValue | None,
+    message: str,
+    *,
+    number: int | None = None,
+    values: dict | None = None,
+    rules: tuple[RuleValue, ...] = (),
+) -> VrijlatingLine:
+    """Apply ``pct`` (up to ``cap``) to the income, with its explanation."""
+    amount = _capped(income, pct, cap)
+    filled = {"percent": Percent(pct.decimal), "income": Money(income), "amount": Money(amount)}
+    if cap is not None:
+        filled["cap"] = Money(cap.decimal)
+    filled.update(values or {})
+    used = (pct,) + ((cap,) if cap is not None else ()) + rules
+    return VrijlatingLine(pim.role, kind, income, amount, number, Explanation(message, filled, tuple(RuleRef.of(r) for r in used)))
+
+
 def vrijlating_for_month(
     pim: PersonInMonth,
     household: Household,
@@ -130,54 +152,28 @@ def _vrijlating(
 
     # n at state pension age: no time limit, no condition of the college.
     if pim.aow:
-        pct, cap = rv(N_PCT), rv(N_MAX)
-        amount = _capped(income, pct, cap)
-        expl = Explanation(
-            N_(
-                "Inkomstenvrijlating (the part of your wage you may keep): {percent} of your net wage {income}, "
-                "at most {cap} a month. At state pension age there is no time limit. You keep {amount}."
-            ),
-            {"percent": Percent(pct.decimal), "income": Money(income), "cap": Money(cap.decimal), "amount": Money(amount)},
-            (RuleRef.of(pct), RuleRef.of(cap)),
-        )
-        return VrijlatingOutcome(VrijlatingLine(pim.role, "n", income, amount, None, expl), clock, tuple(used), None)
+        line = _line(pim, "n", income, rv(N_PCT), rv(N_MAX), N_(
+            "Inkomstenvrijlating (the part of your wage you may keep): {percent} of your net wage {income}, "
+            "at most {cap} a month. At state pension age there is no time limit. You keep {amount}."))
+        return VrijlatingOutcome(line, clock, tuple(used), None)
 
     n_months_rule = rv(N_MONTHS)
     n_months = int(n_months_rule.value)  # type: ignore[arg-type]
     in_n = clock.used is not None and clock.used < n_months and started
     if pim.age >= min_age and in_n:
-        pct, cap = rv(N_PCT), rv(N_MAX)
-        amount = _capped(income, pct, cap)
         number = clock.used + 1  # type: ignore[operator]
-        expl = Explanation(
-            N_(
+        line = _line(pim, "n", income, rv(N_PCT), rv(N_MAX), N_(
                 "Inkomstenvrijlating (the part of your wage you may keep): {percent} of your net wage {income}, "
                 "at most {cap} a month, for at most {months} months. This is month {number}. You keep {amount}."
-            ),
-            {
-                "percent": Percent(pct.decimal),
-                "income": Money(income),
-                "cap": Money(cap.decimal),
-                "months": n_months,
-                "number": number,
-                "amount": Money(amount),
-            },
-            (RuleRef.of(pct), RuleRef.of(cap), RuleRef.of(n_months_rule)),
-        )
-        return VrijlatingOutcome(VrijlatingLine(pim.role, "n", income, amount, number, expl), advance(), tuple(used), None)
+        ), number=number, values={"months": n_months, "number": number}, rules=(n_months_rule,))
+        return VrijlatingOutcome(line, advance(), tuple(used), None)
 
     if pim.person.medisch_urenbeperkt:
-        pct, cap = rv(Y_PCT), rv(Y_MAX)
-        amount = _capped(income, pct, cap)
-        expl = Explanation(
-            N_(
+        line = _line(pim, "y", income, rv(Y_PCT), rv(Y_MAX), N_(
                 "You can work fewer hours for medical reasons (medisch urenbeperkt). You may keep {percent} "
                 "of your net wage {income}, at most {cap} a month, with no time limit. You keep {amount}."
-            ),
-            {"percent": Percent(pct.decimal), "income": Money(income), "cap": Money(cap.decimal), "amount": Money(amount)},
-            (RuleRef.of(pct), RuleRef.of(cap)),
-        )
-        return VrijlatingOutcome(VrijlatingLine(pim.role, "y", income, amount, None, expl), advance(), tuple(used), None)
+        ))
+        return VrijlatingOutcome(line, advance(), tuple(used), None)
 
     if pim.age < min_age:
         note = Explanation(
@@ -193,28 +189,12 @@ def _vrijlating(
         kid = child_age(household, year, month)
         r_number = clock.used - n_months + 1
         if kid is not None and kid < child_limit and 1 <= r_number <= r_months:
-            pct, cap = rv(R_PCT), rv(R_MAX)
-            amount = _capped(income, pct, cap)
-            expl = Explanation(
-                N_(
+            line = _line(pim, "r", income, rv(R_PCT), rv(R_MAX), N_(
                     "Vrijlating for a single parent with a child under {child_age}: {percent} of your net wage "
                     "{income}, at most {cap} a month, for at most {months} months after the first vrijlating. "
                     "This is month {number}. You keep {amount}."
-                ),
-                {
-                    "child_age": child_limit,
-                    "percent": Percent(pct.decimal),
-                    "income": Money(income),
-                    "cap": Money(cap.decimal),
-                    "months": r_months,
-                    "number": r_number,
-                    "amount": Money(amount),
-                },
-                (RuleRef.of(pct), RuleRef.of(cap)),
-            )
-            return VrijlatingOutcome(
-                VrijlatingLine(pim.role, "r", income, amount, r_number, expl), advance(), tuple(used), None
-            )
+            ), number=r_number, values={"child_age": child_limit, "months": r_months, "number": r_number})
+            return VrijlatingOutcome(line, advance(), tuple(used), None)
 
     if clock.used is None:
         note = Explanation(
@@ -233,29 +213,18 @@ def _vrijlating(
 def _art34a(pim, income, year, month, clock, assumptions, rv, used) -> VrijlatingOutcome:  # noqa: ANN001
     """Art. 34a (from 2027-01-01): 15% for twelve months; 15% when medisch urenbeperkt; 25% up to a cap at AOW age."""
     if pim.aow:
-        pct, cap = rv(A34_AOW_PCT), rv(A34_AOW_MAX)
-        amount = _capped(income, pct, cap)
-        expl = Explanation(
-            N_(
+        line = _line(pim, "34a_aow", income, rv(A34_AOW_PCT), rv(A34_AOW_MAX), N_(
                 "From 2027 (article 34a): at state pension age you may keep {percent} of your net wage {income}, "
                 "at most {cap} a month. You keep {amount}."
-            ),
-            {"percent": Percent(pct.decimal), "income": Money(income), "cap": Money(cap.decimal), "amount": Money(amount)},
-            (RuleRef.of(pct), RuleRef.of(cap)),
-        )
-        return VrijlatingOutcome(VrijlatingLine(pim.role, "34a_aow", income, amount, None, expl), clock, tuple(used), None)
+        ))
+        return VrijlatingOutcome(line, clock, tuple(used), None)
     pct = rv(A34_PCT)
     if pim.person.medisch_urenbeperkt:
-        amount = _capped(income, pct, None)
-        expl = Explanation(
-            N_(
+        line = _line(pim, "34a_mub", income, pct, None, N_(
                 "From 2027 (article 34a): you can work fewer hours for medical reasons, so you may keep "
                 "{percent} of your net wage {income}, with no time limit. You keep {amount}."
-            ),
-            {"percent": Percent(pct.decimal), "income": Money(income), "amount": Money(amount)},
-            (RuleRef.of(pct),),
-        )
-        return VrijlatingOutcome(VrijlatingLine(pim.role, "34a_mub", income, amount, None, expl), clock, tuple(used), None)
+        ))
+        return VrijlatingOutcome(line, clock, tuple(used), None)
     min_age = int(rv(MIN_AGE).value)
     if pim.age < min_age and assumptions["art34a_under_27"] == "excluded":
         note = Explanation(
@@ -283,21 +252,10 @@ def _art34a(pim, income, year, month, clock, assumptions, rv, used) -> Vrijlatin
     if counts:
         new_clock = Clock(clock.used, current + 1) if fresh else Clock(current + 1, clock.used_34a)
     if started and current < months:
-        amount = _capped(income, pct, None)
-        expl = Explanation(
-            N_(
+        line = _line(pim, "34a", income, pct, None, N_(
                 "From 2027 (article 34a): you may keep {percent} of your net wage {income}, for at most "
                 "{months} months. This is month {number}. You keep {amount}."
-            ),
-            {
-                "percent": Percent(pct.decimal),
-                "income": Money(income),
-                "months": months,
-                "number": current + 1,
-                "amount": Money(amount),
-            },
-            (RuleRef.of(pct),),
-        )
-        return VrijlatingOutcome(VrijlatingLine(pim.role, "34a", income, amount, current + 1, expl), new_clock, tuple(used), None)
+        ), number=current + 1, values={"months": months, "number": current + 1})
+        return VrijlatingOutcome(line, new_clock, tuple(used), None)
     note = Explanation(N_("Your inkomstenvrijlating has ended: all of your net wage counts."))
     return VrijlatingOutcome(None, new_clock, tuple(used), note if income > ZERO else None)
