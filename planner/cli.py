@@ -360,20 +360,21 @@ def render_table(risk: Bounds, issues: list[Issue], lang: Language) -> str:
         lines.append("")
         if proj.payments:
             lines.append(gettext_(N_("Payments from work (net, on the day they arrive):")))
+            names = {j.id: j.name or j.id for j in proj.plan.jobs}
             for p in proj.payments:
                 if p.kind == "holiday_pay":
                     text = gettext_(N_("{date}: {job}, holiday pay {amount}")).format(
-                        date=format_day(p.pay_date, lang), job=p.job_id, amount=format_money(p.total_net, lang))
+                        date=format_day(p.pay_date, lang), job=names.get(p.job_id, p.job_id), amount=format_money(p.total_net, lang))
                 else:
                     text = gettext_(N_("{date}: {job}, wage for {first} to {last}: {amount}")).format(
-                        date=format_day(p.pay_date, lang), job=p.job_id, first=format_day(p.period_start, lang),
+                        date=format_day(p.pay_date, lang), job=names.get(p.job_id, p.job_id), first=format_day(p.period_start, lang),
                         last=format_day(p.period_end, lang), amount=format_money(p.total_net, lang))
                 lines.append(f"  {text}")
             lines.append("")
         unpaid = proj.premie_unpaid
         if unpaid:
             total = sum((a for _, _, a in unpaid), Decimal(0))
-            lines.append(gettext_(N_("Premie built up but paid after the last month of the plan: {amount}.")).format(amount=format_number(total, lang, decimals=2)))
+            lines.append(gettext_(N_("Premie built up but paid after the last month of the plan: {amount}.")).format(amount=format_money(total, lang)))
             lines.append("")
         if notes_text:
             lines.append(gettext_(N_("Notes")) + ":")

@@ -97,7 +97,8 @@ class ExplainPanel(QTextBrowser):
     def _render(self) -> None:
         self._links = []
         if self._month is None or self._column is None:
-            self.setHtml(f"<p>{_e(_('Choose an amount in the table to see how it is calculated and which rules are behind it.'))}</p>")
+            hint = _("Choose an amount in the table to see how it is calculated and which rules are behind it.")
+            self.setHtml(f"<p>{_e(hint)}</p>")
             return
         self.setHtml(self._cell_html(self._month, self._column))
 
@@ -123,14 +124,17 @@ class ExplainPanel(QTextBrowser):
 
         inputs = input_lines(month, column)
         if inputs:
-            parts.append(f"<h3 style='{_H3}'>{_e(_('How this amount is made up'))}</h3>")
+            heading = _("How this amount is made up")
+            parts.append(f"<h3 style='{_H3}'>{_e(heading)}</h3>")
             items = "".join(f"<li>{_e(render(expl, lang))}</li>" for _key, expl in inputs)
             parts.append(f"<ul>{items}</ul>")
 
         rules = rules_for(month, column)
-        parts.append(f"<h3 style='{_H3}'>{_e(_('The rules behind this amount'))}</h3>")
+        heading = _("The rules behind this amount")
+        parts.append(f"<h3 style='{_H3}'>{_e(heading)}</h3>")
         if not rules:
-            parts.append(f"<p>{_e(_('No rule of the law is listed for this amount; the sentence above says where it comes from.'))}</p>")
+            none_listed = _("No rule of the law is listed for this amount; the sentence above says where it comes from.")
+            parts.append(f"<p>{_e(none_listed)}</p>")
         for ref in rules:
             parts.append(self._rule_html(ref))
         return "".join(parts)

@@ -242,3 +242,20 @@ def test_no_message_looks_like_a_percent_format(pot):
         for text in ids:
             flagged.extend(f"{_show(_key(m))}: {match.group(0)!r}" for match in PYTHON_FORMAT.finditer(text))
     assert not flagged, "messages that Babel takes for %-format strings:\n" + _listing(flagged)
+
+
+def test_no_translation_call_inside_an_f_string() -> None:
+    """Babel on Python 3.11 cannot see ``_("…")`` inside an f-string, so such a text would never be translated."""
+    import ast
+
+    names = {"_", "N_", "NP_", "ngettext", "pgettext", "npgettext"}
+    found = []
+    for path in sorted([*ROOT.glob("planner/**/*.py"), *ROOT.glob("ui/**/*.py")]):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.JoinedStr):
+                for inner in ast.walk(node):
+                    if isinstance(inner, ast.Call) and isinstance(inner.func, ast.Name) and inner.func.id in names:
+                        if inner.args and isinstance(inner.args[0], ast.Constant):
+                            found.append(f"{path.relative_to(ROOT)}:{inner.lineno}")
+    assert not found, "translation calls with a literal inside f-strings: " + ", ".join(found)
