@@ -25,7 +25,7 @@ from planner.assumptions import ASSUMPTIONS, FIXED_ASSUMPTIONS
 from planner.benefit import BenefitMonth, Flag, Line, Projection
 from planner.scenarios import Bounds, Range, Result, bounds
 from planner.settlement import Event
-from planner.explain import Explanation, RuleRef, render
+from planner.explain import Explanation, RuleRef, Text, render
 from planner.i18n import LANGUAGES, N_, Language, format_day, format_money, format_month, format_number, use_language
 from planner.i18n import _ as gettext_
 from planner.model import Plan, parse_month
@@ -376,6 +376,14 @@ def render_table(risk: Bounds, issues: list[Issue], lang: Language) -> str:
             total = sum((a for _, _, a in unpaid), Decimal(0))
             lines.append(gettext_(N_("Premie built up but paid after the last month of the plan: {amount}.")).format(amount=format_money(total, lang)))
             lines.append("")
+        for ref in result.timeline.used:
+            if ref.status in ("unverified", "secondary", "unknown"):
+                message = (N_("Not confirmed: “{rule}” is not confirmed in an official source.") if ref.status != "secondary"
+                           else N_("From a news or municipal page: “{rule}” was not read in the official text."))
+                text = render(Explanation(message, {"rule": Text(ref.label_nl, ref.label_en)}), lang)
+                if text not in notes_index:
+                    notes_index[text] = len(notes_text) + 1
+                    notes_text.append(text)
         if notes_text:
             lines.append(gettext_(N_("Notes")) + ":")
             for i, text in enumerate(notes_text, 1):
