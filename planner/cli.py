@@ -23,7 +23,7 @@ from typing import Any
 
 from planner.assumptions import ASSUMPTIONS, FIXED_ASSUMPTIONS
 from planner.benefit import BenefitMonth, Flag, Line, Projection
-from planner.scenarios import Bounds, Range, Result, bounds
+from planner.scenarios import Bounds, Range, Result, bounds, compare
 from planner.settlement import Event
 from planner.explain import Explanation, RuleRef, Text, render
 from planner.i18n import LANGUAGES, N_, Language, format_day, format_money, format_month, format_number, use_language
@@ -493,12 +493,68 @@ def compute_main(argv: Sequence[str]) -> int:
     return EXIT_OK
 
 
+def _load_checked(path: str, lang: Language, rules) -> Plan | int:  # noqa: ANN001
+    """A plan ready to compute, or the exit code after printing why not."""
+    try:
+        plan = load_plan(path)
+    except PlanFileError as exc:
+        details = [render(e, lang) for e in describe_errors(exc.errors)] if exc.errors else ([exc.detail] if exc.kind == "invalid" else [])
+        return _error(lang, _FILE_MESSAGES[exc.kind], details, path=path)
+    errors = [i for i in check_plan(plan, rules) if i.severity == "error"]
+    if errors:
+        return _error(lang, _FILE_MESSAGES["invalid"], [render(i.explanation, lang) for i in errors], path=path)
+    return plan
+
+
+def compare_main(argv: Sequence[str]) -> int:
+    parser = argparse.ArgumentParser(prog="bijverdienplanner compare", description="Compare two plans month by month.")
+    parser.add_argument("plan_a")
+    parser.add_argument("plan_b")
+    parser.add_argument("--format", choices=("table", "json"), default="table")
+    parser.add_argument("--lang", choices=LANGUAGES, default="nl")
+    args = parser.parse_args(argv)
+    lang: Language = args.lang
+    rules = load_rules()
+    plans = []
+    for path in (args.plan_a, args.plan_b):
+        loaded = _load_checked(path, lang, rules)
+        if isinstance(loaded, int):
+            return loaded
+        plans.append(loaded)
+    try:
+        rows = compare(plans[0], plans[1], rules)
+    except NotEligible as exc:
+        return _error(lang, N_("This plan cannot be computed:"), [render(exc.explanation, lang)])
+    fields = ("money_in", "lowest_balance", "settlement_out", "set_aside")
+    if args.format == "json":
+        data = [{"month": _ym(r.month), **{f: {"a": money(getattr(r, f)[0]), "b": money(getattr(r, f)[1])} for f in fields}} for r in rows]
+        sys.stdout.write(json.dumps({"format": "bijverdienplanner.compare", "version": 1, "months": data}, indent=2) + "\n")
+        return EXIT_OK
+    with use_language(lang):
+        labels = [gettext_(N_("Money in")), gettext_(N_("Lowest balance")), gettext_(N_("Taken back")), gettext_(N_("Set aside"))]
+        headers = [gettext_(N_("Month"))] + [f"{label} A" for label in labels] + [f"{label} B" for label in labels]
+        table = [[format_month(r.month[0], r.month[1], lang)]
+                 + [format_number(getattr(r, f)[0], lang, decimals=2) for f in fields]
+                 + [format_number(getattr(r, f)[1], lang, decimals=2) for f in fields] for r in rows]
+        title = gettext_(N_("Plan A: {a}. Plan B: {b}.")).format(a=plans[0].name or args.plan_a, b=plans[1].name or args.plan_b)
+    sys.stdout.write("\n".join([title, "", *_grid(headers, table)]) + "\n")
+    return EXIT_OK
+
+
+USAGE = (
+    "usage: bijverdienplanner compute PLAN [--format table|json|csv] [--lang nl|en] [--from YYYY-MM --months N]\n"
+    "       bijverdienplanner compare PLAN_A PLAN_B [--format table|json] [--lang nl|en]"
+)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    if not argv or argv[0] != "compute":
-        print("usage: bijverdienplanner compute PLAN [--format table|json|csv] [--lang nl|en] [--from YYYY-MM --months N]", file=sys.stderr)
-        return EXIT_BAD_INPUT
-    return compute_main(argv[1:])
+    if argv and argv[0] == "compute":
+        return compute_main(argv[1:])
+    if argv and argv[0] == "compare":
+        return compare_main(argv[1:])
+    print(USAGE, file=sys.stderr)
+    return EXIT_BAD_INPUT
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
-    if args and args[0] == "compute":
+    if args and args[0] in ("compute", "compare"):
         from planner.cli import main as cli_main
 
         return cli_main(args)

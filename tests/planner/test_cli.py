@@ -7,6 +7,7 @@ import io
 import json
 import subprocess
 import sys
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -166,3 +167,22 @@ def test_json_has_timeline_cash_flow_and_risk(capsys: pytest.CaptureFixture[str]
     for e in events:
         if e["type"] in ("withholding", "repayment", "correction_paid"):
             assert e["settles_month"] is not None and e["statement"]
+
+
+def test_compare_two_plans(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    now = minimal(months=3, shifts=[{"date": "2026-03-10", "hours": "8", "job": "werk"}], name="Zoals nu")
+    more = minimal(months=3, shifts=[{"date": "2026-03-10", "hours": "8", "job": "werk"},
+                                     {"date": "2026-03-21", "hours": "8", "job": "werk"}], name="Met zaterdag")
+    a, b = write(tmp_path, now, "a.bvp.json"), write(tmp_path, more, "b.bvp.json")
+    assert main(["compare", str(a), str(b), "--format", "json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    april = data["months"][1]
+    assert april["month"] == "2026-04"
+    # In plan B the Saturday's wage (100 net) arrives on 25 April. The benefit paid on 26 April is estimated on
+    # March, the last month the municipality knows: 75 more counted income (25% vrijlating), 8 less holiday
+    # allowance saved, so 67 less is paid. Net effect in April: +33.
+    assert Decimal(april["money_in"]["b"]) - Decimal(april["money_in"]["a"]) == Decimal("33.00")
+    assert main(["compare", str(a), str(b), "--lang", "nl"]) == 0
+    out = capsys.readouterr().out
+    assert "Plan A: Zoals nu. Plan B: Met zaterdag." in out and "Geld erbij A" in out
+    assert main(["compare", str(a), str(tmp_path / "missing.bvp.json")]) == 2
