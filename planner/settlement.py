@@ -180,16 +180,15 @@ def build_timeline(
     regime: Regime = plan.settlement.regime if plan.settlement.regime != "municipality" else rv(gem + "regime").value  # type: ignore[assignment]
     pay_day = plan.settlement.pay_day or int(rv(gem + "betaaldag").value)  # type: ignore[arg-type]
     lookback = int(rv("participatiewet/verrekening/termijn_maanden").value)  # type: ignore[arg-type]
-    limit: Decimal | None = None
-    if plan.settlement.withholding_limit is not None:
-        limit = plan.settlement.withholding_limit
-    elif assumptions["withholding_limit"] == "municipal_limit":
+    municipal_limit: Decimal | None = None
+    if gem + "verrekening_maximum" in rules:
         found = rules.find(gem + "verrekening_maximum", start_day)
-        if found is not None:
-            used.append(found)
-            limit = found.decimal
-    instalment = limit if limit is not None else (rules.find(gem + "verrekening_maximum", start_day) or None)
-    instalment_amount = instalment if isinstance(instalment, Decimal) else (instalment.decimal if instalment else None)
+        municipal_limit = found.decimal if found is not None else None
+    limit: Decimal | None = plan.settlement.withholding_limit
+    if limit is None and assumptions["withholding_limit"] == "municipal_limit" and municipal_limit is not None:
+        limit = municipal_limit
+        used.append(rules.get(gem + "verrekening_maximum", start_day))
+    instalment_amount = limit if limit is not None else municipal_limit
 
     months = [(bm.year, bm.month) for bm in actual.months]
     pay_dates = [_clamp(y, m, pay_day) for y, m in months]

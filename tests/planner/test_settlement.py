@@ -319,3 +319,13 @@ def test_ledger_from_timeline_is_deterministic() -> None:
     plan = story([shift(date(2026, 1, 10))])
     t = build_timeline(plan, RULES)
     assert build_ledger(t, D(0)) == build_ledger(t, D(0))
+
+
+def test_other_municipality_without_a_withholding_limit_withholds_at_once() -> None:
+    """"Overig" has no known withholding limit: choosing the municipal limit then withholds everything at once."""
+    hh = SAM.model_copy(update={"municipality": "overig"})
+    plan = Plan(start="2026-01", months=3, household=hh, jobs=(WORK,),
+                shifts=(shift(date(2026, 1, 10)), shift(date(2026, 2, 10), "20")),
+                assumptions={"withholding_limit": "municipal_limit", "repayment": "instalments"})
+    (event,) = build_timeline(plan, RULES).settlement_events()
+    assert (event.kind, event.amount) == ("withholding", paid_monthly("120.00") - paid_monthly("240.00"))
