@@ -328,4 +328,4 @@ def test_other_municipality_without_a_withholding_limit_withholds_at_once() -> N
                 shifts=(shift(date(2026, 1, 10)), shift(date(2026, 2, 10), "20")),
                 assumptions={"withholding_limit": "municipal_limit", "repayment": "instalments"})
     (event,) = build_timeline(plan, RULES).settlement_events()
-    assert (event.kind, event.amount) == ("withholding", paid_monthly("120.00") - paid_monthly("240.00"))
+    assert (event.kind, event.amount) == ("withholding", paid_monthly("240.00") - paid_monthly("120.00"))
