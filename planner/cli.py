@@ -49,10 +49,10 @@ def money(amount: Decimal) -> str:
 # --- JSON ----------------------------------------------------------------------------------------
 
 
-def _rule_json(ref: RuleRef) -> dict[str, Any]:
+def _rule_json(ref: RuleRef, lang: Language) -> dict[str, Any]:
     return {
         "id": ref.id,
-        "article": ref.article,
+        "article": ref.article(lang),
         "valid_from": ref.valid_from.isoformat(),
         "status": ref.status,
         "published": ref.coverage == "in_force",
@@ -62,7 +62,7 @@ def _rule_json(ref: RuleRef) -> dict[str, Any]:
 
 
 def _expl_json(expl: Explanation, lang: Language) -> dict[str, Any]:
-    return {"text": render(expl, lang), "rules": [_rule_json(r) for r in expl.all_rules()]}
+    return {"text": render(expl, lang), "rules": [_rule_json(r, lang) for r in expl.all_rules()]}
 
 
 def _flag_json(flag: Flag, lang: Language) -> dict[str, Any]:
@@ -214,7 +214,7 @@ def projection_json(risk: Bounds, issues: list[Issue], lang: Language) -> dict[s
             "holiday_allowance_after_plan": [
                 {"last_month": _ym(p.settles), "amount": money(p.amount)} for p in timeline.payouts_after_plan
             ],
-            "rules": [_rule_json(r) for r in timeline.used],
+            "rules": [_rule_json(r, lang) for r in timeline.used],
         },
         "set_aside_advice": [
             {"from_date": a.from_date.isoformat(), "job": a.job, "amount": money(a.amount),

@@ -87,7 +87,8 @@ class RuleRef:
     """The rule behind an amount: id, article, status and sources."""
 
     id: str
-    article: str
+    article_nl: str
+    article_en: str
     label_nl: str
     label_en: str
     valid_from: date
@@ -110,7 +111,8 @@ class RuleRef:
     def _make(cls, rv: RuleValue) -> RuleRef:
         return cls(
             id=rv.id,
-            article=rv.param.article,
+            article_nl=rv.param.article.nl,
+            article_en=rv.param.article.en,
             label_nl=rv.param.label.nl,
             label_en=rv.param.label.en,
             valid_from=rv.valid_from,
@@ -122,6 +124,10 @@ class RuleRef:
 
     def label(self, lang: Language) -> str:
         return self.label_nl if lang == "nl" else self.label_en
+
+    def article(self, lang: Language) -> str:
+        """The article or regulation behind the rule, cited in ``lang``."""
+        return self.article_nl if lang == "nl" else self.article_en
 
 
 @dataclass(frozen=True, slots=True)

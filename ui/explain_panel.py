@@ -9,6 +9,9 @@ For one cell of the month table it shows, in the current language:
 - each rule behind it: its label, the article, the date it is valid from, how
   sure we are of it in plain words, and its sources as links.
 
+A word of the glossary (``planner.glossary``) in these sentences is underlined
+with dots the first time it appears, and its explanation is its tooltip.
+
 Links open in the browser only when the user activates one; the panel itself
 never goes to the network. The panel holds the planner's objects and renders
 them again on a language switch; it computes nothing.
@@ -20,11 +23,12 @@ import html
 import logging
 
 from PySide6.QtCore import QEvent, Qt, QUrl
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtGui import QDesktopServices, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from planner.benefit import BenefitMonth
 from planner.explain import RuleRef, render
+from planner.glossary import split_terms
 from planner.i18n import N_, _, format_day, format_money, format_month, get_language, ngettext
 from ui.month_model import Column, flags_for, input_lines, rules_for
 
@@ -66,6 +70,7 @@ class ExplainPanel(QTextBrowser):
         self._month: BenefitMonth | None = None
         self._column: Column | None = None
         self._links: list[str] = []
+        self._marked: set[str] = set()
         self.retranslate_ui()
 
     # --- what is shown -----------------------------------------------------------------------
@@ -100,7 +105,9 @@ class ExplainPanel(QTextBrowser):
             hint = _("Choose an amount in the table to see how it is calculated and which rules are behind it.")
             self.setHtml(f"<p>{_e(hint)}</p>")
             return
+        self._marked: set[str] = set()
         self.setHtml(self._cell_html(self._month, self._column))
+        self._dot_glossary_words()
 
     def _cell_html(self, month: BenefitMonth, column: Column) -> str:
         lang = get_language()
@@ -110,12 +117,12 @@ class ExplainPanel(QTextBrowser):
             column=_(column.label), month=format_month(month.year, month.month), amount=format_money(line.amount)
         )
         parts.append(f"<h2 style='font-size: large; margin-bottom: 4px'>{_e(heading)}</h2>")
-        parts.append(f"<p>{_e(render(line.explanation, lang))}</p>")
+        parts.append(f"<p>{self._with_terms(render(line.explanation, lang))}</p>")
 
         flags = flags_for(month, column)
         if flags:
             texts = list(dict.fromkeys(render(f.explanation, lang) for f in flags))
-            items = "".join(f"<li>{_e(t)}</li>" for t in texts)
+            items = "".join(f"<li>{self._with_terms(t)}</li>" for t in texts)
             title = ngettext("There is {count} note about this amount:", "There are {count} notes about this amount:", len(texts)).format(count=len(texts))
             parts.append(
                 f"<table width='100%' cellpadding='8' cellspacing='0' style='{_NOTE_STYLE}'><tr><td>"
@@ -126,7 +133,7 @@ class ExplainPanel(QTextBrowser):
         if inputs:
             heading = _("How this amount is made up")
             parts.append(f"<h3 style='{_H3}'>{_e(heading)}</h3>")
-            items = "".join(f"<li>{_e(render(expl, lang))}</li>" for _key, expl in inputs)
+            items = "".join(f"<li>{self._with_terms(render(expl, lang))}</li>" for _key, expl in inputs)
             parts.append(f"<ul>{items}</ul>")
 
         rules = rules_for(month, column)
@@ -142,7 +149,7 @@ class ExplainPanel(QTextBrowser):
     def _rule_html(self, ref: RuleRef) -> str:
         lang = get_language()
         lines = [f"<b>{_e(ref.label(lang))}</b>"]
-        lines.append(_e(ref.article))
+        lines.append(_e(ref.article(lang)))
         lines.append(_e(_("Valid from {date}.").format(date=format_day(ref.valid_from))))
         lines.append(_e(_(STATUS_TEXT.get(ref.status, STATUS_TEXT["unknown"]))))
         if ref.coverage in COVERAGE_TEXT:
@@ -159,6 +166,51 @@ class ExplainPanel(QTextBrowser):
             label = ngettext("Source:", "Sources:", len(links))
             lines.append(f"{_e(label)} " + "; ".join(links))
         return "<p style='margin-top: 6px'>" + "<br>".join(lines) + "</p>"
+
+    # --- glossary words -----------------------------------------------------------------------
+
+    def _with_terms(self, text: str) -> str:
+        """``text`` as HTML; the first time a glossary word appears, it gets its explanation as a tooltip."""
+        out = []
+        for piece, term in split_terms(text):
+            if term is None or term.term in self._marked:
+                out.append(_e(piece))
+                continue
+            self._marked.add(term.term)
+            tip = _("{term}: {explanation}").format(term=term.heading, explanation=term.text())
+            out.append(f"<span title='{_e(tip)}'>{_e(piece)}</span>")
+        return "".join(out)
+
+    def _dot_glossary_words(self) -> None:
+        """Underline the words that have a tooltip with dots (Qt's HTML has no CSS for that)."""
+        block = self.document().begin()
+        while block.isValid():
+            it = block.begin()
+            while not it.atEnd():
+                fragment = it.fragment()
+                if fragment.isValid() and fragment.charFormat().toolTip():
+                    cursor = QTextCursor(self.document())
+                    cursor.setPosition(fragment.position())
+                    cursor.setPosition(fragment.position() + fragment.length(), QTextCursor.MoveMode.KeepAnchor)
+                    dotted = QTextCharFormat()
+                    dotted.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
+                    cursor.mergeCharFormat(dotted)
+                it += 1
+            block = block.next()
+
+    def glossary_tooltips(self) -> dict[str, str]:
+        """The words shown with a glossary tooltip now, and their tooltips."""
+        found: dict[str, str] = {}
+        block = self.document().begin()
+        while block.isValid():
+            it = block.begin()
+            while not it.atEnd():
+                fragment = it.fragment()
+                if fragment.isValid() and fragment.charFormat().toolTip():
+                    found[fragment.text()] = fragment.charFormat().toolTip()
+                it += 1
+            block = block.next()
+        return found
 
     # --- links --------------------------------------------------------------------------------
 

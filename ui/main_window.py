@@ -15,8 +15,8 @@ import logging
 import os
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, QRect, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QFontMetrics, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QSizePolicy,
     QSplitter,
     QStackedWidget,
+    QStyle,
     QTableView,
     QToolButton,
     QVBoxLayout,
@@ -42,6 +43,8 @@ from planner.storage import EXTENSION
 from ui.banner import NoteBanner
 from ui.errors import show_error
 from ui.explain_panel import ExplainPanel
+from ui.fonts import CONTENT_POINT_SIZE, use_content_font
+from ui.glossary_dialog import GlossaryDialog
 from ui.jobs import OpenedPlan, open_and_project
 from ui.language import AUTONYMS, apply_language
 from ui.month_model import MonthTableModel
@@ -50,16 +53,26 @@ from ui.worker import Worker
 
 log = logging.getLogger("ui.main")
 
-#: The amounts, notes and explanations are the reading matter of the app: never smaller than this.
-CONTENT_POINT_SIZE = 10.5
 
+def share_width(available: int, minimums: list[int]) -> list[int]:
+    """Widths for columns that share ``available`` equally, but never below their own minimum.
 
-def use_content_font(widget: QWidget) -> None:
-    """At least :data:`CONTENT_POINT_SIZE`, or the system's size if that is larger."""
-    font = widget.font()
-    if 0 < font.pointSizeF() < CONTENT_POINT_SIZE:
-        font.setPointSizeF(CONTENT_POINT_SIZE)
-        widget.setFont(font)
+    Columns whose minimum is more than an equal share get their minimum; the
+    others share what is left. When even the minimums do not fit, every column
+    gets its minimum (and the table scrolls sideways): a text is never cut off.
+    """
+    sizes = list(minimums)
+    free = list(range(len(minimums)))
+    while free:
+        rest = available - sum(minimums[i] for i in range(len(minimums)) if i not in free)
+        each, extra = divmod(max(rest, 0), len(free))
+        too_wide = [i for i in free if minimums[i] > each]
+        if not too_wide:
+            for n, i in enumerate(free):
+                sizes[i] = each + (1 if n < extra else 0)
+            break
+        free = [i for i in free if i not in too_wide]
+    return sizes
 
 
 class EmptyState(QWidget):
@@ -132,6 +145,7 @@ class MainWindow(QMainWindow):
         self.worker.failed.connect(self._on_failed)
         self.worker.busy_changed.connect(self._on_busy)
         self.opened: OpenedPlan | None = None
+        self.glossary: GlossaryDialog | None = None
         self._status_months: int | None = None
 
         self.model = MonthTableModel(parent=self)
@@ -165,6 +179,9 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda _checked=False, lang=lang: self.set_language(lang))
             self.language_group.addAction(action)
             self.language_actions[lang] = action
+        self.glossary_action = QAction(self)
+        self.glossary_action.setShortcut(QKeySequence(QKeySequence.StandardKey.HelpContents))
+        self.glossary_action.triggered.connect(self.show_glossary)
         self.about_action = QAction(self)
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
         self.about_action.triggered.connect(self.show_about)
@@ -181,6 +198,7 @@ class MainWindow(QMainWindow):
         for action in self.language_actions.values():
             self.language_menu.addAction(action)
         self.help_menu = bar.addMenu("")
+        self.help_menu.addAction(self.glossary_action)
         self.help_menu.addAction(self.about_action)
         self._fill_recent_menu()
 
@@ -213,8 +231,10 @@ class MainWindow(QMainWindow):
         self.table.setCornerButtonEnabled(False)
         use_content_font(self.table)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        # Long headers ("Premie built up") wrap onto a second line instead of being cut off.
+        # Columns share the width equally, but each is at least as wide as its longest header word and its
+        # amounts (fit_columns); long headers ("Premie built up") wrap onto more lines instead of being cut off.
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        header.setStretchLastSection(False)
         header.setDefaultAlignment(
             Qt.AlignmentFlag(int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter) | int(Qt.TextFlag.TextWordWrap))
         )
@@ -225,6 +245,13 @@ class MainWindow(QMainWindow):
         rows.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         rows.setHighlightSections(True)
         self.table.selectionModel().currentChanged.connect(self._on_current_changed)
+        self._fit_timer = QTimer(self)
+        self._fit_timer.setSingleShot(True)
+        self._fit_timer.setInterval(0)
+        self._fit_timer.timeout.connect(self.fit_columns)
+        self.table.viewport().installEventFilter(self)
+        self.model.headerDataChanged.connect(self._fit_timer.start)
+        self.model.modelReset.connect(self._fit_timer.start)
         self.panel = ExplainPanel(self.splitter)
         use_content_font(self.panel)
         self.splitter.addWidget(self.table)
@@ -317,6 +344,47 @@ class MainWindow(QMainWindow):
         needed = min(needed, int(total * 0.65))
         self.splitter.setSizes([needed, total - needed])
 
+    def fit_columns(self) -> None:
+        """Share the table's width over the columns so that no header word or amount is cut off.
+
+        Each column gets an equal share, or more when its longest header word
+        (in bold, as the current column's header is) or its widest amount needs
+        more; the header grows to the lines its wrapped texts need.
+        """
+        header = self.table.horizontalHeader()
+        count = self.model.columnCount()
+        available = self.table.viewport().width()
+        if count == 0 or available <= 0:
+            return
+        font = header.font()
+        font.setBold(True)
+        metrics = QFontMetrics(font)
+        pad = 2 * header.style().pixelMetric(QStyle.PixelMetric.PM_HeaderMargin, None, header) + 6
+        texts = [str(self.model.headerData(i, Qt.Orientation.Horizontal) or "") for i in range(count)]
+        minimums = [
+            max(
+                max((metrics.horizontalAdvance(word) for word in text.split()), default=0) + pad,
+                self.table.sizeHintForColumn(i),
+                header.minimumSectionSize(),
+            )
+            for i, text in enumerate(texts)
+        ]
+        sizes = share_width(available, minimums)
+        for i, size in enumerate(sizes):
+            if header.sectionSize(i) != size:
+                header.resizeSection(i, size)
+        flags = int(Qt.TextFlag.TextWordWrap) | int(Qt.AlignmentFlag.AlignRight)
+        lines = max(
+            metrics.boundingRect(QRect(0, 0, max(size - pad, 1), 100000), flags, text).height()
+            for size, text in zip(sizes, texts, strict=True)
+        )
+        header.setMinimumHeight(max(lines, 2 * metrics.lineSpacing()) + 10)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
+            self._fit_timer.start()
+        return super().eventFilter(watched, event)
+
     def select_cell(self, row: int, column_key: str) -> None:
         index = self.model.index(row, MonthTableModel.column_index(column_key))
         self.table.selectionModel().setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
@@ -358,6 +426,8 @@ class MainWindow(QMainWindow):
         self.quit_action.setText(_("&Quit"))
         self.language_menu.setTitle(_("&Language"))
         self.help_menu.setTitle(_("&Help"))
+        self.glossary_action.setText(_("&Glossary"))
+        self.glossary_action.setToolTip(_("The words in letters from the municipality, explained"))
         self.about_action.setText(_("&About Bijverdienplanner"))
         self.menuBar().setAccessibleName(_("Menu bar"))
         for lang, action in self.language_actions.items():
@@ -380,6 +450,7 @@ class MainWindow(QMainWindow):
         self.busy_bar.setAccessibleName(_("Busy computing"))
         self.status_label.setAccessibleName(_("Status"))
         self.model.retranslate()
+        self._fit_timer.start()
         self._fill_recent_menu()
         self._retranslate_status()
         self._retranslate_title()
@@ -410,6 +481,16 @@ class MainWindow(QMainWindow):
         return handled
 
     # --- help and closing ---------------------------------------------------------------------
+
+    def show_glossary(self) -> GlossaryDialog:
+        """Help → Glossary: open the glossary (one window, kept while the app runs) and bring it to the front."""
+        if self.glossary is None:
+            self.glossary = GlossaryDialog(parent=self)
+        self.glossary.show()
+        self.glossary.raise_()
+        self.glossary.activateWindow()
+        self.glossary.search.setFocus(Qt.FocusReason.OtherFocusReason)
+        return self.glossary
 
     def show_about(self) -> None:
         from ui.crash import environment_facts

@@ -60,7 +60,7 @@ class Parameter:
     id: str
     label: Text
     description: Text
-    article: str
+    article: Text
     unit: str
     period: str
     indexation: str

@@ -94,7 +94,8 @@ class ParameterFile(BaseModel):
     model_config = _STRICT
     label: Text
     description: Text
-    article: str = Field(min_length=3)
+    article: Text
+    """The article or regulation, cited in each language (the English names the Dutch law it cites)."""
     unit: Unit
     period: Period
     indexation: Indexation

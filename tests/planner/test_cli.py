@@ -186,3 +186,16 @@ def test_compare_two_plans(capsys: pytest.CaptureFixture[str], tmp_path: Path) -
     out = capsys.readouterr().out
     assert "Plan A: Zoals nu. Plan B: Met zaterdag." in out and "Geld erbij A" in out
     assert main(["compare", str(a), str(tmp_path / "missing.bvp.json")]) == 2
+
+
+def test_a_rules_article_is_cited_in_the_output_language(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    plan = str(write(tmp_path, minimal()))
+    articles = {}
+    for lang in ("nl", "en"):
+        code, out, _ = run(capsys, plan, "--format", "json", "--lang", lang)
+        assert code == 0
+        articles[lang] = json.loads(out)["months"][0]["explanations"]["vrijlating_total"]["rules"][0]["article"]
+    assert articles == {
+        "nl": "Participatiewet, artikel 31, tweede lid, onderdeel n",
+        "en": "Participatiewet, article 31, paragraph 2, item n",
+    }

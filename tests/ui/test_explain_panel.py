@@ -7,6 +7,7 @@ from PySide6.QtCore import QUrl
 
 from planner.benefit import Projection
 from planner.explain import render
+from planner.glossary import GLOSSARY
 from planner.i18n import _
 from ui import explain_panel
 from ui.explain_panel import STATUS_TEXT, ExplainPanel
@@ -42,7 +43,7 @@ def test_it_shows_the_sentence_the_rules_and_their_status(panel: ExplainPanel, e
     assert rules
     for ref in rules:
         assert ref.label("nl") in text
-        assert ref.article in text
+        assert ref.article("nl") in text
         assert _(STATUS_TEXT[ref.status]) in text
     assert {s.url for ref in rules for s in ref.references} == set(panel.links())
 
@@ -70,3 +71,17 @@ def test_only_web_links_open_and_only_when_activated(panel: ExplainPanel, monkey
     panel.anchorClicked.emit(QUrl("file:///etc/passwd"))
     panel.anchorClicked.emit(QUrl("https://wetten.overheid.nl/BWBR0015703"))
     assert opened == ["https://wetten.overheid.nl/BWBR0015703"]
+
+
+def test_glossary_words_get_their_explanation_as_a_tooltip_once(panel: ExplainPanel, example_projection: Projection):
+    january = example_projection.months[0]
+    panel.show_cell(january, _column("bijstand"))
+    tips = panel.glossary_tooltips()
+    assert set(tips) >= {"bijstand", "norm"}
+    norm = next(t for t in GLOSSARY if t.term == "bijstandsnorm")
+    assert tips["norm"] == f"{norm.heading}: {norm.text('nl')}"
+    plain = panel.toPlainText()
+    assert render(january.bijstand.explanation, "nl").replace(NBSP, " ") in plain.replace(NBSP, " ")
+    apply_language("en")
+    panel.retranslate_ui()
+    assert panel.glossary_tooltips()["norm"] == f"{norm.heading}: {norm.text('en')}"

@@ -61,7 +61,9 @@ def test_labels_and_descriptions_in_both_languages(rule_file: tuple[Path, str, P
 
 def test_article_unit_and_period_are_set(rule_file: tuple[Path, str, Parameter]) -> None:
     _, _, param = rule_file
-    assert param.article.strip()
+    assert param.article.nl.strip()
+    assert param.article.en.strip()
+    assert param.article.nl != param.article.en, f"{param.id}: the article is cited the same in nl and en"
     assert param.unit
     assert param.period
     assert param.indexation in {"half-yearly", "yearly", "none"}
@@ -186,7 +188,9 @@ VALID = textwrap.dedent(
     description:
       nl: Een norm om te testen.
       en: A norm for testing.
-    article: Participatiewet, artikel 21, onderdeel a
+    article:
+      nl: Participatiewet, artikel 21, onderdeel a
+      en: Participatiewet, article 21, item a
     unit: eur
     period: month
     indexation: half-yearly
@@ -281,7 +285,7 @@ def test_rejects_value_with_status_unknown() -> None:
 
 
 def test_rejects_tab() -> None:
-    text = VALID.replace("article: Participatiewet", "article: Participatiewet\t")
+    text = VALID.replace("nl: Participatiewet", "nl: Participatiewet\t")
     with pytest.raises(RuleFileError):
         parse_parameter("test/tab", text)
 

@@ -87,7 +87,7 @@ def _with_file(wage_parameters: Mapping[str, Parameter], text: str, param_id: st
 
 _HEAD = """label: {nl: x test, en: x test}
 description: {nl: x test, en: x test}
-article: Wet IB 2001 art. 2.10
+article: {nl: Wet IB 2001 art. 2.10, en: Income Tax Act 2001 art. 2.10}
 unit: percent
 period: none
 indexation: yearly
