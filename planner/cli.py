@@ -459,12 +459,11 @@ def compute_main(argv: Sequence[str]) -> int:
     except RuleFileError as exc:  # a broken install, not the user's input
         print(f"rule files: {exc}", file=sys.stderr)
         return 1
-    try:
-        plan = load_plan(args.plan)
-    except PlanFileError as exc:
-        details = [render(e, lang) for e in describe_errors(exc.errors)] if exc.errors else ([exc.detail] if exc.kind == "invalid" else [])
-        return _error(lang, _FILE_MESSAGES[exc.kind], details, path=args.plan)
-    if args.start or args.months:
+    loaded = _load(args.plan, lang)
+    if isinstance(loaded, int):
+        return loaded
+    plan = loaded
+    if args.start is not None or args.months is not None:
         try:
             if args.start:
                 parse_month(args.start)
@@ -477,9 +476,8 @@ def compute_main(argv: Sequence[str]) -> int:
         data["months"] = args.months or plan.months
         plan = Plan.model_validate(data)
     issues = check_plan(plan, rules)
-    errors = [i for i in issues if i.severity == "error"]
-    if errors:
-        return _error(lang, _FILE_MESSAGES["invalid"], [render(i.explanation, lang) for i in errors], path=args.plan)
+    if (code := _refuse_errors(issues, args.plan, lang)) is not None:
+        return code
     try:
         risk = bounds(plan, rules)
     except NotEligible as exc:
@@ -493,17 +491,30 @@ def compute_main(argv: Sequence[str]) -> int:
     return EXIT_OK
 
 
-def _load_checked(path: str, lang: Language, rules) -> Plan | int:  # noqa: ANN001
-    """A plan ready to compute, or the exit code after printing why not."""
+def _load(path: str, lang: Language) -> Plan | int:
+    """The plan in ``path``, or the exit code after printing why it cannot be read."""
     try:
-        plan = load_plan(path)
+        return load_plan(path)
     except PlanFileError as exc:
         details = [render(e, lang) for e in describe_errors(exc.errors)] if exc.errors else ([exc.detail] if exc.kind == "invalid" else [])
         return _error(lang, _FILE_MESSAGES[exc.kind], details, path=path)
-    errors = [i for i in check_plan(plan, rules) if i.severity == "error"]
-    if errors:
-        return _error(lang, _FILE_MESSAGES["invalid"], [render(i.explanation, lang) for i in errors], path=path)
-    return plan
+
+
+def _refuse_errors(issues: list[Issue], path: str, lang: Language) -> int | None:
+    """Exit code 2 with the messages when the checks found errors; None when the plan can be computed."""
+    errors = [i for i in issues if i.severity == "error"]
+    if not errors:
+        return None
+    return _error(lang, _FILE_MESSAGES["invalid"], [render(i.explanation, lang) for i in errors], path=path)
+
+
+def _load_checked(path: str, lang: Language, rules) -> Plan | int:  # noqa: ANN001
+    """A plan ready to compute, or the exit code after printing why not."""
+    loaded = _load(path, lang)
+    if isinstance(loaded, int):
+        return loaded
+    code = _refuse_errors(check_plan(loaded, rules), path, lang)
+    return loaded if code is None else code
 
 
 def compare_main(argv: Sequence[str]) -> int:
