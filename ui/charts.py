@@ -297,6 +297,8 @@ END_BALANCE_LABEL = N_("Balance at the end of the month")
 class MonthlySourcesChart(Chart):
     """Stacked bars per month of where the money comes from, the end balance as a line over them."""
 
+    SERIES_ATTR = "sources"
+
     def __init__(self, sources: Sequence[MonthSources], parent: QWidget | None = None, *,
                  font_size: float = FONT_SIZE) -> None:
         super().__init__(parent, font_size=font_size)
@@ -401,6 +403,8 @@ DAY_BALANCE_LABEL = N_("Balance at the end of the day")
 class DailyBalanceChart(Chart):
     """The balance at the end of every day, marks on paydays, benefit days and deductions, the buffer dashed."""
 
+    SERIES_ATTR = "daily"
+
     def __init__(self, daily: DailyBalance, parent: QWidget | None = None, *, font_size: float = FONT_SIZE) -> None:
         super().__init__(parent, font_size=font_size)
         self.daily = daily
@@ -498,6 +502,8 @@ _CLIFF_COLOURS = {"wage": COLOURS["wages"], "bijstand": COLOURS["bijstand"], "pr
 
 class HoursCliffChart(Chart):
     """Hours a week at one job against the money of one month, the parts stacked; the cliff marked."""
+
+    SERIES_ATTR = "cliff"
 
     def __init__(self, cliff: HoursCliff, parent: QWidget | None = None, *, font_size: float = FONT_SIZE) -> None:
         super().__init__(parent, font_size=font_size)
@@ -653,6 +659,12 @@ class ChartWithTable(QTabWidget):
         self.table = SeriesTable(chart)
         self.addTab(chart, "")
         self.addTab(self.table, "")
+        self._retranslate_tabs()
+
+    def set_series(self, series: object, *, font_size: float | None = None) -> None:
+        """New numbers for the chart and its table."""
+        self.chart.set_series(series, font_size=font_size)
+        self.table.retranslate_ui()
         self._retranslate_tabs()
 
     def show_table(self, table: bool = True) -> None:
