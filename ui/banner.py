@@ -8,6 +8,10 @@ once, with the months it applies to. Serious notes come first. Values read on a
 news or municipal page instead of the official text are counted in one closing
 line; the explanation panel names them. The banner is hidden when there is
 nothing to say.
+
+With more than :data:`COLLAPSE_FROM` notes the list starts folded: the title
+and one line counting the notes by kind stay visible (the cards and the table
+mark every amount concerned), and "Show the notes" unfolds the list.
 """
 
 from __future__ import annotations
@@ -19,7 +23,7 @@ from datetime import date
 from babel.dates import format_date
 from babel.lists import format_list
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QToolButton, QVBoxLayout, QWidget
 
 from planner.benefit import Flag, Projection
 from planner.explain import Explanation, render
@@ -39,6 +43,10 @@ _ORDER = {
 }
 
 
+COLLAPSE_FROM = 4
+"""From this many notes on, the list starts folded into one line."""
+
+
 @dataclass(frozen=True, slots=True)
 class Note:
     """One line of the banner: an explanation and the months it applies to."""
@@ -46,6 +54,7 @@ class Note:
     order: int
     explanation: Explanation
     months: tuple[tuple[int, int], ...]
+    code: str = ""
 
 
 def collect_notes(projection: Projection, warnings: tuple[Issue, ...] = ()) -> list[Note]:
@@ -59,9 +68,9 @@ def collect_notes(projection: Projection, warnings: tuple[Issue, ...] = ()) -> l
             ym = (month.year, month.month)
             if ym not in found[key][1]:
                 found[key][1].append(ym)
-    notes = [Note(_ORDER.get(flag.code, 9), flag.explanation, tuple(months)) for flag, months in found.values()]
+    notes = [Note(_ORDER.get(flag.code, 9), flag.explanation, tuple(months), flag.code) for flag, months in found.values()]
     notes.sort(key=lambda n: n.order)  # stable: within a kind, in the order they first appear
-    notes += [Note(10, issue.explanation, ()) for issue in warnings if issue.severity == "warning"]
+    notes += [Note(10, issue.explanation, (), "warning") for issue in warnings if issue.severity == "warning"]
     return notes
 
 
@@ -134,10 +143,20 @@ class NoteBanner(QFrame):
         outer.addWidget(self.icon, 0, Qt.AlignmentFlag.AlignTop)
         column = QVBoxLayout()
         column.setSpacing(4)
+        top = QHBoxLayout()
         self.title = QLabel(self)
         self.title.setObjectName("noteBannerTitle")
         self.title.setWordWrap(True)
-        column.addWidget(self.title)
+        top.addWidget(self.title, 1)
+        self.toggle = QToolButton(self)
+        self.toggle.setCheckable(True)
+        self.toggle.setStyleSheet("QToolButton { color: #2b2b2b; }")
+        self.toggle.toggled.connect(self._on_toggled)
+        top.addWidget(self.toggle, 0, Qt.AlignmentFlag.AlignTop)
+        column.addLayout(top)
+        self.summary = QLabel(self)
+        self.summary.setWordWrap(True)
+        column.addWidget(self.summary)
         self.body = QLabel(self)
         self.body.setWordWrap(True)
         self.body.setTextFormat(Qt.TextFormat.RichText)
@@ -154,9 +173,43 @@ class NoteBanner(QFrame):
         if projection is None:
             self._notes, self._month_count, self._secondary = [], 0, ()
         else:
+            first = not self._notes
             self._notes, self._month_count = collect_notes(projection, warnings), len(projection.months)
             self._secondary = secondary_rules(projection)
+            if first:  # folded or not is decided once per plan; after that the user's choice stays
+                self.toggle.setChecked(len(self._notes) < COLLAPSE_FROM)
         self.retranslate_ui()
+
+    def is_expanded(self) -> bool:
+        return self.toggle.isChecked()
+
+    def set_expanded(self, expanded: bool) -> None:
+        self.toggle.setChecked(expanded)
+
+    def _on_toggled(self, _checked: bool) -> None:
+        self.retranslate_ui()
+
+    def summary_text(self) -> str:
+        """The notes counted by kind, for the folded banner ("11 amounts not yet published, 2 not confirmed …")."""
+        counts: dict[str, int] = {}
+        for note in self._notes:
+            counts[note.code] = counts.get(note.code, 0) + 1
+        parts = []
+        published = counts.get("not_yet_published", 0) + counts.get("unknown_value", 0) + counts.get("earlier_unknown", 0)
+        if published:
+            parts.append(ngettext("{count} amount is not yet published or not known", "{count} amounts are not yet published or not known", published).format(count=published))
+        if counts.get("unverified"):
+            n = counts["unverified"]
+            parts.append(ngettext("{count} rule is not confirmed", "{count} rules are not confirmed", n).format(count=n))
+        if counts.get("assumption"):
+            n = counts["assumption"]
+            parts.append(ngettext("{count} assumption takes the careful side", "{count} assumptions take the careful side", n).format(count=n))
+        other = sum(v for k, v in counts.items() if k not in ("not_yet_published", "unknown_value", "earlier_unknown", "unverified", "assumption"))
+        if other:
+            parts.append(ngettext("{count} other note", "{count} other notes", other).format(count=other))
+        if not parts:
+            return ""
+        return _("{notes}. The amounts concerned have a warning sign.").format(notes=format_list(parts, locale=babel_locale()))
 
     def notes(self) -> list[Note]:
         return list(self._notes)
@@ -210,6 +263,15 @@ class NoteBanner(QFrame):
             closing.append(html.escape(secondary))
         parts.append(f"<p style='margin-top: 2px'>{' '.join(closing)}</p>")
         self.body.setText("".join(parts))
+        expanded = self.toggle.isChecked() or n == 0
+        self.body.setVisible(expanded)
+        self.toggle.setVisible(n > 0)
+        self.summary.setVisible(not expanded)
+        self.summary.setText(self.summary_text() if not expanded else "")
+        self.toggle.setText(_("Hide the notes") if self.toggle.isChecked() else _("Show the notes"))
+        self.toggle.setAccessibleName(self.toggle.text())
+        self.toggle.setToolTip(_("Show or hide the list of notes about the amounts"))
+        self.summary.setAccessibleName(self.summary.text() or _("Notes about the amounts"))
         self.setAccessibleName(_("Notes about the amounts"))
         self.body.setAccessibleName(_("Notes about the amounts"))
         self.title.setAccessibleName(self.title.text())
@@ -219,6 +281,7 @@ class NoteBanner(QFrame):
         # A style sheet stops font propagation to the labels, so pass the banner's font on by hand.
         font = self.font()
         self.body.setFont(font)
+        self.summary.setFont(font)
         bold = self.font()
         bold.setBold(True)
         self.title.setFont(bold)

@@ -210,6 +210,16 @@ class Chart(QWidget):
 
     # --- shared drawing helpers --------------------------------------------------------------
 
+    SERIES_ATTR = ""
+    """The attribute that holds the chart's series (set by each subclass)."""
+
+    def set_series(self, series: object, *, font_size: float | None = None) -> None:
+        """Show new numbers (after an edit) or a new text size, and draw again."""
+        setattr(self, self.SERIES_ATTR, series)
+        if font_size is not None:
+            self.font_size = font_size
+        self.retranslate_ui()
+
     def _new_axes(self) -> Axes:
         ax = self.figure.add_subplot()
         subtitle = self.chart_subtitle()

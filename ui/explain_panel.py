@@ -9,6 +9,11 @@ For one cell of the month table it shows, in the current language:
 - each rule behind it: its label, the article, the date it is valid from, how
   sure we are of it in plain words, and its sources as links.
 
+For an amount of a month card (``planner.summary.SummaryItem``, through
+:meth:`ExplainPanel.show_item`) it shows the same: the sentence, the notes, how
+it is made up (each dated payment, correction or withholding, with the line as
+it stands on the municipality's specification) and the rules.
+
 A word of the glossary (``planner.glossary``) in these sentences is underlined
 with dots the first time it appears, and its explanation is its tooltip.
 
@@ -21,15 +26,17 @@ from __future__ import annotations
 
 import html
 import logging
+from collections.abc import Sequence
 
 from PySide6.QtCore import QEvent, Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
-from planner.benefit import BenefitMonth
+from planner.benefit import BenefitMonth, Flag
 from planner.explain import RuleRef, render
 from planner.glossary import split_terms
 from planner.i18n import N_, _, format_day, format_money, format_month, get_language, ngettext
+from planner.summary import SummaryItem
 from ui.month_model import Column, flags_for, input_lines, rules_for
 
 log = logging.getLogger("ui.explain")
@@ -69,6 +76,7 @@ class ExplainPanel(QTextBrowser):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self._month: BenefitMonth | None = None
         self._column: Column | None = None
+        self._item: SummaryItem | None = None
         self._links: list[str] = []
         self._marked: set[str] = set()
         self.retranslate_ui()
@@ -76,13 +84,22 @@ class ExplainPanel(QTextBrowser):
     # --- what is shown -----------------------------------------------------------------------
 
     def show_cell(self, month: BenefitMonth, column: Column) -> None:
+        self._item = None
         self._month = month
         self._column = column
+        self._render()
+
+    def show_item(self, item: SummaryItem) -> None:
+        """Show why an amount of a month card is what it is (``planner.summary``)."""
+        self._month = None
+        self._column = None
+        self._item = item
         self._render()
 
     def clear_cell(self) -> None:
         self._month = None
         self._column = None
+        self._item = None
         self._render()
 
     @property
@@ -93,6 +110,10 @@ class ExplainPanel(QTextBrowser):
     def column(self) -> Column | None:
         return self._column
 
+    @property
+    def item(self) -> SummaryItem | None:
+        return self._item
+
     def links(self) -> list[str]:
         """The source URLs shown now."""
         return list(self._links)
@@ -101,6 +122,11 @@ class ExplainPanel(QTextBrowser):
 
     def _render(self) -> None:
         self._links = []
+        if self._item is not None:
+            self._marked = set()
+            self.setHtml(self._item_html(self._item))
+            self._dot_glossary_words()
+            return
         if self._month is None or self._column is None:
             hint = _("Choose an amount in the table to see how it is calculated and which rules are behind it.")
             self.setHtml(f"<p>{_e(hint)}</p>")
@@ -119,15 +145,7 @@ class ExplainPanel(QTextBrowser):
         parts.append(f"<h2 style='font-size: large; margin-bottom: 4px'>{_e(heading)}</h2>")
         parts.append(f"<p>{self._with_terms(render(line.explanation, lang))}</p>")
 
-        flags = flags_for(month, column)
-        if flags:
-            texts = list(dict.fromkeys(render(f.explanation, lang) for f in flags))
-            items = "".join(f"<li>{self._with_terms(t)}</li>" for t in texts)
-            title = ngettext("There is {count} note about this amount:", "There are {count} notes about this amount:", len(texts)).format(count=len(texts))
-            parts.append(
-                f"<table width='100%' cellpadding='8' cellspacing='0' style='{_NOTE_STYLE}'><tr><td>"
-                f"<b>{_e(title)}</b><ul style='margin-top: 2px; margin-bottom: 0'>{items}</ul></td></tr></table>"
-            )
+        parts.append(self._notes_html(flags_for(month, column)))
 
         inputs = input_lines(month, column)
         if inputs:
@@ -143,6 +161,51 @@ class ExplainPanel(QTextBrowser):
             none_listed = _("No rule of the law is listed for this amount; the sentence above says where it comes from.")
             parts.append(f"<p>{_e(none_listed)}</p>")
         for ref in rules:
+            parts.append(self._rule_html(ref))
+        return "".join(parts)
+
+    def _notes_html(self, flags: Sequence[Flag]) -> str:
+        """The notes about an amount in a yellow box, each once ("" when there are none)."""
+        if not flags:
+            return ""
+        texts = list(dict.fromkeys(render(f.explanation, get_language()) for f in flags))
+        items = "".join(f"<li>{self._with_terms(t)}</li>" for t in texts)
+        title = ngettext("There is {count} note about this amount:", "There are {count} notes about this amount:", len(texts)).format(count=len(texts))
+        return (
+            f"<table width='100%' cellpadding='8' cellspacing='0' style='{_NOTE_STYLE}'><tr><td>"
+            f"<b>{_e(title)}</b><ul style='margin-top: 2px; margin-bottom: 0'>{items}</ul></td></tr></table>"
+        )
+
+    def _item_html(self, item: SummaryItem) -> str:
+        """A month card's amount: its sentence, the notes, how it is made up (dated lines), and the rules."""
+        lang = get_language()
+        amount = item.amount
+        shown = ("\u2212" + format_money(-amount)) if amount < 0 else format_money(amount)
+        heading = _("{column} in {month}: {amount}").format(
+            column=_(item.label), month=format_month(*item.month), amount=shown
+        )
+        parts = [f"<h2 style='font-size: large; margin-bottom: 4px'>{_e(heading)}</h2>"]
+        parts.append(f"<p>{self._with_terms(render(item.explanation, lang))}</p>")
+        parts.append(self._notes_html(item.flags))
+        if item.parts:
+            heading = _("How this amount is made up")
+            parts.append(f"<h3 style='{_H3}'>{_e(heading)}</h3>")
+            lines = []
+            for part in item.parts:
+                money = ("\u2212" + format_money(-part.amount)) if part.amount < 0 else format_money(part.amount)
+                head = _("{date}: {amount}").format(date=format_day(part.when), amount=money) if part.when else money
+                text = f"<b>{_e(head)}</b><br>{self._with_terms(render(part.explanation, lang))}"
+                if part.statement is not None:
+                    line = _("On the municipality's specification: “{line}”").format(line=render(part.statement, lang))
+                    text += f"<br><i>{self._with_terms(line)}</i>"
+                lines.append(f"<li style='margin-bottom: 4px'>{text}</li>")
+            parts.append(f"<ul>{''.join(lines)}</ul>")
+        heading = _("The rules behind this amount")
+        parts.append(f"<h3 style='{_H3}'>{_e(heading)}</h3>")
+        if not item.rules:
+            none_listed = _("No rule of the law is listed for this amount; the sentence above says where it comes from.")
+            parts.append(f"<p>{_e(none_listed)}</p>")
+        for ref in item.rules:
             parts.append(self._rule_html(ref))
         return "".join(parts)
 

@@ -12,17 +12,21 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from planner.benefit import Projection, project
-from planner.model import Plan
+from planner.model import Plan, Shift
+from planner.overview import Overview, compute_cliff, compute_overview
 from planner.rules import load_rules
+from planner.scenarios import MonthComparison, ShiftEffect, compare, shift_effect
+from planner.series import HoursCliff
 from planner.storage import load_plan
-from planner.validate import Issue, check_plan
+from planner.validate import Issue
 
 log = logging.getLogger("ui.jobs")
 
+YM = tuple[int, int]
+
 
 class PlanHasErrors(Exception):
-    """The plan file is readable, but the plan has errors that stop the computation."""
+    """The plan has errors that stop a computation (a comparison, the effect of a shift)."""
 
     def __init__(self, path: Path, issues: list[Issue]) -> None:
         super().__init__(f"{len(issues)} error(s) in the plan")
@@ -31,22 +35,82 @@ class PlanHasErrors(Exception):
 
 
 @dataclass(frozen=True, slots=True)
-class OpenedPlan:
+class LoadedPlan:
+    """A plan read from a file (not computed yet)."""
+
     path: Path
     plan: Plan
-    projection: Projection
-    warnings: tuple[Issue, ...]
 
 
-def open_and_project(path: str | os.PathLike[str]) -> OpenedPlan:
-    """Read a plan file, check it, and compute every month. The file is only read."""
+@dataclass(frozen=True, slots=True)
+class Cliff:
+    month: YM
+    cliff: HoursCliff | None
+
+
+@dataclass(frozen=True, slots=True)
+class Comparison:
+    name_a: str
+    name_b: str
+    rows: tuple[MonthComparison, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Effect:
+    index: int
+    shift: Shift
+    job_name: str
+    effects: tuple[ShiftEffect, ...]
+
+
+def read_plan(path: str | os.PathLike[str]) -> LoadedPlan:
+    """Read a plan file; the file is only read (raises :class:`planner.storage.PlanFileError`)."""
     path = Path(path)
-    plan = load_plan(path)
-    rules = load_rules()
-    issues = check_plan(plan, rules)
-    errors = [i for i in issues if i.severity == "error"]
+    return LoadedPlan(path, load_plan(path))
+
+
+def overview(plan: Plan) -> Overview:
+    result = compute_overview(plan, load_rules())
+    log.info("plan computed: %d months, %d issues", plan.months, len(result.issues))
+    return result
+
+
+def cliff(plan: Plan, month: YM) -> Cliff:
+    return Cliff(month, compute_cliff(plan, month, load_rules()))
+
+
+def _errors(plan: Plan, path: Path) -> None:
+    from planner.validate import check_plan
+
+    errors = [i for i in check_plan(plan, load_rules()) if i.severity == "error"]
     if errors:
         raise PlanHasErrors(path, errors)
-    projection = project(plan, rules)
-    log.info("plan computed: %d months, %d warnings", len(projection.months), len(issues))
-    return OpenedPlan(path, plan, projection, tuple(issues))
+
+
+def compare_with_file(plan: Plan, name_a: str, path: str | os.PathLike[str]) -> Comparison:
+    """The open plan (A) against the plan in ``path`` (B), month by month."""
+    other = load_plan(path)
+    _errors(other, Path(path))
+    name_b = other.name or Path(path).name
+    return Comparison(name_a, name_b, tuple(compare(plan, other, load_rules())))
+
+
+def without_and_with_extra(plan: Plan) -> tuple[Plan, Plan]:
+    """The plan as planned (extra shifts left out), and the plan with every extra shift worked."""
+    planned = plan.model_copy(update={"shifts": tuple(s for s in plan.shifts if s.certainty != "extra")})
+    more = plan.model_copy(update={"shifts": tuple(
+        s.model_copy(update={"certainty": "sure"}) if s.certainty == "extra" else s for s in plan.shifts)})
+    return planned, more
+
+
+def compare_extra(plan: Plan, name_a: str, name_b: str) -> Comparison:
+    """As planned against "with the extra shifts": what the extra shifts add, month by month."""
+    planned, more = without_and_with_extra(plan)
+    return Comparison(name_a, name_b, tuple(compare(planned, more, load_rules())))
+
+
+def effect(plan: Plan, index: int) -> Effect:
+    """What shift ``index`` adds to each month, after bijstand, premie and settlement."""
+    shift = plan.shifts[index]
+    job = plan.job(shift.job)
+    return Effect(index, shift, (job.name or job.id) if job else shift.job, tuple(shift_effect(plan, index, load_rules())))

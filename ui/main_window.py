@@ -1,16 +1,22 @@
-"""The main window: open a plan, see its months, and why every amount is what it is.
+"""The main window: plan shifts, see the months, the buffer and the "why" of every amount.
 
-Layout, top to bottom: the notes banner (what is uncertain about the amounts),
-the month table, and the explanation panel for the selected amount. Before a
-plan is open, a short text says how to open one.
+Layout, top to bottom: mistakes in the plan (if any), the notes banner (what
+is uncertain about the amounts), one line on the range of what may be taken
+back, then the plan's tabs beside the explanation panel ("Why?"). The tabs:
+the month cards (overview), the shifts and payslips, every amount of the
+bijstand calculation, and the charts. Before a plan is open, a short text
+offers to start a new plan or open one.
 
-Opening a plan reads and computes it on the worker (``ui.worker``); the status
-bar shows that it is busy. The window shows the planner's frozen results and
-re-renders them on a language switch without computing again.
+The plan is a :class:`ui.document.PlanDocument`: every edit is a new frozen
+plan on its undo stack. After each change the plan is computed on the
+background helper (``ui.worker``); the window never computes anything itself
+and never freezes. Edits made while a computation runs are computed once,
+after it. The results re-render on a language switch without computing again.
 """
 
 from __future__ import annotations
 
+import html
 import logging
 import os
 from pathlib import Path
@@ -20,7 +26,9 @@ from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QFontMetrics, QKey
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
+    QDialog,
     QFileDialog,
+    QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -32,24 +40,47 @@ from PySide6.QtWidgets import (
     QSplitter,
     QStackedWidget,
     QStyle,
+    QTabWidget,
     QTableView,
     QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
-from planner.i18n import LANGUAGES, _, get_language, ngettext
+from planner.explain import render
+from planner.i18n import LANGUAGES, _, format_money, get_language, ngettext
+from planner.model import Plan
+from planner.overview import Overview, cliff_month
+from planner.scenarios import Bounds
 from planner.storage import EXTENSION
 from ui.banner import NoteBanner
-from ui.errors import show_error
+from ui.charts import FONT_SIZE
+from ui.charts_page import ChartsPage
+from ui.compare_view import CompareDialog
+from ui.document import PlanDocument
+from ui.errors import ErrorMessage, present, show_error
 from ui.explain_panel import ExplainPanel
-from ui.fonts import CONTENT_POINT_SIZE, use_content_font
+from ui.first_run import FirstRunWizard
+from ui.fonts import use_content_font
 from ui.glossary_dialog import GlossaryDialog
-from ui.jobs import OpenedPlan, open_and_project
+from ui.jobs import Cliff, Comparison, Effect, LoadedPlan, read_plan
+from ui.jobs import cliff as job_cliff
+from ui.jobs import compare_extra as job_compare_extra
+from ui.jobs import compare_with_file as job_compare_with_file
+from ui.jobs import effect as job_effect
+from ui.jobs import overview as job_overview
 from ui.language import AUTONYMS, apply_language
+from ui.month_cards import MonthCardsView
 from ui.month_model import MonthTableModel
-from ui.settings import LANGUAGE, WINDOW_GEOMETRY, Settings
+from ui.payslips_view import PayslipsPanel
+from ui.plan_forms import edit_household, edit_jobs, edit_money
+from ui.preferences import PreferencesDialog
+from ui.settings import CONSULTATION_SCALE, DEFAULT_SAFETY_BUFFER, LANGUAGE, WINDOW_GEOMETRY, Settings
+from ui.shift_effect import ShiftEffectDialog
+from ui.shifts_view import ShiftsPanel
 from ui.worker import Worker
+
+YM = tuple[int, int]
 
 log = logging.getLogger("ui.main")
 
@@ -103,9 +134,17 @@ class EmptyState(QWidget):
         use_content_font(self.text)
         layout.addWidget(self.text)
         layout.addSpacing(12)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        self.new_button = QPushButton(column)
+        self.new_button.setMinimumWidth(200)
+        self.new_button.setDefault(True)
+        buttons.addWidget(self.new_button)
         self.open_button = QPushButton(column)
         self.open_button.setMinimumWidth(200)
-        layout.addWidget(self.open_button, 0, Qt.AlignmentFlag.AlignHCenter)
+        buttons.addWidget(self.open_button)
+        buttons.addStretch(1)
+        layout.addLayout(buttons)
         row.addWidget(column, 4)
         row.addStretch(1)
         outer.addLayout(row)
@@ -116,10 +155,13 @@ class EmptyState(QWidget):
         self.title.setText(_("No plan is open yet"))
         self.text.setText(
             _(
-                "Open a plan file ({extension}) to see, month by month, your bijstand, the part of your wage you "
-                "may keep and the premie, with an explanation of every amount."
+                "See before you say yes to a shift what a month brings in: wages, bijstand and premie. See when the "
+                "money comes, what is taken back later, and how much to set aside. Start a new plan with a few "
+                "questions (about two minutes), or open a plan file ({extension})."
             ).format(extension=EXTENSION)
         )
+        self.new_button.setText(_("&Start a new plan…"))
+        self.new_button.setAccessibleName(_("Start a new plan"))
         self.open_button.setText(_("&Open a plan…"))
         self.open_button.setAccessibleName(_("Open a plan"))
 
@@ -133,20 +175,44 @@ class MainWindow(QMainWindow):
     """The app's window. ``settings`` and ``worker`` are passed in (tests use temporary ones)."""
 
     plan_shown = Signal()
-    """A plan was computed and is on screen."""
+    """The results of the current plan are on screen (after opening, and again after every edit)."""
     retranslated = Signal()
     """Every widget of the window has re-rendered itself in the new language."""
+    comparison_shown = Signal(object)
+    """A comparison dialog is open (carries the dialog)."""
+    effect_shown = Signal(object)
+    """A "what does this shift add?" dialog is open (carries the dialog)."""
 
     def __init__(self, settings: Settings, worker: Worker | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.settings = settings
         self.worker = worker if worker is not None else Worker(self)
-        self.worker.finished.connect(self._on_opened)
-        self.worker.failed.connect(self._on_failed)
+        """Opening files and computing the plan: the newest job wins."""
+        self.worker.finished.connect(self._on_job_done)
+        self.worker.failed.connect(self._on_job_failed)
         self.worker.busy_changed.connect(self._on_busy)
-        self.opened: OpenedPlan | None = None
+        self.cliff_worker = Worker(self)
+        """The hours-per-week chart: many computations of one month, asked for after the main results."""
+        self.cliff_worker.finished.connect(self._on_cliff)
+        self.cliff_worker.failed.connect(self._on_job_failed)
+        self.task_worker = Worker(self)
+        """Questions the user asks (compare, the effect of a shift): never drop the plan's own results."""
+        self.task_worker.finished.connect(self._on_task_done)
+        self.task_worker.failed.connect(self._on_job_failed)
+        self.task_worker.busy_changed.connect(self._on_busy)
+
+        self.document = PlanDocument(self)
+        self.document.plan_changed.connect(self._on_plan_changed)
+        self.document.modified_changed.connect(lambda _modified: self._retranslate_title())
+        self.document.path_changed.connect(self._retranslate_title)
+        self.overview: Overview | None = None
+        """The newest computed results (they may be of an earlier version of the plan while it has errors)."""
         self.glossary: GlossaryDialog | None = None
+        self.dialogs: list[QWidget] = []
         self._status_months: int | None = None
+        self._cliff_month: YM | None = None
+        self._compute_pending = False
+        self._consultation = False
 
         self.model = MonthTableModel(parent=self)
         self._build_actions()
@@ -158,17 +224,46 @@ class MainWindow(QMainWindow):
         if not geometry.isEmpty():
             self.restoreGeometry(geometry)
         self.retranslate_ui()
+        self._update_actions()
 
     # --- building ---------------------------------------------------------------------------
 
+    def _action(self, shortcut: QKeySequence | QKeySequence.StandardKey | str | None, slot, *,  # noqa: ANN001
+                checkable: bool = False) -> QAction:
+        action = QAction(self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.setCheckable(checkable)
+        action.triggered.connect(slot)
+        return action
+
     def _build_actions(self) -> None:
-        self.open_action = QAction(self)
-        self.open_action.setShortcut(QKeySequence("Ctrl+O"))
-        self.open_action.triggered.connect(self.open_dialog)
-        self.quit_action = QAction(self)
-        self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
+        keys = QKeySequence.StandardKey
+        self.new_action = self._action(keys.New, self.new_plan)
+        self.open_action = self._action("Ctrl+O", self.open_dialog)
+        self.save_action = self._action(keys.Save, self.save)
+        self.save_as_action = self._action("Ctrl+Shift+S", self.save_as)
+        self.compare_file_action = self._action(None, self.compare_dialog)
+        self.compare_extra_action = self._action(None, self.compare_with_extra)
+        self.quit_action = self._action("Ctrl+Q", self.close)
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
-        self.quit_action.triggered.connect(self.close)
+        stack = self.document.undo_stack
+        self.undo_action = self._action(keys.Undo, stack.undo)
+        self.redo_action = self._action(keys.Redo, stack.redo)
+        self.redo_action.setShortcuts([QKeySequence(keys.Redo), QKeySequence("Ctrl+Y")])
+        self.undo_action.setEnabled(False)
+        self.redo_action.setEnabled(False)
+        stack.canUndoChanged.connect(self.undo_action.setEnabled)
+        stack.canRedoChanged.connect(self.redo_action.setEnabled)
+        stack.undoTextChanged.connect(lambda _text: self._retranslate_undo())
+        stack.redoTextChanged.connect(lambda _text: self._retranslate_undo())
+        self.household_action = self._action(None, self.edit_household)
+        self.jobs_action = self._action(None, self.edit_jobs)
+        self.money_action = self._action(None, self.edit_money)
+        self.effect_action = self._action(None, self.show_shift_effect)
+        self.preferences_action = self._action(QKeySequence.StandardKey.Preferences, self.show_preferences)
+        self.preferences_action.setMenuRole(QAction.MenuRole.PreferencesRole)
+        self.consultation_action = self._action("F11", self.set_consultation_mode, checkable=True)
         self.language_group = QActionGroup(self)
         self.language_group.setExclusive(True)
         self.language_actions: dict[str, QAction] = {}
@@ -179,21 +274,45 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda _checked=False, lang=lang: self.set_language(lang))
             self.language_group.addAction(action)
             self.language_actions[lang] = action
-        self.glossary_action = QAction(self)
-        self.glossary_action.setShortcut(QKeySequence(QKeySequence.StandardKey.HelpContents))
-        self.glossary_action.triggered.connect(self.show_glossary)
-        self.about_action = QAction(self)
+        self.glossary_action = self._action(QKeySequence.StandardKey.HelpContents, self.show_glossary)
+        self.about_action = self._action(None, self.show_about)
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
-        self.about_action.triggered.connect(self.show_about)
+        self.tab_actions: list[QAction] = []
+        for n in range(4):
+            action = self._action(f"Ctrl+{n + 1}", lambda _checked=False, n=n: self.show_tab(n))
+            self.addAction(action)
+            self.tab_actions.append(action)
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
         self.file_menu = bar.addMenu("")
-        self.file_menu.addAction(self.open_action)
+        for action in (self.new_action, self.open_action):
+            self.file_menu.addAction(action)
         self.recent_menu = self.file_menu.addMenu("")
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
         self.file_menu.addSeparator()
+        self.file_menu.addAction(self.save_action)
+        self.file_menu.addAction(self.save_as_action)
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.compare_extra_action)
+        self.file_menu.addAction(self.compare_file_action)
+        self.file_menu.addSeparator()
         self.file_menu.addAction(self.quit_action)
+        self.edit_menu = bar.addMenu("")
+        self.edit_menu.addAction(self.undo_action)
+        self.edit_menu.addAction(self.redo_action)
+        self.edit_menu.addSeparator()
+        for action in (self.household_action, self.jobs_action, self.money_action):
+            self.edit_menu.addAction(action)
+        self.edit_menu.addSeparator()
+        self.edit_menu.addAction(self.effect_action)
+        self.edit_menu.addSeparator()
+        self.edit_menu.addAction(self.preferences_action)
+        self.view_menu = bar.addMenu("")
+        self.view_menu.addAction(self.consultation_action)
+        self.view_menu.addSeparator()
+        for action in self.tab_actions:
+            self.view_menu.addAction(action)
         self.language_menu = bar.addMenu("")
         for action in self.language_actions.values():
             self.language_menu.addAction(action)
@@ -206,20 +325,51 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget(self)
         self.empty = EmptyState(self.stack)
         self.empty.open_button.clicked.connect(self.open_dialog)
+        self.empty.new_button.clicked.connect(self.new_plan)
         self.stack.addWidget(self.empty)
 
         page = QWidget(self.stack)
         layout = QVBoxLayout(page)
         layout.setContentsMargins(10, 10, 10, 6)
         layout.setSpacing(8)
+        self.problems = ProblemStrip(page)
+        use_content_font(self.problems)
+        self.problems.hide()
+        layout.addWidget(self.problems)
         self.banner = NoteBanner(page)
         use_content_font(self.banner)
         self.banner.hide()
         layout.addWidget(self.banner)
+        self.risk_label = QLabel(page)
+        self.risk_label.setWordWrap(True)
+        self.risk_label.setTextFormat(Qt.TextFormat.PlainText)
+        use_content_font(self.risk_label)
+        layout.addWidget(self.risk_label)
 
-        self.splitter = QSplitter(Qt.Orientation.Vertical, page)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, page)
         self.splitter.setChildrenCollapsible(False)
-        self.table = QTableView(self.splitter)
+        self.tabs = QTabWidget(self.splitter)
+        self.tabs.setDocumentMode(True)
+
+        self.cards = MonthCardsView(self.tabs)
+        self.cards.item_activated.connect(self._on_card_item)
+        self.tabs.addTab(self.cards, "")
+
+        shifts_page = QSplitter(Qt.Orientation.Vertical, self.tabs)
+        shifts_page.setChildrenCollapsible(False)
+        self.shifts = ShiftsPanel(parent=shifts_page)
+        self.shifts.edit_requested.connect(self.apply_edit)
+        self.shifts.effect_requested.connect(self.show_shift_effect)
+        self.payslips = PayslipsPanel(parent=shifts_page)
+        self.payslips.edit_requested.connect(self.apply_edit)
+        shifts_page.addWidget(self.shifts)
+        shifts_page.addWidget(self.payslips)
+        shifts_page.setStretchFactor(0, 3)
+        shifts_page.setStretchFactor(1, 1)
+        self.shifts_page = shifts_page
+        self.tabs.addTab(shifts_page, "")
+
+        self.table = QTableView(self.tabs)
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -252,12 +402,19 @@ class MainWindow(QMainWindow):
         self.table.viewport().installEventFilter(self)
         self.model.headerDataChanged.connect(self._fit_timer.start)
         self.model.modelReset.connect(self._fit_timer.start)
+        self.tabs.addTab(self.table, "")
+
+        self.charts = ChartsPage(self.tabs)
+        self.charts.cliff_month_changed.connect(self._on_cliff_month)
+        self.tabs.addTab(self.charts, "")
+
         self.panel = ExplainPanel(self.splitter)
         use_content_font(self.panel)
-        self.splitter.addWidget(self.table)
+        self.splitter.addWidget(self.tabs)
         self.splitter.addWidget(self.panel)
         self.splitter.setStretchFactor(0, 3)
-        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([820, 360])
         layout.addWidget(self.splitter, 1)
         self.plan_page = page
         self.stack.addWidget(page)
@@ -277,72 +434,300 @@ class MainWindow(QMainWindow):
         self.status_label = QLabel(self)
         status.addWidget(self.status_label, 1)
 
-    # --- opening a plan -----------------------------------------------------------------------
+    # --- a new plan, opening and saving ---------------------------------------------------------
+
+    def new_plan(self) -> None:
+        """File → New: the first-run path; its plan opens as a new, unsaved document."""
+        if not self.maybe_save():
+            return
+        wizard = FirstRunWizard(self)
+        wizard.setAccessibleName(_("A new plan"))
+        if wizard.exec() == QDialog.DialogCode.Accepted:
+            self.show_new_plan(wizard.plan())
+
+    def show_new_plan(self, plan: Plan) -> None:
+        """Show ``plan`` as a new document that is not saved yet."""
+        self.document.load(plan, None, modified=True)
+        self.tabs.setCurrentWidget(self.cards)
 
     def open_dialog(self) -> None:
         """File → Open…: ask for a file, then :meth:`open_path`."""
+        path = self._ask_file(_("Open a plan"), save=False)
+        if path:
+            self.open_path(path)
+
+    def _ask_file(self, title: str, *, save: bool) -> str:
         recent = self.settings.recent_files()
         start = str(Path(recent[0]).parent) if recent else ""
+        if save and self.document.path is not None:
+            start = str(self.document.path)
         pattern = f"*{EXTENSION}"
         filters = ";;".join(
             [_("Plan files ({pattern})").format(pattern=pattern), _("All files ({pattern})").format(pattern="*")]
         )
-        path, _filter = QFileDialog.getOpenFileName(self, _("Open a plan"), start, filters)
-        if path:
-            self.open_path(path)
+        if save:
+            path, _filter = QFileDialog.getSaveFileName(self, title, start, filters)
+        else:
+            path, _filter = QFileDialog.getOpenFileName(self, title, start, filters)
+        return path
 
-    def open_path(self, path: str | os.PathLike[str]) -> int:
-        """Read and compute the plan at ``path`` in the background; returns the job number.
+    def open_path(self, path: str | os.PathLike[str]) -> int | None:
+        """Read the plan at ``path`` in the background, then compute and show it; returns the job number.
 
-        The file is only read. When the job is done, :attr:`plan_shown` is
-        emitted, or the error is shown with :func:`ui.errors.show_error`.
+        The file is only read. Unsaved changes are offered for saving first
+        (``None`` when the user cancels). When the results are on screen,
+        :attr:`plan_shown` is emitted; an unreadable file is explained with
+        :func:`ui.errors.show_error` and the plan on screen stays.
         """
+        if not self.maybe_save():
+            return None
         log.info("opening a plan")
-        return self.worker.submit(open_and_project, str(path))
+        return self.worker.submit(read_plan, str(path))
 
-    def _on_opened(self, _generation: int, opened: OpenedPlan) -> None:
-        self.opened = opened
-        self.settings.add_recent_file(opened.path)
+    def save(self) -> bool:
+        """File → Save; a new plan asks for a file name. ``False`` when nothing was saved."""
+        if self.document.plan is None:
+            return False
+        if self.document.path is None:
+            return self.save_as()
+        return self._save_to(self.document.path)
+
+    def save_as(self) -> bool:
+        if self.document.plan is None:
+            return False
+        path = self._ask_file(_("Save the plan"), save=True)
+        if not path:
+            return False
+        if not path.endswith(EXTENSION) and not Path(path).suffix:
+            path += EXTENSION
+        return self._save_to(Path(path))
+
+    def _save_to(self, path: Path) -> bool:
+        try:
+            saved = self.document.save(path)
+        except OSError as exc:
+            log.info("saving failed: %s", type(exc).__name__)
+            present(self, ErrorMessage(
+                _("The plan could not be saved"),
+                _("The file “{name}” could not be written. Check that the folder exists and that you may write in it.").format(name=path.name),
+                _("The file that was there before is unchanged."),
+            ))
+            return False
+        self.settings.add_recent_file(saved)
         self._fill_recent_menu()
-        self.show_projection(opened)
-        self.plan_shown.emit()
+        self.statusBar().showMessage(_("Saved as “{name}”.").format(name=saved.name), 5000)
+        return True
 
-    def _on_failed(self, _generation: int, exc: BaseException) -> None:
+    def ask_save_changes(self) -> QMessageBox.StandardButton:
+        """Ask what to do with unsaved changes: Save, Discard or Cancel (tests replace this)."""
+        box = QMessageBox(QMessageBox.Icon.Question, _("Save your changes?"),
+                          _("The plan has changes that are not saved yet. Do you want to save them?"),
+                          QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
+                          | QMessageBox.StandardButton.Cancel, self)
+        box.setDefaultButton(QMessageBox.StandardButton.Save)
+        box.setAccessibleName(_("Save your changes?"))
+        return QMessageBox.StandardButton(box.exec())
+
+    def maybe_save(self) -> bool:
+        """``True`` when it is fine to replace or close the plan (saved, discarded or unchanged)."""
+        if not self.document.is_modified():
+            return True
+        answer = self.ask_save_changes()
+        if answer == QMessageBox.StandardButton.Save:
+            return self.save()
+        return answer == QMessageBox.StandardButton.Discard
+
+    # --- editing and computing ------------------------------------------------------------------
+
+    def apply_edit(self, plan: Plan, text: str) -> None:
+        """One undoable edit from a view: the new plan and what the step is called."""
+        self.document.apply(plan, text)
+
+    def edit_household(self) -> None:
+        self._edit_with(edit_household)
+
+    def edit_jobs(self) -> None:
+        self._edit_with(edit_jobs)
+
+    def edit_money(self) -> None:
+        self._edit_with(edit_money)
+
+    def _edit_with(self, dialog) -> None:  # noqa: ANN001 - one of ui.plan_forms' edit_* functions
+        plan = self.document.plan
+        if plan is None:
+            return
+        new = dialog(self, plan)
+        if new is not None:
+            self.apply_edit(new, self._edit_text(dialog))
+
+    def _edit_text(self, dialog) -> str:  # noqa: ANN001
+        if dialog is edit_household:
+            return _("Change the household")
+        if dialog is edit_jobs:
+            return _("Change the work")
+        return _("Change the money")
+
+    def _on_plan_changed(self, plan: Plan) -> None:
+        self.shifts.set_plan(plan)
+        self.payslips.set_plan(plan)
+        self._update_actions()
+        self._retranslate_title()
+        self.request_compute()
+
+    def request_compute(self) -> None:
+        """Compute the current plan in the background; edits made meanwhile are computed once, after it."""
+        if self.document.plan is None:
+            return
+        if self.worker.is_busy():
+            self._compute_pending = True
+            return
+        self._compute_pending = False
+        self.worker.submit(job_overview, self.document.plan)
+
+    def _on_job_done(self, _generation: int, payload: object) -> None:
+        if isinstance(payload, LoadedPlan):
+            self.settings.add_recent_file(payload.path)
+            self._fill_recent_menu()
+            self.document.load(payload.plan, payload.path)
+            return
+        if isinstance(payload, Overview):
+            if self._compute_pending or payload.plan != self.document.plan:
+                self.request_compute()
+                if payload.plan != self.document.plan and self.overview is not None:
+                    return
+            self.show_overview(payload)
+
+    def _on_job_failed(self, _generation: int, exc: BaseException) -> None:
         show_error(self, exc)
+        if self._compute_pending:
+            self.request_compute()
 
-    def _on_busy(self, busy: bool) -> None:
+    def _on_busy(self, _busy: bool) -> None:
+        busy = self.worker.is_busy() or self.task_worker.is_busy()
         self.busy_label.setVisible(busy)
         self.busy_bar.setVisible(busy)
-        self.open_action.setEnabled(not busy)
-        self.empty.open_button.setEnabled(not busy)
 
-    def show_projection(self, opened: OpenedPlan) -> None:
-        """Show a computed plan (a view of the planner's result; nothing is computed here)."""
-        self.model.set_projection(opened.projection)
-        self.banner.set_projection(opened.projection, opened.warnings)
+    def show_overview(self, overview: Overview) -> None:
+        """Show computed results (a view of the planner's result; nothing is computed here)."""
+        first = self.overview is None or self.stack.currentWidget() is not self.plan_page
+        self.problems.set_overview(overview, current=overview.plan == self.document.plan)
+        if overview.computed:
+            self.overview = overview
+            result = overview.result
+            assert result is not None
+            self.model.set_projection(result.projection)
+            self.banner.set_projection(result.projection, overview.warnings)
+            self.cards.set_cards(overview.cards)
+            self.charts.set_series(overview.sources, overview.daily)
+            self._status_months = len(result.projection.months)
+            months = overview.plan.month_list()
+            month = cliff_month(overview.plan, self._cliff_month or self.charts.current_month())
+            self.charts.set_months(months, month)
+            self._cliff_month = month
+            self.cliff_worker.submit(job_cliff, overview.plan, month)
+        elif self.overview is None:
+            self.overview = overview
+            self._status_months = None
+        self._retranslate_risk()
+        self._name_corner_buttons()
         self.stack.setCurrentWidget(self.plan_page)
-        self._status_months = len(opened.projection.months)
         self._retranslate_status()
         self._retranslate_title()
-        if self.model.rowCount():
-            first = self.model.index(0, 0)
-            self.table.selectionModel().setCurrentIndex(first, QItemSelectionModel.SelectionFlag.ClearAndSelect)
-        else:
-            self.panel.clear_cell()
-        self.table.setFocus(Qt.FocusReason.OtherFocusReason)
-        QTimer.singleShot(0, self.fit_table)
+        self._update_actions()
+        if first and self.model.rowCount():
+            index = self.model.index(0, MonthTableModel.column_index("bijstand"))
+            self.table.selectionModel().setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+            self.tabs.currentWidget().setFocus(Qt.FocusReason.OtherFocusReason)
+        elif self.panel.month() is not None and self.model.rowCount():
+            current = self.table.currentIndex()
+            if current.isValid():
+                self._on_current_changed(current, current)
+        self.plan_shown.emit()
 
-    def fit_table(self) -> None:
-        """Give the table the height of its rows (if that leaves room) and the rest to the explanation."""
-        total = sum(self.splitter.sizes())
-        if total <= 0 or self.model.rowCount() == 0:
+    def _on_cliff_month(self, month: YM) -> None:
+        self._cliff_month = month
+        if self.overview is not None and self.overview.computed:
+            self.cliff_worker.submit(job_cliff, self.overview.plan, month)
+
+    def _on_cliff(self, _generation: int, payload: Cliff) -> None:
+        if self.overview is not None and payload.month == self._cliff_month:
+            self.charts.set_cliff(payload.cliff)
+
+    # --- questions: compare, what does this shift add -------------------------------------------
+
+    def _plan_name(self) -> str:
+        plan = self.document.plan
+        if plan is not None and plan.name:
+            return plan.name
+        if self.document.path is not None:
+            return self.document.path.name
+        return _("This plan")
+
+    def compare_dialog(self) -> None:
+        """File → Compare with another plan…: choose a plan file and see both side by side."""
+        if not self._can_ask():
             return
-        rows = self.table.verticalHeader().length()
-        needed = rows + self.table.horizontalHeader().height() + 2 * self.table.frameWidth() + 2
-        if self.table.horizontalScrollBar().isVisible():
-            needed += self.table.horizontalScrollBar().height()
-        needed = min(needed, int(total * 0.65))
-        self.splitter.setSizes([needed, total - needed])
+        path = self._ask_file(_("Compare with another plan"), save=False)
+        if path:
+            self.compare_with_file(path)
+
+    def compare_with_file(self, path: str | os.PathLike[str]) -> int | None:
+        if not self._can_ask():
+            return None
+        return self.task_worker.submit(job_compare_with_file, self.document.plan, self._plan_name(), str(path))
+
+    def compare_with_extra(self) -> int | None:
+        """File → Compare: as planned / with the extra shifts."""
+        if not self._can_ask():
+            return None
+        return self.task_worker.submit(job_compare_extra, self.document.plan, _("As planned"), _("With the extra shifts"))
+
+    def show_shift_effect(self, index: int | None = None) -> int | None:
+        """What the chosen shift adds to each month (from the shift table, or Edit → What does this shift add?)."""
+        if index is None or isinstance(index, bool):
+            index = self.shifts.selected_shift_index()
+        plan = self.document.plan
+        if index is None or plan is None or not (0 <= index < len(plan.shifts)):
+            self.statusBar().showMessage(_("Choose a shift in the list first."), 5000)
+            return None
+        if not self._can_ask():
+            return None
+        return self.task_worker.submit(job_effect, plan, index)
+
+    def _can_ask(self) -> bool:
+        if self.document.plan is None:
+            return False
+        if self.overview is None or not self.overview.computed or self.overview.plan != self.document.plan:
+            if self.overview is not None and self.overview.plan == self.document.plan:
+                self.statusBar().showMessage(_("Correct the mistakes in the plan first."), 5000)
+                return False
+        return True
+
+    def _on_task_done(self, _generation: int, payload: object) -> None:
+        if isinstance(payload, Comparison):
+            dialog = CompareDialog(payload.name_a, payload.name_b, list(payload.rows), self)
+            self._keep(dialog)
+            self.comparison_shown.emit(dialog)
+        elif isinstance(payload, Effect):
+            dialog = ShiftEffectDialog(payload.shift, payload.job_name, list(payload.effects), self)
+            self._keep(dialog)
+            self.effect_shown.emit(dialog)
+
+    def _keep(self, dialog: QDialog) -> None:
+        """Show a non-modal dialog and keep it until it is closed."""
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.dialogs.append(dialog)
+        dialog.destroyed.connect(lambda _obj=None, d=dialog: self.dialogs.remove(d) if d in self.dialogs else None)
+        dialog.show()
+        dialog.raise_()
+        dialog.activateWindow()
+
+    # --- the table, the cards and the explanation -------------------------------------------------
+
+    def show_tab(self, index: int) -> None:
+        if self.stack.currentWidget() is self.plan_page and 0 <= index < self.tabs.count():
+            self.tabs.setCurrentIndex(index)
+            self.tabs.currentWidget().setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def fit_columns(self) -> None:
         """Share the table's width over the columns so that no header word or amount is cut off.
@@ -395,6 +780,9 @@ class MainWindow(QMainWindow):
             return
         self.panel.show_cell(self.model.month(current.row()), self.model.column(current.column()))
 
+    def _on_card_item(self, item: object) -> None:
+        self.panel.show_item(item)
+
     # --- recent files -------------------------------------------------------------------------
 
     def _fill_recent_menu(self) -> None:
@@ -409,6 +797,26 @@ class MainWindow(QMainWindow):
             empty.setEnabled(False)
         self.recent_menu.setEnabled(True)
 
+    # --- consultation mode --------------------------------------------------------------------
+
+    def set_consultation_mode(self, on: bool) -> None:
+        """View → Consultation mode (F11): full screen, larger text and charts, to show across a table."""
+        on = bool(on)
+        self._consultation = on
+        self.consultation_action.setChecked(on)
+        factor = self.settings.value(CONSULTATION_SCALE) / 100 if on else 1.0
+        scale_fonts(self.centralWidget(), factor)
+        self.cards.set_scale(factor)
+        self.charts.set_font_size(FONT_SIZE * factor)
+        if on:
+            self.showFullScreen()
+        else:
+            self.showNormal()
+        self._fit_timer.start()
+
+    def is_consultation_mode(self) -> bool:
+        return self._consultation
+
     # --- language -----------------------------------------------------------------------------
 
     def set_language(self, lang: str) -> None:
@@ -420,10 +828,33 @@ class MainWindow(QMainWindow):
 
     def retranslate_ui(self) -> None:
         self.file_menu.setTitle(_("&File"))
+        self.new_action.setText(_("&New plan…"))
+        self.new_action.setToolTip(_("Start a new plan with a few questions"))
         self.open_action.setText(_("&Open…"))
         self.open_action.setToolTip(_("Open a plan file"))
         self.recent_menu.setTitle(_("Open &recent"))
+        self.save_action.setText(_("&Save"))
+        self.save_as_action.setText(_("Save &as…"))
+        self.compare_extra_action.setText(_("Compare with the &extra shifts"))
+        self.compare_extra_action.setToolTip(_("Your plan as planned next to your plan with every extra shift worked"))
+        self.compare_file_action.setText(_("&Compare with another plan…"))
         self.quit_action.setText(_("&Quit"))
+        self.edit_menu.setTitle(_("&Edit"))
+        self._retranslate_undo()
+        self.household_action.setText(_("&Household…"))
+        self.household_action.setToolTip(_("Who lives with you, ages, municipality"))
+        self.jobs_action.setText(_("&Work…"))
+        self.jobs_action.setToolTip(_("Your jobs: wage, pay day, holiday pay"))
+        self.money_action.setText(_("&Money…"))
+        self.money_action.setToolTip(_("Money in the bank, safety buffer and fixed costs"))
+        self.effect_action.setText(_("What does this shift &add?"))
+        self.effect_action.setToolTip(_("What the chosen shift adds to each month, after bijstand and premie"))
+        self.preferences_action.setText(_("&Preferences…"))
+        self.view_menu.setTitle(_("&View"))
+        self.consultation_action.setText(_("&Consultation mode"))
+        self.consultation_action.setToolTip(_("Full screen with larger text, to show the plan across a table"))
+        for action, text in zip(self.tab_actions, self._tab_titles(), strict=True):
+            action.setText(text)
         self.language_menu.setTitle(_("&Language"))
         self.help_menu.setTitle(_("&Help"))
         self.glossary_action.setText(_("&Glossary"))
@@ -432,42 +863,94 @@ class MainWindow(QMainWindow):
         self.menuBar().setAccessibleName(_("Menu bar"))
         for lang, action in self.language_actions.items():
             action.setChecked(lang == get_language())
+        for i, text in enumerate(self._tab_titles()):
+            self.tabs.setTabText(i, text)
+        self.tabs.setAccessibleName(_("Parts of your plan"))
+        self.tabs.setTabToolTip(0, _("Per month: money in, what is taken back later, lowest balance, what to set aside"))
+        self.tabs.setTabToolTip(1, _("Your shifts and the payslips you received"))
+        self.tabs.setTabToolTip(2, _("Every amount of the bijstand calculation, month by month"))
+        self.tabs.setTabToolTip(3, _("Charts of your money, each with a table of the same numbers"))
         self.table.setAccessibleName(_("Your months"))
         self.table.setAccessibleDescription(
-            _("One row per month, one column per amount. Use the arrow keys to move; the explanation below follows.")
+            _("One row per month, one column per amount. Use the arrow keys to move; the explanation follows.")
         )
         # Qt's own buttons inside the menu bar (">>" when the window is narrow) and the table corner.
         extension = self.menuBar().findChild(QToolButton, "qt_menubar_ext_button")
         if extension is not None:
             extension.setAccessibleName(_("More menus"))
-        corner = self.table.findChild(QAbstractButton)
-        if corner is not None:
-            corner.setAccessibleName(_("Select all amounts"))
+        self._name_corner_buttons()
         self.table.horizontalHeader().setAccessibleName(_("Amounts"))
         self.table.verticalHeader().setAccessibleName(_("Months"))
-        self.splitter.setAccessibleName(_("Table and explanation"))
+        self.splitter.setAccessibleName(_("Your plan and the explanation"))
+        self.shifts_page.setAccessibleName(_("Shifts and payslips"))
+        self.panel.setAccessibleName(_("Why? The explanation of the chosen amount"))
+        self.risk_label.setAccessibleName(_("Range of what may be taken back"))
         self.busy_label.setText(_("Computing your plan…"))
         self.busy_bar.setAccessibleName(_("Busy computing"))
         self.status_label.setAccessibleName(_("Status"))
         self.model.retranslate()
         self._fit_timer.start()
         self._fill_recent_menu()
+        self._retranslate_risk()
         self._retranslate_status()
         self._retranslate_title()
 
+    def _retranslate_undo(self) -> None:
+        """The undo and redo actions name the step they undo or redo ("Undo: add a shift")."""
+        stack = self.document.undo_stack
+        undo, redo = stack.undoText(), stack.redoText()
+        self.undo_action.setText(_("&Undo: {step}").format(step=undo) if undo else _("&Undo"))
+        self.redo_action.setText(_("&Redo: {step}").format(step=redo) if redo else _("&Redo"))
+        self.undo_action.setToolTip(_("Undo the last change"))
+        self.redo_action.setToolTip(_("Do the change again"))
+
+    @staticmethod
+    def _tab_titles() -> list[str]:
+        return [_("&Overview"), _("&Shifts"), _("&Months in detail"), _("Ch&arts")]
+
+    def _name_corner_buttons(self) -> None:
+        """Qt's "select all" button in the corner of every table (tables of charts come and go with the plan)."""
+        for table in self.findChildren(QTableView):
+            corner = table.findChild(QAbstractButton, "qt_tableview_cornerbutton")
+            if corner is not None:
+                corner.setAccessibleName(_("Select all amounts") if table is self.table else _("Select all"))
+
     def _retranslate_title(self) -> None:
-        if self.opened is None:
+        plan = self.document.plan
+        if plan is None:
             self.setWindowTitle("Bijverdienplanner")
             return
-        name = self.opened.plan.name or self.opened.path.name
-        self.setWindowTitle(_("{plan} – Bijverdienplanner").format(plan=name))
+        name = plan.name or (self.document.path.name if self.document.path else _("New plan"))
+        mark = "*" if self.document.is_modified() else ""
+        self.setWindowTitle(_("{plan}{modified} – Bijverdienplanner").format(plan=name, modified=mark))
+        self.setWindowModified(self.document.is_modified())
 
     def _retranslate_status(self) -> None:
         if self._status_months is None:
-            self.status_label.setText(_("Open a plan with File, Open (Ctrl+O)."))
+            self.status_label.setText(_("Start a new plan (Ctrl+N) or open one (Ctrl+O)."))
         else:
             n = self._status_months
             self.status_label.setText(ngettext("{count} month computed.", "{count} months computed.", n).format(count=n))
+
+    def _retranslate_risk(self) -> None:
+        overview = self.overview
+        if overview is None or overview.bounds is None:
+            self.risk_label.setText("")
+            self.risk_label.hide()
+            return
+        self.risk_label.show()
+        self.risk_label.setText(risk_sentence(overview.bounds))
+
+    def _update_actions(self) -> None:
+        has_plan = self.document.plan is not None
+        for action in (self.save_action, self.save_as_action, self.household_action, self.jobs_action,
+                       self.money_action, self.effect_action, self.compare_file_action, self.compare_extra_action):
+            action.setEnabled(has_plan)
+        if has_plan:
+            extra = any(s.certainty == "extra" for s in self.document.plan.shifts)  # type: ignore[union-attr]
+            self.compare_extra_action.setEnabled(extra)
+        for action in self.tab_actions:
+            action.setEnabled(has_plan)
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
         if event.type() == QEvent.Type.LanguageChange:
@@ -492,6 +975,20 @@ class MainWindow(QMainWindow):
         self.glossary.search.setFocus(Qt.FocusReason.OtherFocusReason)
         return self.glossary
 
+    def show_preferences(self) -> PreferencesDialog:
+        """Edit → Preferences: language, the safety buffer of new plans, the consultation text size."""
+        dialog = PreferencesDialog(self.settings, self)
+        dialog.accepted.connect(lambda: self._preferences_done(dialog))
+        dialog.setModal(True)
+        dialog.show()
+        return dialog
+
+    def _preferences_done(self, dialog: PreferencesDialog) -> None:
+        if dialog.chosen_language() != get_language():
+            self.set_language(dialog.chosen_language())
+        if self._consultation:
+            self.set_consultation_mode(True)
+
     def show_about(self) -> None:
         from ui.crash import environment_facts
 
@@ -509,8 +1006,96 @@ class MainWindow(QMainWindow):
         )
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        if not self.maybe_save():
+            event.ignore()
+            return
         self.settings.set_value(WINDOW_GEOMETRY, self.saveGeometry())
         self.settings.sync()
-        self.worker.cancel()
-        self.worker.wait(5000)
+        for worker in (self.worker, self.cliff_worker, self.task_worker):
+            worker.cancel()
+        for worker in (self.worker, self.cliff_worker, self.task_worker):
+            worker.wait(5000)
         super().closeEvent(event)
+
+
+def risk_sentence(b: Bounds) -> str:
+    """One line on the range of what may be taken back, over fewer / planned / more shifts."""
+    r = b.repayment
+    if r.high <= 0:
+        return _("In all three cases (only the sure shifts, as planned, all shifts and the extra ones) nothing is "
+                 "taken back within the plan.")
+    return _(
+        "What may be taken back within the plan: {low} to {high} (as planned: {planned}), depending on how many of "
+        "your shifts happen. Set aside {set_aside}."
+    ).format(low=format_money(r.low), high=format_money(r.high), planned=format_money(r.planned),
+             set_aside=format_money(b.set_aside.high))
+
+
+class ProblemStrip(QFrame):
+    """Mistakes in the plan that stop the computation, shown above the results (never a dialog while editing)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("problemStrip")
+        self.setStyleSheet(
+            "#problemStrip { background-color: #fde8e4; border: 1px solid #d55e00; border-left: 6px solid #d55e00;"
+            " border-radius: 4px; } #problemStrip QLabel { color: #2b2b2b; background: transparent; }"
+        )
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 8, 12, 8)
+        self.label = QLabel(self)
+        self.label.setWordWrap(True)
+        self.label.setTextFormat(Qt.TextFormat.RichText)
+        self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.label)
+        self._overview: Overview | None = None
+        self._current = True
+
+    def set_overview(self, overview: Overview, *, current: bool) -> None:
+        self._overview, self._current = overview, current
+        self.retranslate_ui()
+
+    def messages(self) -> list[str]:
+        overview = self._overview
+        if overview is None:
+            return []
+        lang = get_language()
+        out = [render(i.explanation, lang) for i in overview.errors]
+        if overview.not_eligible is not None:
+            out.append(render(overview.not_eligible, lang))
+        return out
+
+    def retranslate_ui(self) -> None:
+        messages = self.messages()
+        self.setVisible(bool(messages))
+        if not messages:
+            return
+        n = len(messages)
+        title = ngettext(
+            "Your plan has a mistake, so it cannot be computed. The results shown are from before this change.",
+            "Your plan has {count} mistakes, so it cannot be computed. The results shown are from before this change.",
+            n,
+        ).format(count=n)
+        items = "".join(f"<li>{html.escape(m)}</li>" for m in messages)
+        self.label.setText(f"<b>{html.escape(title)}</b><ul style='margin-left: -20px'>{items}</ul>")
+        self.setAccessibleName(_("Mistakes in the plan"))
+        self.label.setAccessibleName(_("Mistakes in the plan"))
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+
+def scale_fonts(root: QWidget, factor: float) -> None:
+    """Every widget under ``root`` gets ``factor`` times its own normal text size (remembered on first use)."""
+    for widget in [root, *root.findChildren(QWidget)]:
+        base = widget.property("bvp_base_point_size")
+        if base is None:
+            base = widget.font().pointSizeF()
+            if base <= 0:
+                continue
+            widget.setProperty("bvp_base_point_size", base)
+        font = widget.font()
+        font.setPointSizeF(float(base) * factor)
+        widget.setFont(font)

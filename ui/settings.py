@@ -16,6 +16,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any, Generic, TypeVar
 
@@ -79,6 +80,28 @@ def _check_geometry(value: Any) -> QByteArray | None:
     return value if isinstance(value, QByteArray) else None
 
 
+def _check_amount(value: Any) -> str | None:
+    """A money amount kept as text ("100.00"): never a float, never negative."""
+    try:
+        amount = Decimal(str(value).strip().replace(",", "."))
+    except (InvalidOperation, ValueError):
+        return None
+    if not amount.is_finite() or amount < 0 or amount > 100000:
+        return None
+    return str(amount.quantize(Decimal("0.01")))
+
+
+def _check_scale(value: Any) -> int | None:
+    try:
+        percent = int(value)
+    except (TypeError, ValueError):
+        return None
+    return percent if MIN_CONSULTATION_SCALE <= percent <= MAX_CONSULTATION_SCALE else None
+
+
+MIN_CONSULTATION_SCALE = 110
+MAX_CONSULTATION_SCALE = 250
+
 LANGUAGE: Option[Language] = Option(
     "ui/language", str, default_language, N_("Language of the app"), _check_language
 )
@@ -89,7 +112,15 @@ WINDOW_GEOMETRY: Option[QByteArray] = Option(
     "window/geometry", QByteArray, QByteArray, N_("Size and place of the window"), _check_geometry
 )
 
-OPTIONS: tuple[Option[Any], ...] = (LANGUAGE, RECENT_FILES, WINDOW_GEOMETRY)
+DEFAULT_SAFETY_BUFFER: Option[str] = Option(
+    "plans/default_safety_buffer", str, lambda: "0.00", N_("Safety buffer for a new plan"), _check_amount
+)
+"""The lowest balance a new plan starts with as its safety buffer (each plan can change its own)."""
+CONSULTATION_SCALE: Option[int] = Option(
+    "view/consultation_scale", int, lambda: 140, N_("Text size in consultation mode (percent)"), _check_scale
+)
+
+OPTIONS: tuple[Option[Any], ...] = (LANGUAGE, RECENT_FILES, WINDOW_GEOMETRY, DEFAULT_SAFETY_BUFFER, CONSULTATION_SCALE)
 
 Migration = Callable[[QSettings], None]
 MIGRATIONS: dict[int, Migration] = {}

@@ -49,3 +49,23 @@ def test_the_banner_widget(qtbot, example_projection: Projection):  # noqa: ANN0
     assert banner.secondary_text()
     banner.set_projection(None)
     assert banner.isHidden()
+
+
+def test_many_notes_start_folded_into_one_counted_line(qtbot, example_projection: Projection):  # noqa: ANN001
+    from ui.banner import COLLAPSE_FROM
+
+    parent = QWidget()
+    qtbot.add_widget(parent)
+    banner = NoteBanner(parent)
+    notes = collect_notes(example_projection)
+    banner.set_projection(example_projection)
+    assert banner.is_expanded() == (len(notes) < COLLAPSE_FROM)
+    banner.set_expanded(False)
+    assert banner.body.isHidden() and not banner.summary.isHidden()
+    summary = banner.summary_text()
+    assert summary and "warning sign" in summary or get_language() == "nl"
+    banner.toggle.click()
+    assert banner.is_expanded()
+    assert not banner.body.isHidden() and banner.summary.isHidden()
+    banner.set_projection(example_projection)
+    assert banner.is_expanded(), "a recompute keeps the user's choice"

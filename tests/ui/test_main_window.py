@@ -18,6 +18,7 @@ from ui.settings import LANGUAGE
 from .conftest import EXAMPLE
 
 NBSP = "\xa0"
+MENUS = ("&File", "&Edit", "&View", "&Language", "&Help")
 
 
 def _text(model: MonthTableModel, row: int, key: str) -> str:
@@ -93,7 +94,7 @@ def test_the_banner_lists_each_note_once(opened_window: MainWindow):
         for flag in notes_of(month):
             key = (flag.code, flag.rule_id, flag.assumption or flag.explanation.message)
             first.setdefault(key, render(flag.explanation, "nl"))
-    warnings = [i for i in window.opened.warnings if i.severity == "warning"]
+    warnings = [i for i in window.overview.warnings if i.severity == "warning"]
     assert len(texts) == len(first) + len(warnings)
     for text in first.values():
         assert any(t.startswith(text) for t in texts), text
@@ -120,10 +121,10 @@ def test_switching_language_re_renders_without_recomputing(qtbot, opened_window:
     assert _text(window.model, 0, "norm") == "€1,401.50"
     assert window.model.headerData(0, Qt.Orientation.Vertical) == "January 2026"
     assert _headers(window) == [c.label for c in COLUMNS]
-    assert _menu_titles(window) == ["&File", "&Language", "&Help"]
+    assert _menu_titles(window) == list(MENUS)
     # No Dutch text is left among the headers and menu titles.
-    dutch = {nl.gettext(c.label) for c in COLUMNS} | {nl.gettext(t) for t in ("&File", "&Language", "&Help")}
-    dutch -= {c.label for c in COLUMNS} | {"&File", "&Language", "&Help"}
+    dutch = {nl.gettext(c.label) for c in COLUMNS} | {nl.gettext(t) for t in MENUS}
+    dutch -= {c.label for c in COLUMNS} | set(MENUS)
     visible = set(_headers(window)) | set(_menu_titles(window))
     assert not visible & dutch
     assert _plain(render(window.model.month(0).bijstand.explanation, "en")) in _panel_text(window)
@@ -133,7 +134,7 @@ def test_switching_language_re_renders_without_recomputing(qtbot, opened_window:
     assert get_language() == "nl"
     assert _text(window.model, 0, "norm") == "€ 1.401,50"
     assert _headers(window) == [nl.gettext(c.label) for c in COLUMNS]
-    assert _menu_titles(window) == [nl.gettext(t) for t in ("&File", "&Language", "&Help")]
+    assert _menu_titles(window) == [nl.gettext(t) for t in MENUS]
     assert window.model.headerData(0, Qt.Orientation.Vertical) == "januari 2026"
 
 

@@ -50,3 +50,27 @@ def test_recent_files_newest_first_without_doubles_and_at_most_eight(settings: S
 def test_a_bad_stored_value_falls_back_to_the_default(settings: Settings):
     settings.qsettings.setValue(LANGUAGE.key, "klingon")
     assert settings.language() in ("nl", "en")
+
+
+def test_the_default_safety_buffer_is_an_amount_as_text(settings: Settings):
+    from ui.settings import DEFAULT_SAFETY_BUFFER
+
+    assert settings.value(DEFAULT_SAFETY_BUFFER) == "0.00"
+    settings.set_value(DEFAULT_SAFETY_BUFFER, "150,5")
+    assert settings.value(DEFAULT_SAFETY_BUFFER) == "150.50"
+    settings.qsettings.setValue(DEFAULT_SAFETY_BUFFER.key, "-3")
+    assert settings.value(DEFAULT_SAFETY_BUFFER) == "0.00"
+
+
+def test_the_consultation_scale_stays_within_its_range(settings: Settings):
+    import pytest
+
+    from ui.settings import CONSULTATION_SCALE
+
+    assert settings.value(CONSULTATION_SCALE) == 140
+    settings.set_value(CONSULTATION_SCALE, 180)
+    assert settings.value(CONSULTATION_SCALE) == 180
+    with pytest.raises(ValueError):
+        settings.set_value(CONSULTATION_SCALE, 900)
+    settings.qsettings.setValue(CONSULTATION_SCALE.key, "abc")
+    assert settings.value(CONSULTATION_SCALE) == 140

@@ -1,0 +1,110 @@
+"""Totals over the months of a comparison or of a shift's effect: plain sums, no Qt.
+
+Two small, pure functions for the views that show them:
+
+- :func:`summarise`: the rows of :func:`planner.scenarios.compare` added up
+  for the whole period (money in, what is taken back, what to set aside) and
+  the lowest balance over all months, for plan A and plan B;
+- :func:`effect_totals`: the rows of :func:`planner.scenarios.shift_effect`
+  added up, and the months in which the shift brings money and those in which
+  it costs money.
+
+The views in ``ui/`` only format these numbers. Amounts stay ``Decimal``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+
+from planner.money import ZERO
+from planner.scenarios import MonthComparison, ShiftEffect
+
+YM = tuple[int, int]
+
+
+@dataclass(frozen=True, slots=True)
+class Pair:
+    """One amount for plan A and for plan B."""
+
+    a: Decimal
+    b: Decimal
+
+    @property
+    def difference(self) -> Decimal:
+        """B minus A: positive when plan B has more."""
+        return self.b - self.a
+
+
+@dataclass(frozen=True, slots=True)
+class CompareTotals:
+    """A comparison over its whole period."""
+
+    months: int
+    """The number of months compared."""
+    money_in: Pair
+    """All money received over the period."""
+    settlement_out: Pair
+    """All money withheld or paid back over the period."""
+    set_aside: Pair
+    """All money advised to set aside over the period."""
+    lowest_balance: Pair | None
+    """The lowest balance of any month; ``None`` when there are no months."""
+
+
+def _sum(values: Iterable[Decimal]) -> Decimal:
+    return sum(values, ZERO)
+
+
+def _pair_sum(rows: Sequence[MonthComparison], field: str) -> Pair:
+    return Pair(_sum(getattr(r, field)[0] for r in rows), _sum(getattr(r, field)[1] for r in rows))
+
+
+def summarise(rows: Iterable[MonthComparison]) -> CompareTotals:
+    """Add up a month-by-month comparison; the lowest balance is the lowest of all months."""
+    rows = tuple(rows)
+    lowest = None
+    if rows:
+        lowest = Pair(min(r.lowest_balance[0] for r in rows), min(r.lowest_balance[1] for r in rows))
+    return CompareTotals(
+        months=len(rows),
+        money_in=_pair_sum(rows, "money_in"),
+        settlement_out=_pair_sum(rows, "settlement_out"),
+        set_aside=_pair_sum(rows, "set_aside"),
+        lowest_balance=lowest,
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class EffectTotals:
+    """What one shift does over the whole plan."""
+
+    money_in: Decimal
+    """The change in all money received (wage, bijstand, premie, holiday pay, corrections)."""
+    settlement_out: Decimal
+    """The change in all money withheld or paid back."""
+    net: Decimal
+    """The change in what you have at the end: money in minus money out."""
+    months_more: tuple[YM, ...]
+    """The months in which the shift leaves you with more money, in order."""
+    months_less: tuple[YM, ...]
+    """The months in which the shift leaves you with less money (less bijstand, or money taken back), in order."""
+    months_taken_back: tuple[YM, ...]
+    """The months in which more is withheld or paid back because of the shift, in order."""
+
+
+def effect_totals(effects: Iterable[ShiftEffect]) -> EffectTotals:
+    """Add up a shift's effect on each month, and say in which months it brings or costs money."""
+    effects = tuple(effects)
+    return EffectTotals(
+        money_in=_sum(e.money_in for e in effects),
+        settlement_out=_sum(e.settlement_out for e in effects),
+        net=_sum(e.net for e in effects),
+        months_more=tuple(e.month for e in effects if e.net > 0),
+        months_less=tuple(e.month for e in effects if e.net < 0),
+        months_taken_back=tuple(e.month for e in effects if e.settlement_out > 0),
+    )
+
+
+__all__ = ["CompareTotals", "EffectTotals", "Pair", "effect_totals", "summarise"]

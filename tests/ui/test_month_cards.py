@@ -1,0 +1,280 @@
+"""ui.month_cards: a view of planner.summary.month_cards; every amount opens its explanation.
+
+The tests start in Dutch. Texts added with the cards stay English until the
+catalogs are updated, so the tests check behaviour and amounts, not words.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QWidget
+
+import planner.i18n
+from planner.explain import render
+from planner.glossary import GLOSSARY
+from planner.i18n import _, format_money, format_month
+from planner.model import Expense, Household, Job, Person, Plan, Settlement, Shift
+from planner.scenarios import run
+from planner.storage import load_plan
+from planner.summary import NOTE_CODES, MonthCard, SummaryItem, month_cards
+from ui import month_model
+from ui.explain_panel import ExplainPanel
+from ui.language import apply_language
+from ui.month_cards import AmountButton, MonthCardsView, note_lines
+from ui.pseudo_locale import clipped_texts, pseudo_translations
+
+from .conftest import EXAMPLE
+
+SIZE = (1200, 800)
+NBSP = "\xa0"
+
+
+@pytest.fixture(scope="module")
+def example_cards() -> tuple[MonthCard, ...]:
+    return month_cards(run(load_plan(EXAMPLE)))
+
+
+@pytest.fixture(scope="module")
+def withheld_cards() -> tuple[MonthCard, ...]:
+    """Sam (see tests/planner/test_summary.py): February is paid too much, withheld on 26 March; rent makes January short."""
+    sam = Household(composition="single", claimant=Person(birth_date=date(1986, 1, 1), vrijlating_months_used=6))
+    job = Job(id="werk", name="Schoonmaak", wage="12.00", wage_basis="net", holiday_pay="none")
+    shifts = tuple(Shift(date=date(2026, m, 10), hours=h, job="werk") for m, h in ((1, "10"), (2, "30"), (3, "5")))
+    plan = Plan(start="2026-01", months=4, household=sam, jobs=(job,), shifts=shifts, starting_balance="100",
+                expenses=(Expense(name="Huur", amount="700", day=1),), settlement=Settlement(safety_buffer="200"))
+    return month_cards(run(plan))
+
+
+@pytest.fixture
+def view(qtbot, example_cards: tuple[MonthCard, ...]) -> MonthCardsView:  # noqa: ANN001
+    v = MonthCardsView()
+    qtbot.add_widget(v)
+    v.resize(*SIZE)
+    v.set_cards(example_cards)
+    v.show()
+    qtbot.wait_exposed(v)
+    return v
+
+
+def _labels(widget: QWidget) -> list[str]:
+    return [label.text() for label in widget.findChildren(QLabel)]
+
+
+# --- what is shown ------------------------------------------------------------------------------------
+
+
+def test_one_card_per_month_three_in_a_row(view: MonthCardsView, example_cards: tuple[MonthCard, ...]):
+    widgets = view.card_widgets()
+    assert [w.card for w in widgets] == list(example_cards)
+    assert view.columns() == 3
+    first, second, third, fourth = (w.geometry() for w in widgets[:4])
+    assert first.top() == second.top() == third.top() < fourth.top()
+    assert first.left() == fourth.left()
+    for widget, card in zip(widgets, example_cards, strict=True):
+        assert format_month(*card.month) in _labels(widget)
+        assert widget.accessibleName() == format_month(*card.month)
+
+
+def test_every_amount_is_a_button_with_its_amount(view: MonthCardsView, example_cards: tuple[MonthCard, ...]):
+    february = example_cards[1]
+    shown = {b.item.key: b for b in view.card_widgets()[1].buttons}
+    assert set(shown) >= {"wages", "bijstand", "total_in", "paid_later", "lowest_balance", "set_aside"}
+    wages = next(i for i in february.money_in if i.key == "wages")
+    assert shown["wages"].text() == format_money(wages.amount)
+    assert shown["total_in"].text() == format_money(february.total_in.amount)
+    assert shown["paid_later"].text() == "+" + format_money(february.settled_later[0].amount)
+    # premie and holiday pay of nothing, without a note, are left out of the card
+    april = {b.item.key for b in view.card_widgets()[3].buttons}
+    assert "premie" not in april and "holiday_pay" not in april
+    assert "holiday_pay" in {b.item.key for b in view.card_widgets()[4].buttons}  # May: holiday pay from work
+
+
+def test_the_reflow_follows_the_width(view: MonthCardsView, qtbot):  # noqa: ANN001
+    view.resize(760, 800)
+    qtbot.wait_until(lambda: view.columns() == 2)
+    widgets = view.card_widgets()
+    assert widgets[0].geometry().top() == widgets[1].geometry().top() < widgets[2].geometry().top()
+    view.resize(420, 800)
+    qtbot.wait_until(lambda: view.columns() == 1)
+    assert widgets[0].geometry().top() < widgets[1].geometry().top()
+
+
+def test_the_notes_strip_names_the_kind_of_note(view: MonthCardsView, example_cards: tuple[MonthCard, ...]):
+    january, april = view.card_widgets()[0], view.card_widgets()[3]
+    assert example_cards[0].notes and not example_cards[3].notes
+    lines = note_lines(example_cards[0])
+    assert lines and january.notes_label.text() == "\n".join(lines)
+    assert not hasattr(april, "notes_label")
+    # the tooltip and the screen reader get every note in full
+    for flag in example_cards[0].notes:
+        assert render(flag.explanation, "nl") in january.notes_label.toolTip()
+
+
+def test_a_2027_card_says_not_yet_published(qtbot):  # noqa: ANN001
+    plan = load_plan(EXAMPLE).model_copy(update={"start": "2026-11"})
+    cards = month_cards(run(plan))
+    assert [c.not_yet_published for c in cards][:3] == [False, False, True]
+    v = MonthCardsView()
+    qtbot.add_widget(v)
+    v.set_cards(cards)
+    expected = _("Not yet published: the amounts for {year} are an estimate.").format(year=2027)
+    assert v.card_widgets()[2].notes_label.text().splitlines()[0] == expected
+    bijstand = next(b for b in v.card_widgets()[2].buttons if b.item.key == "bijstand")
+    assert not bijstand.icon().isNull()  # the amount carries the warning mark too
+
+
+def test_below_the_buffer_is_said_in_words_and_with_an_icon(qtbot, withheld_cards: tuple[MonthCard, ...]):  # noqa: ANN001
+    v = MonthCardsView()
+    qtbot.add_widget(v)
+    v.set_cards(withheld_cards)
+    january, march = v.card_widgets()[0], v.card_widgets()[2]
+    assert withheld_cards[0].below_buffer and not withheld_cards[2].below_buffer
+    low = january.findChild(QWidget, "lowBalance")
+    assert low.property("below") == "true"
+    icons = [label for label in low.findChildren(QLabel) if label.pixmap() is not None and not label.pixmap().isNull()]
+    assert icons and all(label.accessibleName() for label in icons)
+    assert _("Below zero: your account would be short.") in _labels(low)
+    assert march.findChild(QWidget, "lowBalance").property("below") == "false"
+    # the withholding is on February's card as later, and on March's as now, with a minus sign
+    later = v.button_for((2026, 2), "taken_back_later")
+    assert later.text() == "\u2212" + format_money(withheld_cards[1].taken_back_later[0].amount.copy_abs())
+    now = v.button_for((2026, 3), "taken_back_now")
+    assert now.text().startswith("\u2212")
+    assert v.button_for((2026, 3), "set_aside").text() == format_money(withheld_cards[2].set_aside.amount)
+
+
+def test_no_text_is_cut_off(view: MonthCardsView, qtbot, withheld_cards, monkeypatch: pytest.MonkeyPatch):  # noqa: ANN001
+    assert clipped_texts(view) == []
+    view.set_scale(1.4)
+    assert clipped_texts(view) == []
+    monkeypatch.setattr(planner.i18n, "translations", pseudo_translations("nl"))
+    view.set_scale(1.0)
+    view.set_cards(withheld_cards)
+    assert clipped_texts(view) == []
+
+
+# --- activating an amount ------------------------------------------------------------------------------
+
+
+def test_a_click_emits_the_item(view: MonthCardsView, qtbot):  # noqa: ANN001
+    button = view.button_for((2026, 2), "bijstand")
+    with qtbot.wait_signal(view.item_activated) as blocker:
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    item = blocker.args[0]
+    assert isinstance(item, SummaryItem)
+    assert (item.month, item.key) == ((2026, 2), "bijstand")
+    assert item is button.item
+
+
+@pytest.mark.parametrize("key", [Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space])
+def test_enter_and_space_emit_the_item(view: MonthCardsView, qtbot, key: Qt.Key):  # noqa: ANN001
+    button = view.button_for((2026, 3), "lowest_balance")
+    button.setFocus()
+    with qtbot.wait_signal(view.item_activated) as blocker:
+        qtbot.keyClick(button, key)
+    assert blocker.args[0] is button.item
+
+
+def test_the_explanation_panel_shows_an_item(view: MonthCardsView, qtbot, withheld_cards):  # noqa: ANN001
+    panel = ExplainPanel()
+    qtbot.add_widget(panel)
+    view.item_activated.connect(panel.show_item)
+    view.set_cards(withheld_cards)
+    button = view.button_for((2026, 2), "taken_back_later")
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    item = button.item
+    assert panel.item is item
+    text = panel.toPlainText().replace(NBSP, " ")
+    assert render(item.explanation, "nl").replace(NBSP, " ") in text
+    for part in item.parts:
+        assert render(part.explanation, "nl").replace(NBSP, " ") in text
+    for flag in item.flags:
+        assert render(flag.explanation, "nl").replace(NBSP, " ") in text
+    for ref in item.rules:
+        assert ref.label("nl") in text
+    assert {s.url for ref in item.rules for s in ref.references if s.url.startswith("http")} == set(panel.links())
+    assert "bijstand" in panel.glossary_tooltips()  # glossary words get their explanation, as for a table cell
+    panel.show()
+    apply_language("en")  # the app sends LanguageChange to every window
+    qtbot.wait_until(lambda: render(item.explanation, "en") in panel.toPlainText())
+    # back to a table cell: the old path still works
+    january = run(load_plan(EXAMPLE)).projection.months[0]
+    panel.show_cell(january, month_model.COLUMNS[0])
+    assert panel.item is None and panel.month is january
+
+
+# --- accessibility, scale and language ------------------------------------------------------------------
+
+
+def test_every_focusable_widget_has_a_name(view: MonthCardsView):
+    focusable = [w for w in [view, *view.findChildren(QWidget)] if w.focusPolicy() != Qt.FocusPolicy.NoFocus and w.isVisible()]
+    assert len(focusable) > 12 * 5
+    for widget in focusable:
+        assert widget.accessibleName(), widget
+    for button in view.buttons():
+        assert button.accessibleName().endswith(": " + button.text())  # "{label}: {amount}"
+        assert len(button.accessibleName()) > len(button.text()) + 2
+        assert button.accessibleDescription().startswith(_("Press Enter to see why."))
+    bijstand = view.button_for((2026, 1), "bijstand")
+    assert bijstand.accessibleName() == _("{label}: {amount}").format(label=_("Bijstand"), amount=bijstand.text())
+
+
+def test_a_glossary_word_gets_its_explanation_as_a_tooltip(view: MonthCardsView):
+    bijstand = view.button_for((2026, 1), "bijstand")
+    term = next(t for t in GLOSSARY if t.term == "bijstand")
+    assert term.text("nl") in bijstand.toolTip()
+    lowest = view.button_for((2026, 1), "lowest_balance")
+    assert lowest.toolTip() == _("Click or press Enter to see why.")
+
+
+def test_set_scale_makes_everything_larger(view: MonthCardsView, qtbot):  # noqa: ANN001
+    before = view.button_for((2026, 1), "bijstand").font().pointSizeF()
+    width = view.card_widgets()[0].minimumWidth()
+    view.set_scale(1.4)
+    after = view.button_for((2026, 1), "bijstand")
+    assert after.font().pointSizeF() == pytest.approx(before * 1.4)
+    assert view.card_widgets()[0].minimumWidth() > width
+    assert view.columns() == 2  # fewer, larger cards at 1200 pixels
+
+
+def test_set_cards_keeps_the_scroll_position_and_the_focused_amount(view: MonthCardsView, qtbot, example_cards):  # noqa: ANN001
+    target = view.button_for((2026, 8), "bijstand")
+    target.setFocus()
+    qtbot.wait_until(lambda: view.verticalScrollBar().value() > 0)
+    scroll = view.verticalScrollBar().value()
+    view.set_cards(example_cards)
+    focused = view.focusWidget()
+    assert isinstance(focused, AmountButton) and focused is not target
+    assert (focused.item.month, focused.item.key) == ((2026, 8), "bijstand")
+    assert view.verticalScrollBar().value() == scroll
+
+
+def test_a_language_switch_renders_the_same_cards_again(view: MonthCardsView, qtbot, example_cards):  # noqa: ANN001
+    cards_before = view.cards()
+    button = view.button_for((2026, 1), "bijstand")
+    assert button.text() == format_money(example_cards[0].money_in[1].amount, "nl")
+    apply_language("en")  # the app sends LanguageChange to every window
+    qtbot.wait_until(lambda: view.button_for((2026, 1), "bijstand").text() == "€1,211.36")
+    assert view.cards() is cards_before  # nothing recomputed
+    english = view.button_for((2026, 1), "bijstand")
+    assert english.text() == format_money(example_cards[0].money_in[1].amount, "en") == "€1,211.36"
+    assert "January 2026" in _labels(view.card_widgets()[0])
+    assert english.accessibleName() == "Bijstand: €1,211.36"
+    assert view.accessibleName() == "Month cards"
+
+
+def test_the_note_codes_are_the_tables(view: MonthCardsView):
+    assert NOTE_CODES == month_model.NOTE_CODES
+
+
+def test_a_hidden_view_is_in_the_new_language_when_it_is_shown(qtbot, example_cards):  # noqa: ANN001
+    v = MonthCardsView()
+    qtbot.add_widget(v)
+    v.set_cards(example_cards)
+    apply_language("en")
+    v.show()
+    qtbot.wait_until(lambda: v.button_for((2026, 1), "bijstand").text() == "€1,211.36")
+    assert "January 2026" in _labels(v.card_widgets()[0])

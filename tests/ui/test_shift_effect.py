@@ -1,0 +1,151 @@
+"""ui.shift_effect: "What does this shift add?" shows the planner's effect of one shift, its total and when, in either language.
+
+The effect is computed first (``planner.scenarios.shift_effect`` on the example
+plan), then the dialog is built from it, as the lead's worker does.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
+from PySide6.QtWidgets import QWidget
+
+from planner.i18n import format_day, format_money, format_month
+from planner.model import Plan, Shift
+from planner.rules import load_rules
+from planner.scenarios import ShiftEffect, shift_effect
+from planner.storage import load_plan
+from ui.compare_view import DOWN_ARROW, UP_ARROW
+from ui.language import apply_language
+from ui.shift_effect import COLUMNS, ShiftEffectDialog
+
+from .conftest import EXAMPLE
+
+pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support (propagateSizeHints|raise)\(\)")
+
+D = Decimal
+
+
+@pytest.fixture(autouse=True)
+def _delete_closed_widgets(qapp):  # noqa: ANN001, ANN202 - pytest-qt fixture
+    yield
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
+
+
+@pytest.fixture(scope="module")
+def plan() -> Plan:
+    return load_plan(EXAMPLE)
+
+
+@pytest.fixture(scope="module")
+def effects(plan: Plan) -> list[ShiftEffect]:
+    return shift_effect(plan, 0, load_rules())
+
+
+@pytest.fixture
+def dialog(qtbot, plan: Plan, effects: list[ShiftEffect]) -> ShiftEffectDialog:  # noqa: ANN001
+    d = ShiftEffectDialog(plan.shifts[0], plan.jobs[0].name, effects)
+    qtbot.add_widget(d)
+    d.show()
+    qtbot.wait_exposed(d)
+    return d
+
+
+def _value(d: ShiftEffectDialog, row: int, col: int) -> Decimal:
+    return Decimal(d.table.item(row, col).data(Qt.ItemDataRole.UserRole))
+
+
+def test_the_headline_gives_the_total_net_effect(dialog: ShiftEffectDialog, plan: Plan, effects: list[ShiftEffect]):
+    total = sum((e.net for e in effects), D(0))
+    assert total > 0  # worth testing: the first shift of the example brings money in the end
+    text = dialog.headline.text()
+    assert format_money(total) in text
+    assert format_day(plan.shifts[0].date) in text
+    assert plan.jobs[0].name in text
+    assert "4 hours" in text
+    assert "brings you" in text
+    assert dialog.accessibleDescription() == text
+
+
+def test_the_table_shows_the_months_that_change_and_the_total(dialog: ShiftEffectDialog, effects: list[ShiftEffect]):
+    changed = [e for e in effects if e.money_in or e.settlement_out or e.net]
+    assert 0 < len(changed) < len(effects)
+    table = dialog.table
+    assert table.rowCount() == len(changed) + 1
+    assert table.columnCount() == len(COLUMNS)
+    for r, e in enumerate(changed):
+        assert table.item(r, 0).text() == format_month(*e.month)
+        assert _value(dialog, r, 1) == e.money_in
+        assert _value(dialog, r, 2) == e.settlement_out
+        assert _value(dialog, r, 3) == e.net
+        arrow = UP_ARROW if e.net > 0 else DOWN_ARROW
+        assert table.item(r, 3).text().startswith(arrow)
+    last = len(changed)
+    assert _value(dialog, last, 1) == sum((e.money_in for e in effects), D(0))
+    assert _value(dialog, last, 3) == sum((e.net for e in effects), D(0))
+    assert table.item(last, 3).font().bold()
+
+
+def test_it_says_when_it_brings_and_when_it_costs(dialog: ShiftEffectDialog, effects: list[ShiftEffect]):
+    text = dialog.when.text()
+    for e in effects:
+        if e.net:
+            assert format_month(*e.month) in text
+    assert "vrijlating" in dialog.why.text()
+
+
+def _shift(hours: str = "3", certainty: str = "sure") -> Shift:
+    return Shift.model_validate({"date": "2026-03-10", "hours": hours, "job": "x", "certainty": certainty})
+
+
+def test_a_shift_that_costs_money(qtbot):  # noqa: ANN001
+    effects = [ShiftEffect((2026, 3), D("40.00"), D("0"), D("40.00")),
+               ShiftEffect((2026, 5), D("0"), D("55.50"), D("-55.50"))]
+    d = ShiftEffectDialog(_shift("1"), "Café", effects)
+    qtbot.add_widget(d)
+    assert "costs you" in d.headline.text() and format_money(D("15.50")) in d.headline.text()
+    assert "1 hour " in d.headline.text()
+    # Taken back is worse for you: an increase has the "worse" colour, and a screen reader hears "more taken back".
+    item = d.table.item(1, 2)
+    assert item.text().startswith(UP_ARROW)
+    assert "more taken back" in item.data(Qt.ItemDataRole.AccessibleTextRole)
+    assert item.foreground().color() == d.table.item(1, 3).foreground().color()
+
+
+def test_an_extra_shift_and_no_effect(qtbot):  # noqa: ANN001
+    d = ShiftEffectDialog(_shift("2.5", "extra"), "Café", [ShiftEffect((2026, 3), D(0), D(0), D(0))])
+    qtbot.add_widget(d)
+    assert "nothing" in d.headline.text()
+    assert "extra shift" in d.why.text()
+    assert d.table.rowCount() == 1  # only the total
+
+
+def _focusable(top: QWidget) -> list[QWidget]:
+    return [w for w in [top, *top.findChildren(QWidget)]
+            if w.focusPolicy() & Qt.FocusPolicy.TabFocus and w.isVisibleTo(top) and w.focusProxy() is None]
+
+
+def test_names_and_keyboard(qtbot, dialog: ShiftEffectDialog):  # noqa: ANN001
+    widgets = _focusable(dialog)
+    assert dialog.table in widgets and dialog.headline in widgets
+    for widget in widgets:
+        assert widget.accessibleName(), widget
+    assert dialog.accessibleName()
+    dialog.table.setCurrentCell(0, 0)
+    qtbot.keyClick(dialog.table, Qt.Key.Key_Down)
+    assert dialog.table.currentRow() == 1
+    qtbot.keyClick(dialog.table, Qt.Key.Key_Escape)
+    assert not dialog.isVisible()
+
+
+def test_english(qtbot, dialog: ShiftEffectDialog, plan: Plan, effects: list[ShiftEffect]):  # noqa: ANN001
+    apply_language("en")
+    qtbot.wait_until(lambda: "January" in dialog.headline.text(), timeout=5000)
+    total = sum((e.net for e in effects), D(0))
+    assert dialog.headline.text() == (f"This shift of 4 hours at {plan.jobs[0].name} on 6 January 2026 brings you "
+                                      f"{format_money(total, 'en')} in total.")
+    assert dialog.windowTitle().startswith("What does this shift add?")
+    assert dialog.table.horizontalHeaderItem(3).text() == "Net effect"
+    assert dialog.table.item(0, 0).text() == "January 2026"
