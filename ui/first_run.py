@@ -19,6 +19,7 @@ from __future__ import annotations
 import html
 import logging
 from datetime import date
+from decimal import Decimal
 
 from babel.lists import format_list
 from PySide6.QtCore import Qt
@@ -58,6 +59,7 @@ from ui.plan_forms import (
     MoneyForm,
     PlanForm,
     amount_error_message,
+    amount_text,
     date_example,
     issue_text,
     job_label,
@@ -396,9 +398,10 @@ class WorkPage(_Page):
 
 
 class MoneyPage(_Page):
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, default_buffer: Decimal = Decimal(0)) -> None:
         super().__init__(parent)
         self.form = MoneyForm()
+        self.form.buffer.setText(amount_text(default_buffer))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(_scrolled(self.form, self))
@@ -570,7 +573,9 @@ class FirstRunWizard(LanguageAware, QWizard):
 
     WELCOME, HOUSEHOLD, WORK, MONEY, SHIFTS, DONE = range(6)
 
-    def __init__(self, parent: QWidget | None = None, today: date | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, today: date | None = None,
+                 default_buffer: Decimal = Decimal(0)) -> None:
+        """``default_buffer``: the safety buffer the money page starts with (from the preferences)."""
         super().__init__(parent)
         self.setObjectName("firstRunWizard")
         self._today = today or date.today()
@@ -586,7 +591,7 @@ class FirstRunWizard(LanguageAware, QWizard):
         self.welcome_page = WelcomePage()
         self.household_page = HouseholdPage(self._today)
         self.work_page = WorkPage()
-        self.money_page = MoneyPage()
+        self.money_page = MoneyPage(default_buffer=default_buffer)
         self.shifts_page = ShiftsPage(
             first=max(self._today, plan_first_day), until=last_day(pattern_year, pattern_month),
             minimum=plan_first_day, maximum=plan_last_day,

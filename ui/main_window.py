@@ -19,8 +19,10 @@ from __future__ import annotations
 import html
 import logging
 import os
+from decimal import Decimal
 from pathlib import Path
 
+import shiboken6
 from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, QRect, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QFontMetrics, QKeySequence
 from PySide6.QtWidgets import (
@@ -207,7 +209,10 @@ class MainWindow(QMainWindow):
         self.document.path_changed.connect(self._retranslate_title)
         self.overview: Overview | None = None
         """The newest computed results (they may be of an earlier version of the plan while it has errors)."""
+        self.latest: Overview | None = None
+        """The newest overview, also when the plan had mistakes and nothing could be computed."""
         self.glossary: GlossaryDialog | None = None
+        self.wizard: FirstRunWizard | None = None
         self.dialogs: list[QWidget] = []
         self._status_months: int | None = None
         self._cliff_month: YM | None = None
@@ -250,13 +255,13 @@ class MainWindow(QMainWindow):
         stack = self.document.undo_stack
         self.undo_action = self._action(keys.Undo, stack.undo)
         self.redo_action = self._action(keys.Redo, stack.redo)
-        self.redo_action.setShortcuts([QKeySequence(keys.Redo), QKeySequence("Ctrl+Y")])
+        self.redo_action.setShortcuts(keys.Redo)  # every binding of the platform: Ctrl+Y and Ctrl+Shift+Z
         self.undo_action.setEnabled(False)
         self.redo_action.setEnabled(False)
         stack.canUndoChanged.connect(self.undo_action.setEnabled)
         stack.canRedoChanged.connect(self.redo_action.setEnabled)
-        stack.undoTextChanged.connect(lambda _text: self._retranslate_undo())
-        stack.redoTextChanged.connect(lambda _text: self._retranslate_undo())
+        stack.undoTextChanged.connect(self._retranslate_undo)
+        stack.redoTextChanged.connect(self._retranslate_undo)
         self.household_action = self._action(None, self.edit_household)
         self.jobs_action = self._action(None, self.edit_jobs)
         self.money_action = self._action(None, self.edit_money)
@@ -436,14 +441,18 @@ class MainWindow(QMainWindow):
 
     # --- a new plan, opening and saving ---------------------------------------------------------
 
-    def new_plan(self) -> None:
-        """File → New: the first-run path; its plan opens as a new, unsaved document."""
+    def new_plan(self) -> FirstRunWizard | None:
+        """File → New: the first-run path (window-modal); its plan opens as a new, unsaved document."""
         if not self.maybe_save():
-            return
-        wizard = FirstRunWizard(self)
-        wizard.setAccessibleName(_("A new plan"))
-        if wizard.exec() == QDialog.DialogCode.Accepted:
-            self.show_new_plan(wizard.plan())
+            return None
+        wizard = FirstRunWizard(self, default_buffer=Decimal(self.settings.value(DEFAULT_SAFETY_BUFFER)))
+        wizard.setWindowModality(Qt.WindowModality.WindowModal)
+        wizard.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        wizard.accepted.connect(lambda: self.show_new_plan(wizard.plan()))
+        self.wizard = wizard
+        wizard.destroyed.connect(lambda _obj=None: setattr(self, "wizard", None))
+        wizard.open()
+        return wizard
 
     def show_new_plan(self, plan: Plan) -> None:
         """Show ``plan`` as a new document that is not saved yet."""
@@ -610,6 +619,7 @@ class MainWindow(QMainWindow):
     def show_overview(self, overview: Overview) -> None:
         """Show computed results (a view of the planner's result; nothing is computed here)."""
         first = self.overview is None or self.stack.currentWidget() is not self.plan_page
+        self.latest = overview
         self.problems.set_overview(overview, current=overview.plan == self.document.plan)
         if overview.computed:
             self.overview = overview
@@ -638,7 +648,7 @@ class MainWindow(QMainWindow):
             index = self.model.index(0, MonthTableModel.column_index("bijstand"))
             self.table.selectionModel().setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
             self.tabs.currentWidget().setFocus(Qt.FocusReason.OtherFocusReason)
-        elif self.panel.month() is not None and self.model.rowCount():
+        elif self.panel.month is not None and self.model.rowCount():
             current = self.table.currentIndex()
             if current.isValid():
                 self._on_current_changed(current, current)
@@ -805,7 +815,7 @@ class MainWindow(QMainWindow):
         self._consultation = on
         self.consultation_action.setChecked(on)
         factor = self.settings.value(CONSULTATION_SCALE) / 100 if on else 1.0
-        scale_fonts(self.centralWidget(), factor)
+        scale_fonts(self.centralWidget(), factor, skip=(self.cards, self.charts))  # these two scale themselves
         self.cards.set_scale(factor)
         self.charts.set_font_size(FONT_SIZE * factor)
         if on:
@@ -895,9 +905,11 @@ class MainWindow(QMainWindow):
         self._retranslate_status()
         self._retranslate_title()
 
-    def _retranslate_undo(self) -> None:
+    def _retranslate_undo(self, _text: str = "") -> None:
         """The undo and redo actions name the step they undo or redo ("Undo: add a shift")."""
         stack = self.document.undo_stack
+        if not shiboken6.isValid(stack):  # the stack says so while the window is being deleted
+            return
         undo, redo = stack.undoText(), stack.redoText()
         self.undo_action.setText(_("&Undo: {step}").format(step=undo) if undo else _("&Undo"))
         self.redo_action.setText(_("&Redo: {step}").format(step=redo) if redo else _("&Redo"))
@@ -921,8 +933,8 @@ class MainWindow(QMainWindow):
             self.setWindowTitle("Bijverdienplanner")
             return
         name = plan.name or (self.document.path.name if self.document.path else _("New plan"))
-        mark = "*" if self.document.is_modified() else ""
-        self.setWindowTitle(_("{plan}{modified} – Bijverdienplanner").format(plan=name, modified=mark))
+        # "[*]" is Qt's place for the unsaved-changes mark: shown as "*" while setWindowModified(True).
+        self.setWindowTitle(_("{plan} – Bijverdienplanner").format(plan=f"{name}[*]"))
         self.setWindowModified(self.document.is_modified())
 
     def _retranslate_status(self) -> None:
@@ -1087,15 +1099,28 @@ class ProblemStrip(QFrame):
         super().changeEvent(event)
 
 
-def scale_fonts(root: QWidget, factor: float) -> None:
-    """Every widget under ``root`` gets ``factor`` times its own normal text size (remembered on first use)."""
-    for widget in [root, *root.findChildren(QWidget)]:
+def scale_fonts(root: QWidget, factor: float, skip: tuple[QWidget, ...] = ()) -> None:
+    """Every widget under ``root`` gets ``factor`` times its own normal text size.
+
+    The normal sizes are read once, the first time, before anything is changed
+    (a child inherits its parent's font, so reading them while scaling would
+    scale twice). Widgets in ``skip``, and everything inside them, keep their
+    own size: they scale their own content, and their font is pinned so it does
+    not follow the scaled parent.
+    """
+    widgets = [w for w in [root, *root.findChildren(QWidget)]
+               if not any(w is s or s.isAncestorOf(w) for s in skip)]
+    for widget in [*widgets, *skip]:
+        if widget.property("bvp_base_point_size") is None and widget.font().pointSizeF() > 0:
+            widget.setProperty("bvp_base_point_size", widget.font().pointSizeF())
+    for widget in skip:
+        font = widget.font()
+        font.setPointSizeF(float(widget.property("bvp_base_point_size")))
+        widget.setFont(font)
+    for widget in widgets:
         base = widget.property("bvp_base_point_size")
         if base is None:
-            base = widget.font().pointSizeF()
-            if base <= 0:
-                continue
-            widget.setProperty("bvp_base_point_size", base)
+            continue
         font = widget.font()
         font.setPointSizeF(float(base) * factor)
         widget.setFont(font)

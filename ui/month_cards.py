@@ -428,7 +428,6 @@ class MonthCardsView(QScrollArea):
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)  # only narrower than one card
         self._cards: tuple[MonthCard, ...] = ()
-        self._stale = False
         self._scale = 1.0
         self._columns = 0
         self._widgets: list[CardWidget] = []
@@ -493,12 +492,12 @@ class MonthCardsView(QScrollArea):
     # --- rendering -------------------------------------------------------------------------------------
 
     def _render(self) -> None:
-        self._stale = False
         scroll = self.verticalScrollBar().value()
         focused = self._focused_identity()
         for widget in self._widgets:
             self._grid.removeWidget(widget)
             widget.hide()
+            widget.setParent(None)  # out of the tree now, so nothing finds the old texts before Qt deletes it
             widget.deleteLater()
         self._widgets = [CardWidget(card, self, self._container) for card in self._cards]
         self._columns = 0
@@ -555,17 +554,9 @@ class MonthCardsView(QScrollArea):
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
         if event.type() == QEvent.Type.LanguageChange:
-            if self.isVisible():
-                self.retranslate_ui()
-            else:  # a hidden view (another tab) renders again when it is shown
-                self._name_self()
-                self._stale = True
+            # Also when hidden on another tab: a screen reader may still read it, and a switch is rare.
+            self.retranslate_ui()
         super().changeEvent(event)
-
-    def showEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt override
-        if self._stale:
-            self._render()
-        super().showEvent(event)
 
 
 __all__ = ["AmountButton", "CardWidget", "MonthCardsView", "note_lines", "signed_money"]

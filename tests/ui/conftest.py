@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings, QStandardPaths
+from PySide6.QtWidgets import QMessageBox
 
 from planner.benefit import Projection, project
 from planner.i18n import get_language
@@ -51,6 +52,8 @@ def settings(tmp_path: Path) -> Settings:
 @pytest.fixture
 def window(qtbot, settings: Settings) -> Iterator[MainWindow]:  # noqa: ANN001
     win = MainWindow(settings)
+    # No modal "save your changes?" box when a test ends with an edited plan (tests of the prompt replace this).
+    win.ask_save_changes = lambda: QMessageBox.StandardButton.Discard  # type: ignore[method-assign]
     qtbot.add_widget(win)
     yield win
     win.worker.cancel()

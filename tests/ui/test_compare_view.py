@@ -16,7 +16,7 @@ from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QDialogButtonBox, QTableWidget, QWidget
 
 from planner.compare_summary import summarise
-from planner.i18n import format_money, format_month
+from planner.i18n import format_money, format_month, translations
 from planner.model import Plan, Shift
 from planner.rules import load_rules
 from planner.scenarios import MonthComparison, compare
@@ -123,6 +123,9 @@ def test_differences_have_a_sign_an_arrow_and_a_colour(view: CompareView, rows: 
     table = view.table
     c = _col("money_in", "difference")
     palette = table.palette()
+    nl = translations("nl")  # the UI is in Dutch: the spoken words come from the Dutch catalog
+    more, less = nl.gettext("{amount} more"), nl.gettext("{amount} less")
+    assert more != "{amount} more" and less != "{amount} less"
     seen = set()
     for r, row in enumerate(rows):
         diff = row.money_in[1] - row.money_in[0]
@@ -131,12 +134,12 @@ def test_differences_have_a_sign_an_arrow_and_a_colour(view: CompareView, rows: 
         if diff > 0:
             assert item.text() == f"{UP_ARROW} +{format_money(diff)}"
             assert item.foreground().color() == change_colour(palette, better=True)
-            assert format_money(diff) in spoken and "more" in spoken
+            assert more.format(amount=format_money(diff)) in spoken
             seen.add("up")
         elif diff < 0:
             assert item.text().startswith(DOWN_ARROW) and format_money(-diff) in item.text()
             assert item.foreground().color() == change_colour(palette, better=False)
-            assert format_money(-diff) in spoken and "less" in spoken
+            assert less.format(amount=format_money(-diff)) in spoken
             seen.add("down")
         else:
             assert item.text() == format_money(D(0))

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gettext
 from collections.abc import Iterator
 from datetime import date, timedelta
 from decimal import Decimal
@@ -11,8 +10,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractButton, QAbstractSpinBox, QComboBox, QLineEdit, QWidget, QWizard
 
-import planner.i18n
-from planner.i18n import _
+from planner.i18n import _, translations
 from planner.model import Expense, Household, Job, Person, Shift
 from planner.rules import load_rules
 from planner.validate import check_plan
@@ -285,49 +283,27 @@ def test_labels_have_mnemonics_with_their_field_as_buddy(wizard: FirstRunWizard)
     assert "&" in wizard.buttonText(QWizard.WizardButton.NextButton)
 
 
-def _marked_catalogs(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Dutch shows "NL:" before every text the catalog does not have yet, so a switch is visible."""
-    real = planner.i18n.translations
-
-    class Marked(gettext.NullTranslations):
-        def __init__(self, lang: str) -> None:
-            super().__init__()
-            self.real = real(lang)  # type: ignore[arg-type]
-            self.lang = lang
-
-        def gettext(self, message: str) -> str:
-            text = self.real.gettext(message)
-            return f"NL:{message}" if self.lang == "nl" and text == message else text
-
-        def ngettext(self, singular: str, plural: str, n: int) -> str:
-            return self.real.ngettext(singular, plural, n)
-
-        def pgettext(self, context: str, message: str) -> str:
-            return self.real.pgettext(context, message)
-
-        def npgettext(self, context: str, singular: str, plural: str, n: int) -> str:
-            return self.real.npgettext(context, singular, plural, n)
-
-    cache = {lang: Marked(lang) for lang in planner.i18n.LANGUAGES}
-    monkeypatch.setattr(planner.i18n, "translations", lambda lang: cache[lang])
+#: The msgids of the page titles, in page order.
+PAGE_TITLES = ("Welcome", "Your household", "Your work", "Your money", "Your shifts", "Ready")
 
 
-def test_switching_to_english_retranslates_the_pages(qtbot, monkeypatch):  # noqa: ANN001
-    _marked_catalogs(monkeypatch)
-    apply_language("nl")
+def test_switching_to_english_retranslates_the_pages(qtbot):  # noqa: ANN001
+    nl, en = translations("nl"), translations("en")
     w = FirstRunWizard(today=TODAY)
     qtbot.add_widget(w)
     pages = [w.page(i) for i in w.pageIds()]
     dutch_titles = [p.title() for p in pages]
-    assert all(t.startswith("NL:") for t in dutch_titles)
+    assert dutch_titles == [nl.gettext(t) for t in PAGE_TITLES]
+    assert all(d != t for d, t in zip(dutch_titles, PAGE_TITLES, strict=True))  # really Dutch, not the msgid
     dutch_format = w.household_page.form.claimant_birth.displayFormat()
     name_before = w.done_page.name.text()
 
     apply_language("en")
     qtbot.wait_until(lambda: pages[0].title() == "Welcome", timeout=5000)
-    assert [p.title() for p in pages] == [t.removeprefix("NL:") for t in dutch_titles]
+    assert [p.title() for p in pages] == [en.gettext(t) for t in PAGE_TITLES]
     assert w.windowTitle() == "New plan – Bijverdienplanner"
     assert w.buttonText(QWizard.WizardButton.NextButton) == "&Next >"
     assert w.household_page.form.composition_block.label.text() == "Do you live with a partner or with children?"
     assert w.household_page.form.claimant_birth.displayFormat() != dutch_format  # dd/MM/yyyy, not dd-MM-yyyy
-    assert name_before.startswith("NL:") and w.done_page.name.text() == "My plan"  # an untouched default follows
+    assert name_before == nl.gettext("My plan") != "My plan"
+    assert w.done_page.name.text() == "My plan"  # an untouched default follows

@@ -125,9 +125,9 @@ def _model_texts(where: str, model: QAbstractItemModel) -> Iterator[tuple[str, s
 
 def _own_data(window: MainWindow) -> list[str]:
     """The plan's own data and paths: the household's words, not the app's."""
-    assert window.opened is not None
-    plan = window.opened.plan
-    data = [plan.name, *(job.name for job in plan.jobs), str(window.opened.path)]
+    plan = window.document.plan
+    assert plan is not None
+    data = [plan.name, *(job.name for job in plan.jobs), *(e.name for e in plan.expenses), str(window.document.path)]
     data += window.settings.recent_files()
     return sorted((d for d in data if d), key=len, reverse=True)
 

@@ -12,7 +12,7 @@ import pytest
 from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtWidgets import QWidget
 
-from planner.i18n import format_day, format_money, format_month
+from planner.i18n import format_day, format_money, format_month, translations
 from planner.model import Plan, Shift
 from planner.rules import load_rules
 from planner.scenarios import ShiftEffect, shift_effect
@@ -64,8 +64,13 @@ def test_the_headline_gives_the_total_net_effect(dialog: ShiftEffectDialog, plan
     assert format_money(total) in text
     assert format_day(plan.shifts[0].date) in text
     assert plan.jobs[0].name in text
-    assert "4 hours" in text
-    assert "brings you" in text
+    # The UI is in Dutch: the sentence is the Dutch catalog's, for 4 hours and a total that brings money.
+    english = "This shift of {hours} hours at {job} on {date} brings you {net} in total."
+    dutch = translations("nl").ngettext("This shift of {hours} hour at {job} on {date} brings you {net} in total.",
+                                        english, 4)
+    assert dutch != english
+    assert text == dutch.format(hours="4", job=plan.jobs[0].name, date=format_day(plan.shifts[0].date),
+                                net=format_money(total))
     assert dialog.accessibleDescription() == text
 
 
@@ -101,6 +106,7 @@ def _shift(hours: str = "3", certainty: str = "sure") -> Shift:
 
 
 def test_a_shift_that_costs_money(qtbot):  # noqa: ANN001
+    apply_language("en")  # about the wording, and the singular "hour": English tells it apart from the plural
     effects = [ShiftEffect((2026, 3), D("40.00"), D("0"), D("40.00")),
                ShiftEffect((2026, 5), D("0"), D("55.50"), D("-55.50"))]
     d = ShiftEffectDialog(_shift("1"), "Café", effects)
@@ -115,6 +121,7 @@ def test_a_shift_that_costs_money(qtbot):  # noqa: ANN001
 
 
 def test_an_extra_shift_and_no_effect(qtbot):  # noqa: ANN001
+    apply_language("en")  # about the wording
     d = ShiftEffectDialog(_shift("2.5", "extra"), "Café", [ShiftEffect((2026, 3), D(0), D(0), D(0))])
     qtbot.add_widget(d)
     assert "nothing" in d.headline.text()

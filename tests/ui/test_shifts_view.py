@@ -7,6 +7,7 @@ built here first, then the panel (model first, view second).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from datetime import date, time, timedelta
 from decimal import Decimal
@@ -17,7 +18,7 @@ from PySide6.QtCore import QCoreApplication, QDate, QEvent, Qt
 from PySide6.QtWidgets import QAbstractItemView, QAbstractSpinBox, QApplication, QComboBox, QDateEdit, QLineEdit, QTabBar, QWidget
 
 import planner.i18n
-from planner.i18n import get_language
+from planner.i18n import get_language, translations
 from planner.model import Plan, Shift
 from planner.storage import load_plan
 from ui.language import apply_language
@@ -424,6 +425,13 @@ def _tab(qtbot, dialog: RepeatDialog, times: int = 1) -> QWidget:  # noqa: ANN00
     return QApplication.focusWidget()
 
 
+def _mnemonic(text: str) -> Qt.Key:
+    """The key that goes with Alt in a label's text: the character after a single ``&`` ("&&" is a plain "&")."""
+    match = re.search(r"(?<!&)(?:&&)*&([^&])", text)
+    assert match, f"no mnemonic in {text!r}"
+    return Key(ord(match.group(1).upper()))
+
+
 def test_every_tuesday_and_thursday_4_hours_until_31_march_by_keyboard_alone(qtbot) -> None:  # noqa: ANN001
     plan = make_plan()
     panel = open_panel(qtbot, plan)
@@ -439,7 +447,8 @@ def test_every_tuesday_and_thursday_4_hours_until_31_march_by_keyboard_alone(qtb
     qtbot.keyClicks(hours, "4")
     assert _tab(qtbot, dialog) is dialog.start_check  # its time box is off, so Tab skips it
     assert _tab(qtbot, dialog) is dialog.job
-    qtbot.keyClick(dialog.job, Key.Key_U, Qt.KeyboardModifier.AltModifier)  # "&Until:"
+    # The mnemonic of "&Until:" in the current language (Dutch: "Tot en &met:").
+    qtbot.keyClick(dialog.job, _mnemonic(dialog.until_label.text()), Qt.KeyboardModifier.AltModifier)
     until = QApplication.focusWidget()
     assert until is dialog.until, until
     qtbot.keyClicks(until, "31032026")
@@ -639,9 +648,12 @@ def test_retranslate_re_reads_every_text_from_the_catalog(qtbot, monkeypatch: py
     ours = [w for w in _focusable(panel) if not isinstance(w.parent(), QTabBar)]
     before = {w: (w.accessibleName(), w.toolTip()) for w in ours}
     header_before = panel.proxy.headerData(HOURS, Qt.Orientation.Horizontal)
+    nl, en = translations("nl"), translations("en")
+    assert header_before == nl.gettext("Hours") != en.gettext("Hours")
     monkeypatch.setattr(planner.i18n, "translations", pseudo_translations("en"))
     apply_language("en")
-    assert panel.proxy.headerData(HOURS, Qt.Orientation.Horizontal) == pseudo_text(header_before)
-    qtbot.wait_until(lambda: panel.tabs.tabText(1) == pseudo_text("Calendar"))  # LanguageChange is posted
+    assert panel.proxy.headerData(HOURS, Qt.Orientation.Horizontal) == pseudo_text(en.gettext("Hours"))
+    # LanguageChange is posted
+    qtbot.wait_until(lambda: panel.tabs.tabText(1) == pseudo_text(en.gettext("Calendar")))
     changed = [w for w, (name, tip) in before.items() if w.accessibleName() != name and (not tip or w.toolTip() != tip)]
     assert set(changed) == set(before)
