@@ -18,7 +18,7 @@ import logging
 import threading
 from datetime import date
 from decimal import Decimal
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Literal
 
@@ -137,7 +137,13 @@ def babel_locale(lang: Language | None = None) -> Locale:
 
 def format_money(amount: Decimal, lang: Language | None = None) -> str:
     """``€ 1.234,56`` in Dutch, ``€1,234.56`` in English."""
-    return format_currency(amount, "EUR", locale=_BABEL_LOCALE[lang or get_language()])
+    return _format_money(amount, _BABEL_LOCALE[lang or get_language()])
+
+
+@lru_cache(maxsize=8192)
+def _format_money(amount: Decimal, locale: str) -> str:
+    # Babel parses the locale's pattern on every call; a plan shows the same few hundred amounts again and again.
+    return format_currency(amount, "EUR", locale=locale)
 
 
 def format_number(value: Decimal, lang: Language | None = None, *, decimals: int | None = None) -> str:
@@ -153,12 +159,17 @@ def format_percent(value: Decimal, lang: Language | None = None) -> str:
 
 def format_day(day: date, lang: Language | None = None) -> str:
     """``25 maart 2026`` / ``25 March 2026``."""
-    return _babel_format_date(day, format="d MMMM y", locale=_BABEL_LOCALE[lang or get_language()])
+    return _format_date(day, "d MMMM y", _BABEL_LOCALE[lang or get_language()])
 
 
 def format_month(year: int, month: int, lang: Language | None = None) -> str:
     """``maart 2026`` / ``March 2026``."""
-    return _babel_format_date(date(year, month, 1), format="LLLL y", locale=_BABEL_LOCALE[lang or get_language()])
+    return _format_date(date(year, month, 1), "LLLL y", _BABEL_LOCALE[lang or get_language()])
+
+
+@lru_cache(maxsize=8192)
+def _format_date(day: date, pattern: str, locale: str) -> str:
+    return _babel_format_date(day, format=pattern, locale=locale)
 
 
 __all__ = [

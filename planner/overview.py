@@ -1,10 +1,14 @@
 """Everything the window shows for one plan, computed in one pure call.
 
-:func:`compute_overview` runs the checks, then the whole chain three times
-(:func:`planner.scenarios.bounds`: fewer shifts, as planned, more shifts),
-and makes the ready-made series of the charts and the month cards from the
-"as planned" result. The window calls it on its background helper after every
-edit and only shows what comes back.
+:func:`compute_overview` runs the checks, then the whole chain once for the
+plan as planned (every sure, likely and maybe shift), and makes the ready-made
+series of the charts and the month cards from it. The window calls it on its
+background helper after every edit and only shows what comes back: these are
+the deterministic results, and they come first.
+
+:func:`compute_risk` runs the chain for fewer and more shifts as well
+(:func:`planner.scenarios.bounds`); the window asks for it once the
+deterministic results are on screen.
 
 A plan with errors (a 30-hour shift, a shift for a job that does not exist,
 …) is not computed: the overview then carries the errors, so the window can
@@ -24,7 +28,7 @@ from planner.explain import Explanation
 from planner.model import Plan
 from planner.norm import NotEligible
 from planner.rules import RuleSet, load_rules
-from planner.scenarios import Bounds, Result, bounds
+from planner.scenarios import Bounds, Result, bounds, run, shifts_of
 from planner.series import DailyBalance, HoursCliff, MonthSources, daily_balance, hours_cliff, monthly_sources
 from planner.summary import MonthCard, month_cards
 from planner.validate import Issue, check_plan
@@ -41,7 +45,8 @@ class Overview:
     """Errors and warnings of :func:`planner.validate.check_plan`."""
     not_eligible: Explanation | None = None
     """Why no bijstand can be computed for this household (for example: under 18), if so."""
-    bounds: Bounds | None = None
+    result: Result | None = None
+    """The plan as planned (every sure, likely and maybe shift)."""
     sources: tuple[MonthSources, ...] = ()
     daily: DailyBalance | None = None
     cards: tuple[MonthCard, ...] = ()
@@ -55,13 +60,8 @@ class Overview:
         return tuple(i for i in self.issues if i.severity == "warning")
 
     @property
-    def result(self) -> Result | None:
-        """The "as planned" result (every sure, likely and maybe shift)."""
-        return None if self.bounds is None else self.bounds.results["planned"]
-
-    @property
     def computed(self) -> bool:
-        return self.bounds is not None
+        return self.result is not None
 
 
 def compute_overview(plan: Plan, rules: RuleSet | None = None) -> Overview:
@@ -71,18 +71,31 @@ def compute_overview(plan: Plan, rules: RuleSet | None = None) -> Overview:
     if any(i.severity == "error" for i in issues):
         return Overview(plan, issues)
     try:
-        risk = bounds(plan, rules)
+        planned = run(plan, rules, shifts_of(plan, "planned"))
     except NotEligible as exc:
         return Overview(plan, issues, not_eligible=exc.explanation)
-    planned = risk.results["planned"]
     return Overview(
         plan,
         issues,
-        bounds=risk,
+        result=planned,
         sources=monthly_sources(planned),
         daily=daily_balance(planned),
         cards=month_cards(planned),
     )
+
+
+def compute_risk(plan: Plan, rules: RuleSet | None = None) -> Bounds | None:
+    """What may be taken back, the lowest balance and the set-aside advice over fewer / planned / more shifts.
+
+    ``None`` when the plan cannot be computed (it has errors, or no bijstand can be computed).
+    """
+    rules = rules or load_rules()
+    if any(i.severity == "error" for i in check_plan(plan, rules)):
+        return None
+    try:
+        return bounds(plan, rules)
+    except NotEligible:
+        return None
 
 
 def cliff_month(plan: Plan, wanted: YM | None = None) -> YM:

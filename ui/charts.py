@@ -53,20 +53,10 @@ from PySide6.QtWidgets import (
 
 from planner.i18n import N_, _, babel_locale, format_day, format_money, format_month, format_number, ngettext
 from planner.series import DailyBalance, HoursCliff, MonthSources
+from ui.look import FONT_SIZE, OKABE_ITO, plural_count
 
 # --- look ---------------------------------------------------------------------------------------
 
-OKABE_ITO = {
-    "black": "#000000",
-    "orange": "#E69F00",
-    "sky_blue": "#56B4E9",
-    "bluish_green": "#009E73",
-    "yellow": "#F0E442",
-    "blue": "#0072B2",
-    "vermillion": "#D55E00",
-    "reddish_purple": "#CC79A7",
-}
-"""Okabe & Ito (2008), "Color Universal Design": eight colours that stay distinct with any colour vision."""
 
 COLOURS = {
     "wages": OKABE_ITO["blue"],
@@ -82,8 +72,6 @@ COLOURS = {
     "mark_deduction": OKABE_ITO["vermillion"],
 }
 
-FONT_SIZE = 13.0
-"""Points; labels and ticks are this size, titles a little larger. Consultation mode can pass a larger one."""
 
 GRID = "#d0d0d0"
 INK = "#222222"
@@ -115,11 +103,6 @@ def money_tick(value: float) -> str:
     """An axis amount in whole euros, as the current language writes money (``€ 1.400`` / ``€1,400``)."""
     text = format_money(Decimal(round(value)))
     return text.replace(get_decimal_symbol(babel_locale()) + "00", "")
-
-
-def plural_count(value: Decimal) -> int:
-    """The count for ``ngettext``: a whole number as it is; a fraction (1,5 uur / 1.5 hours) takes the plural."""
-    return int(value) if value == value.to_integral_value() else 2
 
 
 def short_month(year: int, month: int, *, with_year: bool = False) -> str:

@@ -5,12 +5,14 @@ Each chart sits on its own tab with a table of the same numbers
 made (:mod:`planner.series`); it computes nothing. Drawing is work, so new
 numbers are drawn when the page is visible: an edit while another tab is on
 screen only keeps the numbers, and they are drawn when the page is shown.
+matplotlib itself is loaded then too, so the window starts without it.
 """
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QShowEvent
@@ -18,7 +20,10 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QStackedWidget, QT
 
 from planner.i18n import _, format_month
 from planner.series import DailyBalance, HoursCliff, MonthSources
-from ui.charts import FONT_SIZE, ChartWithTable, DailyBalanceChart, HoursCliffChart, MonthlySourcesChart
+
+if TYPE_CHECKING:
+    from ui.charts import ChartWithTable
+from ui.look import FONT_SIZE
 
 log = logging.getLogger("ui.charts_page")
 
@@ -121,6 +126,9 @@ class ChartsPage(QWidget):
     def draw_now(self) -> None:
         """Draw what is waiting (tests and screenshots call this directly)."""
         self._dirty = False
+        # matplotlib is loaded here, the first time a chart is drawn, not when the window starts.
+        from ui.charts import DailyBalanceChart, HoursCliffChart, MonthlySourcesChart
+
         if self._sources:
             self.monthly = self._put("monthly", self.monthly, MonthlySourcesChart, self._sources)
         if self._daily is not None:
@@ -132,6 +140,8 @@ class ChartsPage(QWidget):
         self._retranslate_waiting()
 
     def _put(self, key: str, current: ChartWithTable | None, cls: type, series: object) -> ChartWithTable:
+        from ui.charts import ChartWithTable
+
         stack = self._pages[key]
         if current is None:
             current = ChartWithTable(cls(series, font_size=self.font_size), stack)

@@ -13,9 +13,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from planner.model import Plan, Shift
-from planner.overview import Overview, compute_cliff, compute_overview
+from planner.overview import Overview, compute_cliff, compute_overview, compute_risk
 from planner.rules import load_rules
-from planner.scenarios import MonthComparison, ShiftEffect, compare, shift_effect
+from planner.scenarios import Bounds, MonthComparison, ShiftEffect, compare, shift_effect
 from planner.series import HoursCliff
 from planner.storage import load_plan
 from planner.validate import Issue
@@ -49,6 +49,12 @@ class Cliff:
 
 
 @dataclass(frozen=True, slots=True)
+class Risk:
+    plan: Plan
+    bounds: Bounds | None
+
+
+@dataclass(frozen=True, slots=True)
 class Comparison:
     name_a: str
     name_b: str
@@ -73,6 +79,10 @@ def overview(plan: Plan) -> Overview:
     result = compute_overview(plan, load_rules())
     log.info("plan computed: %d months, %d issues", plan.months, len(result.issues))
     return result
+
+
+def risk(plan: Plan) -> Risk:
+    return Risk(plan, compute_risk(plan, load_rules()))
 
 
 def cliff(plan: Plan, month: YM) -> Cliff:

@@ -56,7 +56,7 @@ from planner.overview import Overview, cliff_month
 from planner.scenarios import Bounds
 from planner.storage import EXTENSION
 from ui.banner import NoteBanner
-from ui.charts import FONT_SIZE
+from ui.look import FONT_SIZE
 from ui.charts_page import ChartsPage
 from ui.compare_view import CompareDialog
 from ui.document import PlanDocument
@@ -65,12 +65,13 @@ from ui.explain_panel import ExplainPanel
 from ui.first_run import FirstRunWizard
 from ui.fonts import use_content_font
 from ui.glossary_dialog import GlossaryDialog
-from ui.jobs import Cliff, Comparison, Effect, LoadedPlan, read_plan
+from ui.jobs import Cliff, Comparison, Effect, LoadedPlan, Risk, read_plan
 from ui.jobs import cliff as job_cliff
 from ui.jobs import compare_extra as job_compare_extra
 from ui.jobs import compare_with_file as job_compare_with_file
 from ui.jobs import effect as job_effect
 from ui.jobs import overview as job_overview
+from ui.jobs import risk as job_risk
 from ui.language import AUTONYMS, apply_language
 from ui.month_cards import MonthCardsView
 from ui.month_model import MonthTableModel
@@ -184,6 +185,8 @@ class MainWindow(QMainWindow):
     """A comparison dialog is open (carries the dialog)."""
     effect_shown = Signal(object)
     """A "what does this shift add?" dialog is open (carries the dialog)."""
+    risk_shown = Signal()
+    """The range over fewer / planned / more shifts of the shown results is on screen."""
 
     def __init__(self, settings: Settings, worker: Worker | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -193,8 +196,12 @@ class MainWindow(QMainWindow):
         self.worker.finished.connect(self._on_job_done)
         self.worker.failed.connect(self._on_job_failed)
         self.worker.busy_changed.connect(self._on_busy)
+        self.risk_worker = Worker(self)
+        """The range over fewer / planned / more shifts: asked for once the plan's own results are on screen."""
+        self.risk_worker.finished.connect(self._on_risk)
+        self.risk_worker.failed.connect(self._on_job_failed)
         self.cliff_worker = Worker(self)
-        """The hours-per-week chart: many computations of one month, asked for after the main results."""
+        """The hours-per-week chart: many computations of one month, asked for after the range."""
         self.cliff_worker.finished.connect(self._on_cliff)
         self.cliff_worker.failed.connect(self._on_job_failed)
         self.task_worker = Worker(self)
@@ -211,6 +218,8 @@ class MainWindow(QMainWindow):
         """The newest computed results (they may be of an earlier version of the plan while it has errors)."""
         self.latest: Overview | None = None
         """The newest overview, also when the plan had mistakes and nothing could be computed."""
+        self.bounds: Bounds | None = None
+        """The range of the shown results (``None`` until it is computed, and while it is computed again)."""
         self.glossary: GlossaryDialog | None = None
         self.wizard: FirstRunWizard | None = None
         self.dialogs: list[QWidget] = []
@@ -218,6 +227,12 @@ class MainWindow(QMainWindow):
         self._cliff_month: YM | None = None
         self._compute_pending = False
         self._consultation = False
+        self._cliff_stale = False
+        self._background = QTimer(self)
+        """The range and the hours chart wait until edits pause, so they never slow down the next edit's results."""
+        self._background.setSingleShot(True)
+        self._background.setInterval(BACKGROUND_DELAY_MS)
+        self._background.timeout.connect(self._start_background)
 
         self.model = MonthTableModel(parent=self)
         self._build_actions()
@@ -412,6 +427,7 @@ class MainWindow(QMainWindow):
         self.charts = ChartsPage(self.tabs)
         self.charts.cliff_month_changed.connect(self._on_cliff_month)
         self.tabs.addTab(self.charts, "")
+        self.tabs.currentChanged.connect(self._on_tab_changed)
 
         self.panel = ExplainPanel(self.splitter)
         use_content_font(self.panel)
@@ -634,7 +650,9 @@ class MainWindow(QMainWindow):
             month = cliff_month(overview.plan, self._cliff_month or self.charts.current_month())
             self.charts.set_months(months, month)
             self._cliff_month = month
-            self.cliff_worker.submit(job_cliff, overview.plan, month)
+            self.bounds = None
+            self._cliff_stale = True
+            self._background.start()
         elif self.overview is None:
             self.overview = overview
             self._status_months = None
@@ -654,10 +672,36 @@ class MainWindow(QMainWindow):
                 self._on_current_changed(current, current)
         self.plan_shown.emit()
 
+    def _start_background(self) -> None:
+        if self.worker.is_busy():  # another edit is being computed: its results will start this again
+            return
+        if self.overview is not None and self.overview.computed:
+            self.risk_worker.submit(job_risk, self.overview.plan)
+
+    def _on_risk(self, _generation: int, payload: Risk) -> None:
+        if self.overview is None or payload.plan != self.overview.plan:
+            return
+        self.bounds = payload.bounds
+        self._retranslate_risk()
+        self.risk_shown.emit()
+        self._request_cliff()
+
+    def _request_cliff(self) -> None:
+        """The hours chart is computed when it is on screen (it computes one month many times)."""
+        if not self._cliff_stale or self.overview is None or not self.overview.computed or self._cliff_month is None:
+            return
+        if self.charts.isVisible() or self.charts.cliff is None:
+            self._cliff_stale = False
+            self.cliff_worker.submit(job_cliff, self.overview.plan, self._cliff_month)
+
+    def _on_tab_changed(self, _index: int) -> None:
+        if self.tabs.currentWidget() is self.charts:
+            self._request_cliff()
+
     def _on_cliff_month(self, month: YM) -> None:
         self._cliff_month = month
-        if self.overview is not None and self.overview.computed:
-            self.cliff_worker.submit(job_cliff, self.overview.plan, month)
+        self._cliff_stale = True
+        self._request_cliff()
 
     def _on_cliff(self, _generation: int, payload: Cliff) -> None:
         if self.overview is not None and payload.month == self._cliff_month:
@@ -945,13 +989,15 @@ class MainWindow(QMainWindow):
             self.status_label.setText(ngettext("{count} month computed.", "{count} months computed.", n).format(count=n))
 
     def _retranslate_risk(self) -> None:
-        overview = self.overview
-        if overview is None or overview.bounds is None:
+        if self.overview is None or not self.overview.computed:
             self.risk_label.setText("")
             self.risk_label.hide()
             return
         self.risk_label.show()
-        self.risk_label.setText(risk_sentence(overview.bounds))
+        if self.bounds is None:
+            self.risk_label.setText(_("Computing the range for fewer and more shifts…"))
+        else:
+            self.risk_label.setText(risk_sentence(self.bounds))
 
     def _update_actions(self) -> None:
         has_plan = self.document.plan is not None
@@ -1023,11 +1069,16 @@ class MainWindow(QMainWindow):
             return
         self.settings.set_value(WINDOW_GEOMETRY, self.saveGeometry())
         self.settings.sync()
-        for worker in (self.worker, self.cliff_worker, self.task_worker):
+        workers = (self.worker, self.risk_worker, self.cliff_worker, self.task_worker)
+        for worker in workers:
             worker.cancel()
-        for worker in (self.worker, self.cliff_worker, self.task_worker):
+        for worker in workers:
             worker.wait(5000)
         super().closeEvent(event)
+
+
+BACKGROUND_DELAY_MS = 300
+"""How long edits must pause before the range over fewer / more shifts and the hours chart are computed."""
 
 
 def risk_sentence(b: Bounds) -> str:

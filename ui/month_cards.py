@@ -33,7 +33,7 @@ from __future__ import annotations
 import dataclasses
 from decimal import Decimal
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSize, Qt, Signal
+from PySide6.QtCore import QRect, QTimer, QCoreApplication, QEvent, QObject, QSize, Qt, Signal
 from PySide6.QtGui import QFont, QKeyEvent
 from PySide6.QtWidgets import (
     QFrame,
@@ -52,7 +52,7 @@ from planner.explain import render
 from planner.glossary import GLOSSARY, Term, split_terms
 from planner.i18n import _, format_day, format_money, format_month, get_language, ngettext
 from planner.summary import MonthCard, SummaryItem
-from ui.charts import OKABE_ITO
+from ui.look import OKABE_ITO
 from ui.fonts import CONTENT_POINT_SIZE
 from ui.month_model import flag_icon
 
@@ -392,8 +392,13 @@ def note_lines(card: MonthCard) -> list[str]:
     """The card's notes strip: one short line per kind of note, most serious first (empty: no strip)."""
     codes = [f.code for f in card.notes]
     lines = []
-    if "not_yet_published" in codes:
-        lines.append(_("Not yet published: the amounts for {year} are an estimate.").format(year=card.month[0]))
+    published = codes.count("not_yet_published")
+    if published:
+        lines.append(ngettext(
+            "Not yet published: {count} amount used here is not known yet for this month, so we use the last known one.",
+            "Not yet published: {count} amounts used here are not known yet for this month, so we use the last known ones.",
+            published,
+        ).format(count=published))
     if "unknown_value" in codes or "earlier_unknown" in codes:
         lines.append(_("Not known: an amount uses the nearest known value."))
     unverified = codes.count("unverified")
@@ -415,6 +420,10 @@ def note_lines(card: MonthCard) -> list[str]:
     return lines
 
 
+LATER_BATCH = 2
+"""Cards off screen are built this many at a time, between turns of the event loop."""
+
+
 class MonthCardsView(QScrollArea):
     """A grid of month cards; a view of ``planner.summary.month_cards``."""
 
@@ -429,6 +438,12 @@ class MonthCardsView(QScrollArea):
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)  # only narrower than one card
         self._cards: tuple[MonthCard, ...] = ()
         self._scale = 1.0
+        self._rendered_for: tuple[str, float] | None = None
+        self._pending: list[int] = []
+        self._later = QTimer(self)
+        self._later.setSingleShot(True)
+        self._later.setInterval(0)
+        self._later.timeout.connect(self._build_pending)
         self._columns = 0
         self._widgets: list[CardWidget] = []
         self._container = QWidget(self)
@@ -461,9 +476,68 @@ class MonthCardsView(QScrollArea):
         return next(b for b in self.buttons() if b.item.month == month and b.item.key == key)
 
     def set_cards(self, cards: tuple[MonthCard, ...]) -> None:
-        """Show ``cards``; the scroll position and the focused amount stay where they were when possible."""
-        self._cards = tuple(cards)
-        self._render()
+        """Show ``cards``; the scroll position and the focused amount stay where they were when possible.
+
+        After an edit, when the months, the language and the scale are the
+        same, only the cards that changed are built again: first the ones on
+        screen, then the others a few at a time from the event loop, so the
+        window answers at once even when every month changed (a balance
+        carries over from month to month).
+        """
+        cards = tuple(cards)
+        self._cards = cards
+        same_shape = (len(self._widgets) == len(cards)
+                      and self._rendered_for == (get_language(), self._scale)
+                      and all(w.card.month == c.month for w, c in zip(self._widgets, cards, strict=True)))
+        if not same_shape:
+            self._pending.clear()
+            self._render()
+            return
+        changed = [i for i, (w, c) in enumerate(zip(self._widgets, cards, strict=True)) if w.card != c]
+        on_screen = self._on_screen()
+        focused = self._focused_identity()
+        for i in changed:
+            if i in on_screen:
+                self._replace(i, cards[i])
+        self._restore_focus(focused)
+        self._pending = [i for i in changed if i not in on_screen]
+        if self._pending:
+            self._later.start()
+
+    def is_up_to_date(self) -> bool:
+        """Every card shows the newest numbers (none is waiting to be built)."""
+        return not self._pending and all(w.card is c for w, c in zip(self._widgets, self._cards, strict=False))
+
+    def _on_screen(self) -> set[int]:
+        """The cards that can be seen now (none when the view is hidden)."""
+        if not self.isVisible():
+            return set()
+        top = self.verticalScrollBar().value()
+        seen = QRect(0, top, self.viewport().width(), self.viewport().height())
+        return {i for i, w in enumerate(self._widgets) if w.geometry().intersects(seen)}
+
+    def _build_pending(self) -> None:
+        """Build the next few cards that are waiting (the event loop runs between the batches)."""
+        focused = self._focused_identity()
+        batch, self._pending = self._pending[:LATER_BATCH], self._pending[LATER_BATCH:]
+        for i in batch:
+            if i < len(self._widgets) and self._widgets[i].card != self._cards[i]:
+                self._replace(i, self._cards[i])
+        self._restore_focus(focused)
+        if self._pending:
+            self._later.start()
+
+    def _replace(self, index: int, card: MonthCard) -> None:
+        old = self._widgets[index]
+        new = CardWidget(card, self, self._container)
+        columns = max(self._columns, 1)
+        self._grid.replaceWidget(old, new)
+        self._grid.addWidget(new, index // columns, index % columns)  # the same cell, in case replace did not place it
+        self._widgets[index] = new
+        new.show()
+        old.hide()
+        old.setParent(None)  # out of the tree now, so nothing finds the old texts before Qt deletes it
+        old.deleteLater()
 
     def set_scale(self, factor: float) -> None:
         """Text and cards ``factor`` times their normal size (1.0 normal; e.g. 1.4 in a consultation)."""
@@ -492,6 +566,7 @@ class MonthCardsView(QScrollArea):
     # --- rendering -------------------------------------------------------------------------------------
 
     def _render(self) -> None:
+        self._pending = []
         scroll = self.verticalScrollBar().value()
         focused = self._focused_identity()
         for widget in self._widgets:
@@ -500,9 +575,13 @@ class MonthCardsView(QScrollArea):
             widget.setParent(None)  # out of the tree now, so nothing finds the old texts before Qt deletes it
             widget.deleteLater()
         self._widgets = [CardWidget(card, self, self._container) for card in self._cards]
+        self._rendered_for = (get_language(), self._scale)
         self._columns = 0
         self._reflow()
         self.verticalScrollBar().setValue(scroll)
+        self._restore_focus(focused)
+
+    def _restore_focus(self, focused: tuple | None) -> None:
         if focused is not None:
             match = next((b for b in self.buttons() if b.identity == focused), None)
             if match is not None:

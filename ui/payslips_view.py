@@ -502,6 +502,7 @@ class PayslipsPanel(QWidget):
         self.table.setColumnCount(len(COLUMNS))
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setResizeContentsPrecision(60)
         header.setStretchLastSection(True)
         use_content_font(self.table)
         self.table.installEventFilter(self)

@@ -43,7 +43,7 @@ from planner.compare_summary import EffectTotals, effect_totals
 from planner.i18n import N_, _, babel_locale, format_day, format_money, format_month, format_number, ngettext
 from planner.model import Shift
 from planner.scenarios import ShiftEffect
-from ui.charts import plural_count
+from ui.look import plural_count
 from ui.compare_view import ChangeWords, MONEY_CHANGE, bold, change_item, change_sentence, read_only_table
 from ui.fonts import use_content_font
 

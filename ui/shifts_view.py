@@ -821,6 +821,8 @@ class ShiftsPanel(QWidget):
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         for column in range(len(COLUMNS)):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        # Fit the columns to the rows on screen and a few more, not to every row of a long plan on every edit.
+        header.setResizeContentsPrecision(60)
         header.setStretchLastSection(True)
         self.table.selectionModel().selectionChanged.connect(lambda *_args: self._update_actions())
         self.table.selectionModel().currentChanged.connect(lambda *_args: self._update_actions())

@@ -7,7 +7,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from planner.model import Household, Job, Person, Plan, Shift
-from planner.overview import cliff_month, compute_cliff, compute_overview
+from planner.overview import cliff_month, compute_cliff, compute_overview, compute_risk
 from planner.rules import load_rules
 from planner.scenarios import bounds
 from planner.series import daily_balance, monthly_sources
@@ -28,8 +28,8 @@ def test_a_plan_is_computed_with_the_same_numbers_as_the_chain():
     overview = compute_overview(plan, RULES)
     assert overview.computed and not overview.errors
     expected = bounds(plan, RULES)
-    assert overview.bounds == expected
     assert overview.result == expected.results["planned"]
+    assert compute_risk(plan, RULES) == expected
     assert overview.sources == monthly_sources(expected.results["planned"])
     assert overview.daily == daily_balance(expected.results["planned"])
     assert [c.month for c in overview.cards] == plan.month_list()
@@ -42,6 +42,7 @@ def test_a_plan_with_a_mistake_is_not_computed_and_carries_the_mistake():
     assert overview.result is None and overview.cards == ()
     assert [i.code for i in overview.errors], "the 30-hour shift is an error"
     assert overview.plan is plan
+    assert compute_risk(plan, RULES) is None
 
 
 def test_warnings_do_not_stop_the_computation():

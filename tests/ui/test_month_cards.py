@@ -6,6 +6,8 @@ catalogs are updated, so the tests check behaviour and amounts, not words.
 
 from __future__ import annotations
 
+import dataclasses
+
 from datetime import date
 
 import pytest
@@ -15,7 +17,7 @@ from PySide6.QtWidgets import QLabel, QWidget
 import planner.i18n
 from planner.explain import render
 from planner.glossary import GLOSSARY
-from planner.i18n import _, format_money, format_month
+from planner.i18n import _, ngettext, format_money, format_month
 from planner.model import Expense, Household, Job, Person, Plan, Settlement, Shift
 from planner.scenarios import run
 from planner.storage import load_plan
@@ -120,7 +122,13 @@ def test_a_2027_card_says_not_yet_published(qtbot):  # noqa: ANN001
     v = MonthCardsView()
     qtbot.add_widget(v)
     v.set_cards(cards)
-    expected = _("Not yet published: the amounts for {year} are an estimate.").format(year=2027)
+    count = sum(1 for f in cards[2].notes if f.code == "not_yet_published")
+    assert count > 0
+    expected = ngettext(
+        "Not yet published: {count} amount used here is not known yet for this month, so we use the last known one.",
+        "Not yet published: {count} amounts used here are not known yet for this month, so we use the last known ones.",
+        count,
+    ).format(count=count)
     assert v.card_widgets()[2].notes_label.text().splitlines()[0] == expected
     bijstand = next(b for b in v.card_widgets()[2].buttons if b.item.key == "bijstand")
     assert not bijstand.icon().isNull()  # the amount carries the warning mark too
@@ -245,7 +253,9 @@ def test_set_cards_keeps_the_scroll_position_and_the_focused_amount(view: MonthC
     target.setFocus()
     qtbot.wait_until(lambda: view.verticalScrollBar().value() > 0)
     scroll = view.verticalScrollBar().value()
-    view.set_cards(example_cards)
+    august = next(i for i, c in enumerate(example_cards) if c.month == (2026, 8))
+    edited = dataclasses.replace(example_cards[august], start_balance=example_cards[august].start_balance + 1)
+    view.set_cards((*example_cards[:august], edited, *example_cards[august + 1:]))  # August's card is built again
     focused = view.focusWidget()
     assert isinstance(focused, AmountButton) and focused is not target
     assert (focused.item.month, focused.item.key) == ((2026, 8), "bijstand")
@@ -278,3 +288,29 @@ def test_a_hidden_view_is_in_the_new_language_when_it_is_shown(qtbot, example_ca
     v.show()
     qtbot.wait_until(lambda: v.button_for((2026, 1), "bijstand").text() == "€1,211.36")
     assert "January 2026" in _labels(v.card_widgets()[0])
+
+
+def test_after_an_edit_only_the_changed_cards_are_built_again(qtbot, example_cards: tuple[MonthCard, ...]):  # noqa: ANN001
+    v = MonthCardsView()
+    qtbot.add_widget(v)
+    v.resize(1200, 600)
+    v.show()
+    qtbot.wait_exposed(v)
+    v.set_cards(example_cards)
+    before = v.card_widgets()
+    last = len(example_cards) - 1
+    first = dataclasses.replace(example_cards[1], start_balance=example_cards[1].start_balance + 1)
+    end = dataclasses.replace(example_cards[last], start_balance=example_cards[last].start_balance + 1)
+    v.set_cards((example_cards[0], first, *example_cards[2:last], end))
+    now = v.card_widgets()
+    assert now[1] is not before[1] and now[1].card is first, "a card on screen is built at once"
+    assert now[last] is before[last], "a card off screen waits for the event loop"
+    assert v._grid.indexOf(now[1]) >= 0 and v._grid.indexOf(before[1]) == -1
+    assert before[1].parent() is None, "the old card left the tree"
+    assert not v.is_up_to_date()
+    qtbot.wait_until(v.is_up_to_date)
+    after = v.card_widgets()
+    assert after[last].card is end
+    assert all(a is b for i, (a, b) in enumerate(zip(before, after, strict=True)) if i not in (1, last))
+    v.set_cards(v.cards())
+    assert v.card_widgets() == after, "nothing changed, nothing built"
