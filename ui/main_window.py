@@ -690,7 +690,7 @@ class MainWindow(QMainWindow):
         """The hours chart is computed when it is on screen (it computes one month many times)."""
         if not self._cliff_stale or self.overview is None or not self.overview.computed or self._cliff_month is None:
             return
-        if self.charts.isVisible() or self.charts.cliff is None:
+        if self.charts.isVisible():  # otherwise when the charts tab is shown (_on_tab_changed)
             self._cliff_stale = False
             self.cliff_worker.submit(job_cliff, self.overview.plan, self._cliff_month)
 

@@ -506,7 +506,7 @@ class MonthCardsView(QScrollArea):
 
     def is_up_to_date(self) -> bool:
         """Every card shows the newest numbers (none is waiting to be built)."""
-        return not self._pending and all(w.card is c for w, c in zip(self._widgets, self._cards, strict=False))
+        return not self._pending and all(w.card == c for w, c in zip(self._widgets, self._cards, strict=False))
 
     def _on_screen(self) -> set[int]:
         """The cards that can be seen now (none when the view is hidden)."""
