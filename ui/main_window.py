@@ -751,10 +751,10 @@ class MainWindow(QMainWindow):
     def _can_ask(self) -> bool:
         if self.document.plan is None:
             return False
-        if self.overview is None or not self.overview.computed or self.overview.plan != self.document.plan:
-            if self.overview is not None and self.overview.plan == self.document.plan:
-                self.statusBar().showMessage(_("Correct the mistakes in the plan first."), 5000)
-                return False
+        latest = self.latest
+        if latest is not None and latest.plan == self.document.plan and not latest.computed:
+            self.statusBar().showMessage(_("Correct the mistakes in the plan first."), 5000)
+            return False
         return True
 
     def _on_task_done(self, _generation: int, payload: object) -> None:

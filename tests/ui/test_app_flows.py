@@ -368,3 +368,14 @@ def test_every_interactive_widget_of_every_tab_and_dialog_has_a_name(qtbot, show
         assert _unnamed(wizard) == [], wizard.currentId()
         wizard.next()
     wizard.reject()
+
+
+def test_questions_wait_until_the_mistakes_are_corrected(qtbot, shown: MainWindow):  # noqa: ANN001
+    window = shown
+    _open(qtbot, window)
+    plan = window.document.plan
+    bad = plan.model_copy(update={"shifts": (plan.shifts[0].model_copy(update={"hours": Decimal(30)}), *plan.shifts[1:])})
+    _results_after(qtbot, window, lambda: window.apply_edit(bad, "too long"))
+    assert window.compare_with_extra() is None
+    assert window.show_shift_effect(0) is None
+    assert window.statusBar().currentMessage()
