@@ -62,7 +62,7 @@ ItemKey = Literal[
 NOTE_CODES = frozenset(
     {"not_yet_published", "earlier_unknown", "unknown_value", "unverified", "assumption", "historical_scheme"}
 )
-"""The flags that matter to the user (the same set as ``ui.month_model.NOTE_CODES``)."""
+"""The flags that matter to the user: on the cards, in the banner and as marks in the months table."""
 
 NOTE_ORDER: dict[str, int] = {
     "not_yet_published": 0,

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import QApplication, QStyle
 
 from planner.benefit import BenefitMonth, Flag, Line, Projection
 from planner.explain import Explanation, RuleRef, render
+from planner.summary import NOTE_CODES
 from planner.i18n import N_, _, format_money, format_month, get_language, ngettext
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -47,10 +48,7 @@ class Column:
     """Assumptions whose flags concern this amount."""
 
 
-NOTE_CODES = frozenset(
-    {"not_yet_published", "earlier_unknown", "unknown_value", "unverified", "assumption", "historical_scheme"}
-)
-"""The flags that matter to the user: shown in the banner and marked in the table."""
+# NOTE_CODES (planner.summary): the flags that matter to the user, shown in the banner and marked in the table.
 
 
 def notes_of(month: BenefitMonth) -> tuple[Flag, ...]:
