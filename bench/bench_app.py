@@ -66,7 +66,7 @@ APP = r"""
 import sys, tempfile
 from pathlib import Path
 from PySide6.QtCore import QSettings, QStandardPaths, QTimer
-from ui.app import create_application
+from ui.app import create_application, tune_garbage_collector
 from ui.language import apply_language
 from ui.main_window import MainWindow
 from ui.settings import Settings
@@ -77,6 +77,7 @@ settings = Settings(QSettings(str(Path(tmp) / "s.ini"), QSettings.Format.IniForm
 apply_language("nl")
 w = MainWindow(settings)
 w.show()
+tune_garbage_collector()  # as ui.app.run does
 def done():
     w.repaint()
     print("shown", flush=True)
@@ -134,7 +135,7 @@ def edit_latency(edits: int, shifts: int) -> None:
     from PySide6.QtCore import QEventLoop, QSettings, QStandardPaths, QTimer
     from PySide6.QtWidgets import QMessageBox
 
-    from ui.app import create_application
+    from ui.app import create_application, tune_garbage_collector
     from ui.language import apply_language
     from ui.main_window import MainWindow
     from ui.settings import Settings
@@ -147,6 +148,7 @@ def edit_latency(edits: int, shifts: int) -> None:
         window = MainWindow(settings)
         window.resize(1200, 800)
         window.show()
+        tune_garbage_collector()  # as ui.app.run does
         plan = big_plan(shifts)
 
         def wait_shown() -> None:

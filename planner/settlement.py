@@ -22,7 +22,7 @@ from __future__ import annotations
 import calendar
 from collections import defaultdict
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 from typing import Literal
 
@@ -450,15 +450,27 @@ def _wages(actual: Projection, first: date, last: date) -> list[Event]:
 
 
 def _expenses(plan: Plan, first: date, last: date) -> list[Event]:
+    """Each fixed cost on its days from ``first`` to ``last``, expense by expense, by date: a monthly one on
+    its day of the month (the last day of a shorter month), a weekly one on its ISO weekday (1 = Monday)."""
     out = []
     for exp in plan.expenses:
-        day = first
-        while day <= last:
-            due = (exp.every == "month" and day.day == min(exp.day, calendar.monthrange(day.year, day.month)[1])) or (
-                exp.every == "week" and day.isoweekday() == exp.day)
-            if due and exp.amount > ZERO:
-                out.append(Event(day, "expense", -exp.amount, Explanation(
-                    N_("{name}: {amount}"), {"name": exp.name, "amount": Money(exp.amount)}), job=None))
-            day = date.fromordinal(day.toordinal() + 1)
+        if exp.amount <= ZERO:
+            continue
+        days: list[date] = []
+        if exp.every == "month":
+            year, month = first.year, first.month
+            while (year, month) <= (last.year, last.month):
+                day = date(year, month, min(exp.day, calendar.monthrange(year, month)[1]))
+                if first <= day <= last:
+                    days.append(day)
+                year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+        elif 1 <= exp.day <= 7:  # a weekly cost on another "day" is refused by planner.validate
+            day = first + timedelta(days=(exp.day - first.isoweekday()) % 7)
+            while day <= last:
+                days.append(day)
+                day += timedelta(days=7)
+        for day in days:
+            out.append(Event(day, "expense", -exp.amount, Explanation(
+                N_("{name}: {amount}"), {"name": exp.name, "amount": Money(exp.amount)}), job=None))
     return out
 

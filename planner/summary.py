@@ -235,6 +235,8 @@ def _coverage_flags(rules: Iterable[RuleRef], ym: YM) -> list[Flag]:
     """
     out = []
     for ref in rules:
+        if ref.coverage not in ("not_yet_published", "earlier_unknown", "unknown"):
+            continue  # published for this month: nothing to say
         values = {"rule": Text(ref.label_nl, ref.label_en), "month": Month(*ym),
                   "since": Month(ref.valid_from.year, ref.valid_from.month)}
         if ref.coverage == "not_yet_published":

@@ -86,6 +86,9 @@ def check_plan(plan: Plan, rules: RuleSet) -> list[Issue]:
                 if warning is not None:
                     issues.append(Issue("warning", "below_minimum_wage", warning, where))
     issues.extend(_overlaps(per_person_day))
+    for i, exp in enumerate(plan.expenses):
+        if exp.every == "week" and exp.day > 7:
+            issues.append(_err("weekly_cost_day", N_("The weekly cost “{name}” is on day {day}. For a weekly cost the day is 1 (Monday) to 7 (Sunday)."), f"expenses[{i}]", name=exp.name, day=Number(exp.day)))
     for i, slip in enumerate(plan.payslips):
         if slip.job not in job_ids:
             start = slip.period[0]

@@ -36,6 +36,7 @@ from decimal import Decimal
 from PySide6.QtCore import QRect, QTimer, QCoreApplication, QEvent, QObject, QSize, Qt, Signal
 from PySide6.QtGui import QFont, QKeyEvent
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QFrame,
     QGridLayout,
     QHBoxLayout,
@@ -125,7 +126,6 @@ class AmountButton(QPushButton):
 
     def __init__(self, item: SummaryItem, text: str, name: str, tone: str | None, parent: QWidget | None = None) -> None:
         super().__init__(text, parent)
-        self.item = item
         self.setObjectName("amount")
         self.setFlat(True)
         self.setAutoDefault(False)
@@ -136,6 +136,13 @@ class AmountButton(QPushButton):
             self.setProperty("tone", tone)
         if item.flags:
             self.setIcon(flag_icon())
+        self.show_item(item, text, name)
+
+    def show_item(self, item: SummaryItem, text: str, name: str) -> None:
+        """Show another amount in this button (after an edit; the tone and the icon stay)."""
+        self.item = item
+        if self.text() != text:
+            self.setText(text)
         self.setAccessibleName(_("{label}: {amount}").format(label=name, amount=text))
         notes = len(item.flags)
         if notes:
@@ -166,6 +173,120 @@ class AmountButton(QPushButton):
         return (self.item.month, self.item.key, self.item.when, self.item.kind)
 
 
+# --- what a card shows, as plain data ------------------------------------------------------------------
+#
+# A card is first described as a small tree of the nodes below (no widgets), then made into widgets.
+# After an edit the new description is compared with the shown one: when only texts and amounts
+# differ (the usual case: a balance moved), the existing widgets get the new texts, which is many
+# times faster than building the card again; when the shape differs (a note strip appears, a
+# correction is added), the card is built again.
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class _Text:
+    """A label. ``text``, ``tip``, ``name`` and ``desc`` may change in place; the rest is its shape."""
+
+    text: str
+    factor: float = 1.0
+    bold: bool = False
+    muted: bool = False
+    tone: str | None = None
+    tip: str = ""
+    name: str = ""
+    desc: str = ""
+    role: str = ""  # "notes": the notes strip's text, kept as CardWidget.notes_label
+
+    def shape(self) -> tuple:
+        return ("text", self.factor, self.bold, self.muted, self.tone, self.role)
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class _Amount:
+    """An amount button. ``item``, ``text`` and ``name`` may change in place."""
+
+    item: SummaryItem
+    name: str
+    text: str
+    tone: str | None = None
+    bold: bool = False
+
+    def shape(self) -> tuple:
+        return ("amount", self.tone, self.bold, bool(self.item.flags))
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class _Icon:
+    """The warning icon (with the accessible name "Warning")."""
+
+    size: int
+
+    def shape(self) -> tuple:
+        return ("icon", self.size)
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class _Rule:
+    def shape(self) -> tuple:
+        return ("rule",)
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class _Space:
+    pixels: int
+
+    def shape(self) -> tuple:
+        return ("space", self.pixels)
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class _Stretch:
+    def shape(self) -> tuple:
+        return ("stretch",)
+
+
+_TOP_RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop
+_TOP = Qt.AlignmentFlag.AlignTop
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class _Box:
+    """A row or a column of nodes, in a styled frame (``frame`` is its object name) or in a plain layout."""
+
+    children: tuple[tuple[_Node, int, Qt.AlignmentFlag | None], ...]  # node, stretch, alignment
+    horizontal: bool = False
+    frame: str | None = None
+    props: tuple[tuple[str, str], ...] = ()
+    margins: tuple[int, int, int, int] | None = None
+    spacing: int | None = None
+
+    def shape(self) -> tuple:
+        return ("box", self.horizontal, self.frame, self.props, self.margins, self.spacing,
+                tuple((child.shape(), stretch, align) for child, stretch, align in self.children))
+
+
+_Node = _Text | _Amount | _Icon | _Rule | _Space | _Stretch | _Box
+_Leaf = _Text | _Amount
+
+
+def _leaves(node: _Node) -> list[_Node]:
+    """The nodes that become one widget each, in the order they are made (boxes are walked into)."""
+    if isinstance(node, _Box):
+        return [leaf for child, _stretch, _align in node.children for leaf in _leaves(child)]
+    return [node] if isinstance(node, (_Text, _Amount, _Icon, _Rule)) else []
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class _Description:
+    """A whole card as plain data: the nodes top to bottom, and what a screen reader says of the card."""
+
+    nodes: tuple[_Node, ...]
+    name: str
+    desc: str
+
+    def shape(self) -> tuple:
+        return tuple(node.shape() for node in self.nodes)
+
+
 class CardWidget(QFrame):
     """One month: a view of a :class:`MonthCard`."""
 
@@ -174,6 +295,7 @@ class CardWidget(QFrame):
         self.card = card
         self._view = view
         self.buttons: list[AmountButton] = []
+        self._made: list[tuple[_Node, QWidget]] = []
         self.setObjectName("monthCard")
         self.setFrameShape(QFrame.Shape.NoFrame)
         # Cards of one row are as tall as the tallest, so the balance and the advice line up across the row.
@@ -184,208 +306,239 @@ class CardWidget(QFrame):
         layout.setContentsMargins(pad, pad, pad, pad)
         layout.setSpacing(int(4 * view.scale))
         self._layout = layout
-        self._build()
+        self._shown = describe(card)
+        for node in self._shown.nodes:
+            self._make(node, layout, 0, None)
+        self._name(self._shown)
 
-    # --- building blocks --------------------------------------------------------------------------
-
-    def _font(self, factor: float = 1.0, bold: bool = False) -> QFont:
-        return self._view.content_font(factor, bold)
-
-    def _label(self, text: str, factor: float = 1.0, bold: bool = False, muted: bool = False, tone: str | None = None,
-               wrap: bool = True) -> QLabel:
-        label = QLabel(text, self)
-        label.setFont(self._font(factor, bold))
-        label.setWordWrap(wrap)
-        label.setTextFormat(Qt.TextFormat.PlainText)
-        if muted:
-            label.setProperty("muted", "true")
-        if tone:
-            label.setProperty("tone", tone)
-        return label
-
-    def _button(self, item: SummaryItem, name: str, text: str, tone: str | None = None, bold: bool = False) -> AmountButton:
-        button = AmountButton(item, text, name, tone, self)
-        button.setFont(self._font(1.0, bold))
-        side = int(16 * self._view.scale)
-        button.setIconSize(QSize(side, side))
-        button.clicked.connect(lambda _checked=False, it=item: self._view.item_activated.emit(it))
-        button.installEventFilter(self._view)
-        self.buttons.append(button)
-        return button
-
-    def _row(self, item: SummaryItem, name: str, text: str, *, sub: str | None = None, tone: str | None = None,
-             bold: bool = False, label_tone: str | None = None, into: QVBoxLayout | None = None) -> QHBoxLayout:
-        """A line: the label (and a smaller line under it) on the left, the amount on the right."""
-        row = QHBoxLayout()
-        row.setSpacing(int(8 * self._view.scale))
-        left = QVBoxLayout()
-        left.setSpacing(0)
-        title = self._label(name, bold=bold, tone=label_tone)
-        term = _glossary_term(item)
-        if term is not None:
-            title.setToolTip(_("{term}: {explanation}").format(term=term.heading, explanation=term.text()))
-        left.addWidget(title)
-        if sub:
-            left.addWidget(self._label(sub, 0.9, muted=True))
-        row.addLayout(left, 1)
-        row.addWidget(self._button(item, name, text, tone, bold), 0, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
-        (into or self._layout).addLayout(row)
-        return row
-
-    def _heading(self, text: str) -> None:
-        self._layout.addSpacing(int(6 * self._view.scale))
-        self._layout.addWidget(self._label(text, 0.95, bold=True, muted=True))
-
-    def _rule(self) -> None:
-        line = QFrame(self)
-        line.setObjectName("cardRule")
-        line.setFixedHeight(1)
-        self._layout.addWidget(line)
-
-    # --- the card ----------------------------------------------------------------------------------
-
-    def _build(self) -> None:
-        card = self.card
-        lang = get_language()
-        month = format_month(*card.month)
-        title = self._label(month, 1.3, bold=True)
-        title.setAccessibleName(month)
-        self._layout.addWidget(title)
-        self.setAccessibleName(month)
-        notes = note_lines(card)
-        if notes:
-            self._notes_strip(notes, card.notes)
-
-        self._heading(_("Money in"))
-        for item in card.money_in:
-            if item.key in _ONLY_WHEN_SOMETHING and item.amount == 0 and item.hint is None and not item.flags:
+    def update_card(self, card: MonthCard) -> bool:
+        """Show ``card`` in the widgets there are, when its shape is the same; ``False`` when it must be built anew."""
+        new = describe(card)
+        if new.shape() != self._shown.shape():
+            return False
+        leaves = [leaf for node in new.nodes for leaf in _leaves(node)]
+        for (old, widget), leaf in zip(self._made, leaves, strict=True):
+            if leaf == old:
                 continue
-            sub = render(item.hint, lang) if item.hint is not None else None
-            if sub is None and item.when is not None and item.amount != 0:
-                # TRANSLATORS: a small line under an amount of a month card: the day the money arrives.
-                sub = _("On {date}").format(date=format_day(item.when))
-            self._row(item, _(item.label), format_money(item.amount), sub=sub)
-        self._rule()
-        self._row(card.total_in, _(card.total_in.label), format_money(card.total_in.amount), bold=True)
+            if isinstance(leaf, _Text):
+                label = widget
+                assert isinstance(label, QLabel) and isinstance(old, _Text)
+                if leaf.text != old.text:
+                    label.setText(leaf.text)
+                if leaf.tip != old.tip:
+                    label.setToolTip(leaf.tip)
+                if leaf.name != old.name:
+                    label.setAccessibleName(leaf.name)
+                if leaf.desc != old.desc:
+                    label.setAccessibleDescription(leaf.desc)
+            elif isinstance(leaf, _Amount):
+                assert isinstance(widget, AmountButton)
+                widget.show_item(leaf.item, leaf.text, leaf.name)
+        self._made = [(leaf, widget) for leaf, (_old, widget) in zip(leaves, self._made, strict=True)]
+        self._shown = new
+        self.card = card
+        self._name(new)
+        return True
 
-        now = card.taken_back_now
-        if now is not None:
-            self._heading(_("Taken back this month"))
-            # Each line as the municipality's specification names it, so it can be found in the letter.
-            lines = [
-                # TRANSLATORS: under an amount taken back: the date, and the line on the municipality's specification.
-                _("{date}: {line}").format(date=format_day(p.when), line=render(p.statement, lang))
-                for p in now.parts if p.when is not None and p.statement is not None
-            ]
-            box = QFrame(self)
-            box.setObjectName("later")
-            box.setProperty("tone", "taken")
-            inner = QVBoxLayout(box)
-            inner.setContentsMargins(6, 4, 4, 4)
-            self._row(now, _("Withheld or paid back"), signed_money(now.amount), sub="\n".join(lines) or None, tone="taken",
-                      into=inner)
-            self._layout.addWidget(box)
+    def _name(self, description: _Description) -> None:
+        self.setAccessibleName(description.name)
+        self.setAccessibleDescription(description.desc)
 
-        # TRANSLATORS: heading on a month card: what is settled later for the income of this month.
-        self._heading(_("Later, for this month"))
-        if card.settled_later:
-            for item in card.settled_later:
-                tone = "taken" if item.amount < 0 else "paid"
-                name = _(item.label)
-                if item.when is not None:
-                    # TRANSLATORS: what screen readers say for a later correction, e.g. "Withheld from your bijstand, 26 March 2026".
-                    name = _("{label}, {date}").format(label=name, date=format_day(item.when))
-                self._later_row(item, name, tone)
-        else:
-            self._layout.addWidget(self._label(_("Nothing is taken back later for this month, if your hours go as planned."),
-                                               0.95, muted=True))
+    # --- making widgets -------------------------------------------------------------------------------
 
-        self._layout.addStretch(1)
-        self._layout.addSpacing(int(6 * self._view.scale))
-        self._balance_row(card)
-        self._set_aside_row(card)
-
-    def _notes_strip(self, lines: list[str], flags: tuple[Flag, ...]) -> None:
-        strip = QFrame(self)
-        strip.setObjectName("cardNotes")
-        row = QHBoxLayout(strip)
-        row.setContentsMargins(8, 6, 8, 6)
-        row.setSpacing(8)
-        icon = QLabel(strip)
-        size = int(20 * self._view.scale)
-        icon.setPixmap(flag_icon().pixmap(size, size))
-        icon.setAccessibleName(_("Warning"))
-        row.addWidget(icon, 0, Qt.AlignmentFlag.AlignTop)
-        text = QLabel("\n".join(lines), strip)
-        text.setWordWrap(True)
-        text.setTextFormat(Qt.TextFormat.PlainText)
-        text.setFont(self._font(0.95))
-        full = list(dict.fromkeys(render(f.explanation, get_language()) for f in flags))
-        text.setToolTip("\n".join(f"• {t}" for t in full))
-        text.setAccessibleName(" ".join(lines))
-        text.setAccessibleDescription(" ".join(full))
-        row.addWidget(text, 1)
-        self.notes_label = text
-        self.setAccessibleDescription(" ".join(lines))
-        self._layout.addWidget(strip)
-
-    def _later_row(self, item: SummaryItem, name: str, tone: str) -> None:
-        """A later correction: its sentence (with the date) on the left, the signed amount on the right."""
-        box = QFrame(self)
-        box.setObjectName("later")
-        box.setProperty("tone", tone)
-        row = QHBoxLayout(box)
-        row.setContentsMargins(6, 4, 4, 4)
-        row.setSpacing(int(8 * self._view.scale))
-        sentence = self._label(_first_sentence(item), 0.95)
-        term = _glossary_term(item)
-        if term is not None:
-            sentence.setToolTip(_("{term}: {explanation}").format(term=term.heading, explanation=term.text()))
-        row.addWidget(sentence, 1)
-        row.addWidget(self._button(item, name, signed_money(item.amount, plus=True), tone), 0,
-                      Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
-        self._layout.addWidget(box)
-
-    def _balance_row(self, card: MonthCard) -> None:
-        box = QFrame(self)
-        box.setObjectName("lowBalance")
-        box.setProperty("below", "true" if card.below_buffer else "false")
-        inner = QVBoxLayout(box)
-        inner.setContentsMargins(6, 4, 4, 4)
-        inner.setSpacing(2)
-        item = card.lowest_balance
-        sub = _("On {date}").format(date=format_day(item.when)) if item.when else None
-        tone = "taken" if card.below_buffer else None
-        self._row(item, _(item.label), signed_money(item.amount), sub=sub, tone=tone, label_tone=tone, into=inner)
-        if card.below_buffer:
-            warn = QHBoxLayout()
-            warn.setSpacing(6)
-            icon = QLabel(box)
-            size = int(16 * self._view.scale)
+    def _make(self, node: _Node, layout: QBoxLayout, stretch: int, align: Qt.AlignmentFlag | None) -> None:
+        scale = self._view.scale
+        if isinstance(node, _Space):
+            layout.addSpacing(int(node.pixels * scale))
+            return
+        if isinstance(node, _Stretch):
+            layout.addStretch(1)
+            return
+        if isinstance(node, _Box):
+            inner: QBoxLayout = QHBoxLayout() if node.horizontal else QVBoxLayout()
+            if node.margins is not None:
+                inner.setContentsMargins(*node.margins)
+            if node.spacing is not None:
+                inner.setSpacing(int(node.spacing * scale))
+            if node.frame is not None:
+                frame = QFrame(self)
+                frame.setObjectName(node.frame)
+                for key, value in node.props:
+                    frame.setProperty(key, value)
+                frame.setLayout(inner)
+                self._add(layout, frame, stretch, align)
+            else:
+                layout.addLayout(inner, stretch)
+            for child, child_stretch, child_align in node.children:
+                self._make(child, inner, child_stretch, child_align)
+            return
+        widget: QWidget
+        if isinstance(node, _Text):
+            label = QLabel(node.text, self)
+            label.setFont(self._view.content_font(node.factor, node.bold))
+            label.setWordWrap(True)
+            label.setTextFormat(Qt.TextFormat.PlainText)
+            if node.muted:
+                label.setProperty("muted", "true")
+            if node.tone:
+                label.setProperty("tone", node.tone)
+            if node.tip:
+                label.setToolTip(node.tip)
+            if node.name:
+                label.setAccessibleName(node.name)
+            if node.desc:
+                label.setAccessibleDescription(node.desc)
+            if node.role == "notes":
+                self.notes_label = label
+            widget = label
+        elif isinstance(node, _Amount):
+            button = AmountButton(node.item, node.text, node.name, node.tone, self)
+            button.setFont(self._view.content_font(1.0, node.bold))
+            side = int(16 * scale)
+            button.setIconSize(QSize(side, side))
+            button.clicked.connect(lambda _checked=False, b=button: self._view.item_activated.emit(b.item))
+            button.installEventFilter(self._view)
+            self.buttons.append(button)
+            widget = button
+        elif isinstance(node, _Icon):
+            icon = QLabel(self)
+            size = int(node.size * scale)
             icon.setPixmap(flag_icon().pixmap(size, size))
             icon.setAccessibleName(_("Warning"))
-            warn.addWidget(icon, 0, Qt.AlignmentFlag.AlignTop)
-            if item.amount < 0:
-                words = _("Below zero: your account would be short.")
-            else:
-                words = _("Below your safety buffer of {buffer}.").format(buffer=format_money(card.buffer))
-            warn.addWidget(self._label(words, 0.95, bold=True, tone="taken"), 1)
-            inner.addLayout(warn)
-        self._layout.addWidget(box)
+            widget = icon
+        else:  # _Rule
+            line = QFrame(self)
+            line.setObjectName("cardRule")
+            line.setFixedHeight(1)
+            widget = line
+        self._made.append((node, widget))
+        self._add(layout, widget, stretch, align)
 
-    def _set_aside_row(self, card: MonthCard) -> None:
-        box = QFrame(self)
-        box.setObjectName("setAside")
-        item = card.set_aside
-        box.setProperty("empty", "true" if item.amount == 0 else "false")
-        inner = QVBoxLayout(box)
-        inner.setContentsMargins(6, 4, 4, 4)
-        if item.amount > 0 and item.when is not None:
-            sub = _("From your wage of {date}").format(date=format_day(item.when))
+    @staticmethod
+    def _add(layout: QBoxLayout, widget: QWidget, stretch: int, align: Qt.AlignmentFlag | None) -> None:
+        if align is None:
+            layout.addWidget(widget, stretch)
         else:
-            sub = _("Nothing needs to be set aside this month.")
-        self._row(item, _(item.label), format_money(item.amount), sub=sub, bold=item.amount > 0, into=inner)
-        self._layout.addWidget(box)
+            layout.addWidget(widget, stretch, align)
+
+
+# --- describing a card -------------------------------------------------------------------------------------
+
+
+def _term_tip(item: SummaryItem) -> str:
+    term = _glossary_term(item)
+    return _("{term}: {explanation}").format(term=term.heading, explanation=term.text()) if term is not None else ""
+
+
+def _row(item: SummaryItem, name: str, text: str, *, sub: str | None = None, tone: str | None = None,
+         bold: bool = False, label_tone: str | None = None) -> _Box:
+    """A line: the label (and a smaller line under it) on the left, the amount on the right."""
+    left: list[tuple[_Node, int, Qt.AlignmentFlag | None]] = [(_Text(name, bold=bold, tone=label_tone, tip=_term_tip(item)), 0, None)]
+    if sub:
+        left.append((_Text(sub, 0.9, muted=True), 0, None))
+    return _Box(
+        ((_Box(tuple(left), spacing=0), 1, None), (_Amount(item, name, text, tone, bold), 0, _TOP_RIGHT)),
+        horizontal=True,
+        spacing=8,
+    )
+
+
+def _heading(text: str) -> tuple[_Node, ...]:
+    return (_Space(6), _Text(text, 0.95, bold=True, muted=True))
+
+
+_BOX_MARGINS = (6, 4, 4, 4)
+
+
+def describe(card: MonthCard) -> _Description:
+    """What the card of ``card`` shows, in the current language, as plain data."""
+    lang = get_language()
+    nodes: list[_Node] = []
+    month = format_month(*card.month)
+    nodes.append(_Text(month, 1.3, bold=True, name=month))
+    notes = note_lines(card)
+    if notes:
+        full = list(dict.fromkeys(render(f.explanation, lang) for f in card.notes))
+        strip = _Text("\n".join(notes), 0.95, tip="\n".join(f"• {t}" for t in full), name=" ".join(notes),
+                      desc=" ".join(full), role="notes")
+        nodes.append(_Box(((_Icon(20), 0, _TOP), (strip, 1, None)), horizontal=True, frame="cardNotes",
+                          margins=(8, 6, 8, 6), spacing=8))
+
+    nodes.extend(_heading(_("Money in")))
+    for item in card.money_in:
+        if item.key in _ONLY_WHEN_SOMETHING and item.amount == 0 and item.hint is None and not item.flags:
+            continue
+        sub = render(item.hint, lang) if item.hint is not None else None
+        if sub is None and item.when is not None and item.amount != 0:
+            # TRANSLATORS: a small line under an amount of a month card: the day the money arrives.
+            sub = _("On {date}").format(date=format_day(item.when))
+        nodes.append(_row(item, _(item.label), format_money(item.amount), sub=sub))
+    nodes.append(_Rule())
+    nodes.append(_row(card.total_in, _(card.total_in.label), format_money(card.total_in.amount), bold=True))
+
+    now = card.taken_back_now
+    if now is not None:
+        nodes.extend(_heading(_("Taken back this month")))
+        # Each line as the municipality's specification names it, so it can be found in the letter.
+        lines = [
+            # TRANSLATORS: under an amount taken back: the date, and the line on the municipality's specification.
+            _("{date}: {line}").format(date=format_day(p.when), line=render(p.statement, lang))
+            for p in now.parts if p.when is not None and p.statement is not None
+        ]
+        row = _row(now, _("Withheld or paid back"), signed_money(now.amount), sub="\n".join(lines) or None, tone="taken")
+        nodes.append(_Box(((row, 0, None),), frame="later", props=(("tone", "taken"),), margins=_BOX_MARGINS))
+
+    # TRANSLATORS: heading on a month card: what is settled later for the income of this month.
+    nodes.extend(_heading(_("Later, for this month")))
+    if card.settled_later:
+        for item in card.settled_later:
+            tone = "taken" if item.amount < 0 else "paid"
+            name = _(item.label)
+            if item.when is not None:
+                # TRANSLATORS: what screen readers say for a later correction, e.g. "Withheld from your bijstand, 26 March 2026".
+                name = _("{label}, {date}").format(label=name, date=format_day(item.when))
+            sentence = _Text(_first_sentence(item), 0.95, tip=_term_tip(item))
+            amount = _Amount(item, name, signed_money(item.amount, plus=True), tone)
+            nodes.append(_Box(((sentence, 1, None), (amount, 0, _TOP_RIGHT)), horizontal=True, frame="later",
+                              props=(("tone", tone),), margins=_BOX_MARGINS, spacing=8))
+    else:
+        nodes.append(_Text(_("Nothing is taken back later for this month, if your hours go as planned."), 0.95, muted=True))
+
+    nodes.append(_Stretch())
+    nodes.append(_Space(6))
+    nodes.append(_balance(card))
+    nodes.append(_set_aside(card))
+    return _Description(tuple(nodes), month, " ".join(notes))
+
+
+def _balance(card: MonthCard) -> _Box:
+    item = card.lowest_balance
+    sub = _("On {date}").format(date=format_day(item.when)) if item.when else None
+    tone = "taken" if card.below_buffer else None
+    children: list[tuple[_Node, int, Qt.AlignmentFlag | None]] = [
+        (_row(item, _(item.label), signed_money(item.amount), sub=sub, tone=tone, label_tone=tone), 0, None)
+    ]
+    if card.below_buffer:
+        if item.amount < 0:
+            words = _("Below zero: your account would be short.")
+        else:
+            words = _("Below your safety buffer of {buffer}.").format(buffer=format_money(card.buffer))
+        warn = _Box(((_Icon(16), 0, _TOP), (_Text(words, 0.95, bold=True, tone="taken"), 1, None)), horizontal=True,
+                    spacing=6)
+        children.append((warn, 0, None))
+    return _Box(tuple(children), frame="lowBalance", props=(("below", "true" if card.below_buffer else "false"),),
+                margins=_BOX_MARGINS, spacing=2)
+
+
+def _set_aside(card: MonthCard) -> _Box:
+    item = card.set_aside
+    if item.amount > 0 and item.when is not None:
+        sub = _("From your wage of {date}").format(date=format_day(item.when))
+    else:
+        sub = _("Nothing needs to be set aside this month.")
+    row = _row(item, _(item.label), format_money(item.amount), sub=sub, bold=item.amount > 0)
+    return _Box(((row, 0, None),), frame="setAside", props=(("empty", "true" if item.amount == 0 else "false"),),
+                margins=_BOX_MARGINS)
 
 
 def note_lines(card: MonthCard) -> list[str]:
@@ -479,10 +632,12 @@ class MonthCardsView(QScrollArea):
         """Show ``cards``; the scroll position and the focused amount stay where they were when possible.
 
         After an edit, when the months, the language and the scale are the
-        same, only the cards that changed are built again: first the ones on
+        same, only the cards that changed are shown again: first the ones on
         screen, then the others a few at a time from the event loop, so the
         window answers at once even when every month changed (a balance
-        carries over from month to month).
+        carries over from month to month). A card whose shape is the same
+        (the usual case) gets the new texts in the widgets it has; only a
+        card that gained or lost a line is built anew.
         """
         cards = tuple(cards)
         self._cards = cards
@@ -498,7 +653,7 @@ class MonthCardsView(QScrollArea):
         focused = self._focused_identity()
         for i in changed:
             if i in on_screen:
-                self._replace(i, cards[i])
+                self._show(i, cards[i])
         self._restore_focus(focused)
         self._pending = [i for i in changed if i not in on_screen]
         if self._pending:
@@ -522,10 +677,15 @@ class MonthCardsView(QScrollArea):
         batch, self._pending = self._pending[:LATER_BATCH], self._pending[LATER_BATCH:]
         for i in batch:
             if i < len(self._widgets) and self._widgets[i].card != self._cards[i]:
-                self._replace(i, self._cards[i])
+                self._show(i, self._cards[i])
         self._restore_focus(focused)
         if self._pending:
             self._later.start()
+
+    def _show(self, index: int, card: MonthCard) -> None:
+        """Card ``index`` shows ``card``: in the widgets it has when only numbers and words changed, else built anew."""
+        if not self._widgets[index].update_card(card):
+            self._replace(index, card)
 
     def _replace(self, index: int, card: MonthCard) -> None:
         old = self._widgets[index]

@@ -337,9 +337,14 @@ class ShiftTableModel(QAbstractTableModel):
         old = self._plan.shifts if self._plan is not None else ()
         new = plan.shifts if plan is not None else ()
         if self._plan is not None and plan is not None and len(old) == len(new):
+            same_jobs = plan.jobs == self._plan.jobs
             self._plan = plan
-            if new:
-                self.dataChanged.emit(self.index(0, 0), self.index(len(new) - 1, len(COLUMNS) - 1))
+            if not same_jobs:  # job names show in every row
+                changed = range(len(new))
+            else:
+                changed = [i for i, (a, b) in enumerate(zip(old, new, strict=True)) if a is not b and a != b]
+            if changed:  # one signal over the rows from the first to the last that changed
+                self.dataChanged.emit(self.index(changed[0], 0), self.index(changed[-1], len(COLUMNS) - 1))
         elif self._plan is not None and plan is not None and len(new) > len(old) and new[: len(old)] == old:
             self.beginInsertRows(QModelIndex(), len(old), len(new) - 1)
             self._plan = plan
@@ -819,11 +824,14 @@ class ShiftsPanel(QWidget):
         use_content_font(self.table)
         header = self.table.horizontalHeader()
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        for column in range(len(COLUMNS)):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        # Fit the columns to the rows on screen and a few more, not to every row of a long plan on every edit.
-        header.setResizeContentsPrecision(60)
+        # The columns are fitted to their contents when the rows come or go, the language or the font
+        # changes (see fit_columns), not on every edit: an automatic fit measures every sampled cell
+        # again after each change of a single hour, which made editing a long plan slow.
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setResizeContentsPrecision(60)  # fit to the rows on screen and a few more
         header.setStretchLastSection(True)
+        self._columns_fitted = False
+        self.table.installEventFilter(self)
         self.table.selectionModel().selectionChanged.connect(lambda *_args: self._update_actions())
         self.table.selectionModel().currentChanged.connect(lambda *_args: self._update_actions())
         box.addWidget(self.table, 1)
@@ -913,11 +921,13 @@ class ShiftsPanel(QWidget):
         previous = self.selected_shift_index()
         old_count = len(self._plan.shifts) if self._plan is not None else 0
         expected, self._expected = self._expected, None
-        self._plan = plan
+        old_plan, self._plan = self._plan, plan
         self.model.set_plan(plan)
         self.calendar.set_plan(plan)
         self.calendar.setEnabled(plan is not None)
         count = len(plan.shifts) if plan is not None else 0
+        if old_plan is None or plan is None or count != old_count or plan.jobs != old_plan.jobs:
+            self.fit_columns()  # rows came or went, another plan, or other job names
         if expected is not None and expected[0] == plan and expected[1]:
             self.select_shifts(expected[1])
         elif count and previous is None:  # a plan to show: start on its first shift by day
@@ -1145,6 +1155,7 @@ class ShiftsPanel(QWidget):
         )
         self.table.horizontalHeader().setAccessibleName(_("Shift details"))
         self.model.retranslate()
+        self.fit_columns()
         self._retranslate_actions()
         self._retranslate_calendar()
         self._retranslate_jobs_hint()
@@ -1235,6 +1246,26 @@ class ShiftsPanel(QWidget):
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate_ui()
         super().changeEvent(event)
+
+    # --- column widths ------------------------------------------------------------------------
+
+    def fit_columns(self) -> None:
+        """Fit the columns to their contents: now when the table is on screen, else when it is shown."""
+        self._columns_fitted = False
+        if self.table.isVisible():
+            self._fit_now()
+
+    def _fit_now(self) -> None:
+        self._columns_fitted = True
+        self.table.resizeColumnsToContents()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if watched is self.table:
+            if event.type() == QEvent.Type.FontChange:
+                self.fit_columns()  # larger text in a consultation
+            elif event.type() == QEvent.Type.Show and not self._columns_fitted:
+                self._fit_now()
+        return super().eventFilter(watched, event)
 
 
 __all__ = [

@@ -195,6 +195,45 @@ def test_expenses_and_lowest_balance() -> None:
     assert jan.end_balance == D("100") - D("700") + paid_monthly("0")
 
 
+@given(
+    first=st.dates(date(2025, 1, 1), date(2027, 12, 31)),
+    span=st.integers(0, 400),
+    costs=st.lists(st.tuples(st.sampled_from(["month", "week"]), st.integers(1, 31), st.sampled_from(["0", "12.50", "700"])),
+                   max_size=4),
+)
+def test_fixed_costs_fall_on_their_days(first: date, span: int, costs: list[tuple[str, int, str]]) -> None:
+    """Each cost on the days a day-by-day walk finds: the day of the month (or the month's last day), the weekday."""
+    import calendar
+
+    from planner.settlement import _expenses
+
+    expenses = tuple(Expense(name=f"k{i}", amount=amount, every=every, day=day if every == "month" else min(day, 7))
+                     for i, (every, day, amount) in enumerate(costs))
+    plan = story([], expenses=expenses)
+    last = first + timedelta(days=span)
+    expected = []
+    for exp in expenses:
+        day = first
+        while day <= last:
+            due = (day.day == min(exp.day, calendar.monthrange(day.year, day.month)[1]) if exp.every == "month"
+                   else day.isoweekday() == exp.day)
+            if due and exp.amount > 0:
+                expected.append((day, -exp.amount, exp.name))
+            day += timedelta(days=1)
+    got = [(e.date, e.amount, e.explanation.values["name"]) for e in _expenses(plan, first, last)]
+    assert got == expected
+
+
+def test_a_weekly_cost_on_no_weekday_is_an_error() -> None:
+    from planner.validate import check_plan
+
+    plan = story([], expenses=(Expense(name="Boodschappen", amount="60", every="week", day=10),))
+    (issue,) = [i for i in check_plan(plan, RULES) if i.code == "weekly_cost_day"]
+    assert issue.severity == "error" and issue.where == "expenses[0]"
+    ok = story([], expenses=(Expense(name="Boodschappen", amount="60", every="week", day=7),))
+    assert not [i for i in check_plan(ok, RULES) if i.code == "weekly_cost_day"]
+
+
 def test_bounds_compare_and_shift_effect() -> None:
     plan = story([shift(date(2026, 2, 10)), shift(date(2026, 2, 12), certainty="maybe"), shift(date(2026, 2, 14), "8", "extra")],
                  assumptions={"estimate_method": "plan"})

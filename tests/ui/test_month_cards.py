@@ -248,18 +248,47 @@ def test_set_scale_makes_everything_larger(view: MonthCardsView, qtbot):  # noqa
     assert view.columns() == 2  # fewer, larger cards at 1200 pixels
 
 
+def _more_bijstand(card: MonthCard, extra: int = 1) -> MonthCard:
+    """The same card with ``extra`` euro more bijstand: only a number changes, not the card's shape."""
+    money_in = tuple(dataclasses.replace(i, amount=i.amount + extra) if i.key == "bijstand" else i for i in card.money_in)
+    return dataclasses.replace(card, money_in=money_in)
+
+
+def _reshaped(card: MonthCard) -> MonthCard:
+    """The same card with the balance warning switched: a line comes or goes, so the card is built anew."""
+    return dataclasses.replace(card, below_buffer=not card.below_buffer)
+
+
 def test_set_cards_keeps_the_scroll_position_and_the_focused_amount(view: MonthCardsView, qtbot, example_cards):  # noqa: ANN001
     target = view.button_for((2026, 8), "bijstand")
     target.setFocus()
     qtbot.wait_until(lambda: view.verticalScrollBar().value() > 0)
     scroll = view.verticalScrollBar().value()
     august = next(i for i, c in enumerate(example_cards) if c.month == (2026, 8))
-    edited = dataclasses.replace(example_cards[august], start_balance=example_cards[august].start_balance + 1)
-    view.set_cards((*example_cards[:august], edited, *example_cards[august + 1:]))  # August's card is built again
+    view.set_cards((*example_cards[:august], _reshaped(example_cards[august]), *example_cards[august + 1:]))
     focused = view.focusWidget()
-    assert isinstance(focused, AmountButton) and focused is not target
+    assert isinstance(focused, AmountButton) and focused is not target, "August's card was built again"
     assert (focused.item.month, focused.item.key) == ((2026, 8), "bijstand")
     assert view.verticalScrollBar().value() == scroll
+
+
+def test_new_numbers_are_shown_in_the_widgets_there_are(view: MonthCardsView, example_cards):  # noqa: ANN001
+    target = view.button_for((2026, 1), "bijstand")
+    target.setFocus()
+    card_widget = view.card_widgets()[0]
+    edited = _more_bijstand(example_cards[0], 5)
+    view.set_cards((edited, *example_cards[1:]))
+    assert view.card_widgets()[0] is card_widget and card_widget.card is edited
+    assert view.button_for((2026, 1), "bijstand") is target and view.focusWidget() is target
+    amount = next(i.amount for i in edited.money_in if i.key == "bijstand")
+    assert target.text() == format_money(amount, "nl")
+    assert format_money(amount, "nl") in target.accessibleName()
+    assert target.item == next(i for i in edited.money_in if i.key == "bijstand")
+    fresh = MonthCardsView()  # built from scratch: the same texts as updated in place
+    fresh.set_cards((edited,))
+    assert _labels(fresh.card_widgets()[0]) == _labels(card_widget)
+    assert [b.accessibleName() for b in fresh.buttons()] == [b.accessibleName() for b in card_widget.buttons]
+    fresh.deleteLater()
 
 
 def test_a_language_switch_renders_the_same_cards_again(view: MonthCardsView, qtbot, example_cards):  # noqa: ANN001
@@ -290,7 +319,7 @@ def test_a_hidden_view_is_in_the_new_language_when_it_is_shown(qtbot, example_ca
     assert "January 2026" in _labels(v.card_widgets()[0])
 
 
-def test_after_an_edit_only_the_changed_cards_are_built_again(qtbot, example_cards: tuple[MonthCard, ...]):  # noqa: ANN001
+def test_after_an_edit_only_the_changed_cards_are_shown_again(qtbot, example_cards: tuple[MonthCard, ...]):  # noqa: ANN001
     v = MonthCardsView()
     qtbot.add_widget(v)
     v.resize(1200, 600)
@@ -298,19 +327,25 @@ def test_after_an_edit_only_the_changed_cards_are_built_again(qtbot, example_car
     qtbot.wait_exposed(v)
     v.set_cards(example_cards)
     before = v.card_widgets()
+    texts = [_labels(w) for w in before]
     last = len(example_cards) - 1
-    first = dataclasses.replace(example_cards[1], start_balance=example_cards[1].start_balance + 1)
-    end = dataclasses.replace(example_cards[last], start_balance=example_cards[last].start_balance + 1)
-    v.set_cards((example_cards[0], first, *example_cards[2:last], end))
+    first = _more_bijstand(example_cards[1])
+    second = _reshaped(example_cards[2])
+    end = _more_bijstand(example_cards[last])
+    v.set_cards((example_cards[0], first, second, *example_cards[3:last], end))
     now = v.card_widgets()
-    assert now[1] is not before[1] and now[1].card is first, "a card on screen is built at once"
-    assert now[last] is before[last], "a card off screen waits for the event loop"
-    assert v._grid.indexOf(now[1]) >= 0 and v._grid.indexOf(before[1]) == -1
-    assert before[1].parent() is None, "the old card left the tree"
+    assert now[1] is before[1] and now[1].card is first, "the same shape: the new numbers in the same widgets"
+    assert now[2] is not before[2] and now[2].card.below_buffer != example_cards[2].below_buffer, "another shape: built anew"
+    assert v._grid.indexOf(now[2]) >= 0 and v._grid.indexOf(before[2]) == -1
+    assert before[2].parent() is None, "the old card left the tree"
+    assert now[last] is before[last] and now[last].card is example_cards[last], "a card off screen waits for the event loop"
     assert not v.is_up_to_date()
     qtbot.wait_until(v.is_up_to_date)
     after = v.card_widgets()
-    assert after[last].card is end
-    assert all(a is b for i, (a, b) in enumerate(zip(before, after, strict=True)) if i not in (1, last))
+    assert after[last] is before[last] and after[last].card is end
+    bijstand = next(i.amount for i in end.money_in if i.key == "bijstand")
+    assert v.button_for(end.month, "bijstand").text() == format_money(bijstand, "nl")
+    assert all(a is b for i, (a, b) in enumerate(zip(before, after, strict=True)) if i != 2)
+    assert all(_labels(after[i]) == texts[i] for i in range(len(after)) if i not in (1, 2, last))
     v.set_cards(v.cards())
     assert v.card_widgets() == after, "nothing changed, nothing built"

@@ -657,3 +657,32 @@ def test_retranslate_re_reads_every_text_from_the_catalog(qtbot, monkeypatch: py
     qtbot.wait_until(lambda: panel.tabs.tabText(1) == pseudo_text(en.gettext("Calendar")))
     changed = [w for w, (name, tip) in before.items() if w.accessibleName() != name and (not tip or w.toolTip() != tip)]
     assert set(changed) == set(before)
+
+
+# --- column widths -----------------------------------------------------------------------------------
+
+
+def test_columns_fit_a_new_plan_and_keep_a_width_the_user_chose(qtbot) -> None:  # noqa: ANN001
+    panel = open_panel(qtbot, make_plan(UNSORTED))
+    table, header = panel.table, panel.table.horizontalHeader()
+    job = next(i for i, c in enumerate(COLUMNS) if c.key == "job")
+    assert header.sectionSize(job) >= table.sizeHintForColumn(job), "fitted to the job names"
+    header.resizeSection(job, header.sectionSize(job) + 80)  # the user drags the column wider
+    wide = header.sectionSize(job)
+    plan = panel.plan
+    edited = plan.shifts[1].model_copy(update={"hours": Decimal(5)})
+    panel.set_plan(plan.model_copy(update={"shifts": (plan.shifts[0], edited, plan.shifts[2])}))  # an edit: same rows
+    assert header.sectionSize(job) == wide, "an edit of one value does not undo the user's width"
+    longer = make_plan(UNSORTED, jobs=[{"id": "clean", "name": "Schoonmaak in het ziekenhuis aan de overkant", "wage": "11.20"}])
+    panel.set_plan(longer)  # other job names: fitted again
+    assert header.sectionSize(job) >= table.sizeHintForColumn(job) > wide - 80
+
+
+def test_columns_are_fitted_when_a_hidden_table_is_shown(qtbot) -> None:  # noqa: ANN001
+    panel = open_panel(qtbot, make_plan(UNSORTED))
+    panel.tabs.setCurrentIndex(panel.CALENDAR_PAGE)
+    longer = make_plan(UNSORTED, jobs=[{"id": "clean", "name": "Schoonmaak in het ziekenhuis aan de overkant", "wage": "11.20"}])
+    panel.set_plan(longer)
+    job = next(i for i, c in enumerate(COLUMNS) if c.key == "job")
+    panel.tabs.setCurrentIndex(panel.LIST_PAGE)
+    assert panel.table.horizontalHeader().sectionSize(job) >= panel.table.sizeHintForColumn(job)
