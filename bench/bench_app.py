@@ -14,7 +14,10 @@
    the time from an edit (the hours of one shift change, as the shift table
    sends it) to the moment the window has shown the new results (the
    ``plan_shown`` signal, after every view has been given the results).
-   Goal: p95 within 100 ms for the deterministic results. Each edit starts
+   Goal: p95 within 100 ms for the deterministic results. Measured twice:
+   with the month cards on screen (every card on screen changes, as a
+   balance carries over) and with the shift table on screen (where a person
+   edits). Each edit starts
    from a settled window, as between two edits of a person. The range over
    fewer and more shifts, the hours-per-week chart and the month cards that
    are off screen are done after that, while the window already answers, and
@@ -175,26 +178,31 @@ def edit_latency(edits: int, shifts: int) -> None:
                     return
                 time.sleep(0.005)
 
-        timings = []
-        for n in range(edits):
-            settle()
-            current = window.document.plan
-            i = (n * 7) % len(current.shifts)
-            hours = Decimal(3) if current.shifts[i].hours != Decimal(3) else Decimal(5)  # always a real change
-            changed = current.shifts[i].model_copy(update={"hours": hours})
-            new = current.model_copy(update={"shifts": current.shifts[:i] + (changed,) + current.shifts[i + 1:]})
-            began = time.perf_counter()
-            window.apply_edit(new, "bench")
-            wait_shown()
-            window.repaint()  # the frame with the new results
-            timings.append(time.perf_counter() - began)
+        results = {}
+        for label, page in (("month cards on screen", window.cards), ("shift table on screen", window.shifts_page)):
+            window.tabs.setCurrentWidget(page)
+            app.processEvents()
+            timings = []
+            for n in range(edits):
+                settle()
+                current = window.document.plan
+                i = (n * 7) % len(current.shifts)
+                hours = Decimal(3) if current.shifts[i].hours != Decimal(3) else Decimal(5)  # always a real change
+                changed = current.shifts[i].model_copy(update={"hours": hours})
+                new = current.model_copy(update={"shifts": current.shifts[:i] + (changed,) + current.shifts[i + 1:]})
+                began = time.perf_counter()
+                window.apply_edit(new, "bench")
+                wait_shown()
+                window.repaint()  # the frame with the new results
+                timings.append(time.perf_counter() - began)
+            results[label] = sorted(timings)
         window.ask_save_changes = lambda: QMessageBox.StandardButton.Discard  # the plan is the bench's own
         window.close()
-    timings.sort()
-    p50 = statistics.median(timings)
-    p95 = timings[max(0, int(round(0.95 * len(timings))) - 1)]
-    print(f"edit to updated results on screen, {shifts} shifts, {edits} edits: "
-          f"p50 {p50 * 1000:.0f} ms, p95 {p95 * 1000:.0f} ms, max {timings[-1] * 1000:.0f} ms (goal: p95 within 100 ms)")
+    for label, timings in results.items():
+        p50 = statistics.median(timings)
+        p95 = timings[max(0, int(round(0.95 * len(timings))) - 1)]
+        print(f"edit to updated results on screen, {shifts} shifts, {edits} edits, {label}: "
+              f"p50 {p50 * 1000:.0f} ms, p95 {p95 * 1000:.0f} ms, max {timings[-1] * 1000:.0f} ms (goal: p95 within 100 ms)")
 
 
 def main(argv: list[str] | None = None) -> int:
