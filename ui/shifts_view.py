@@ -1257,7 +1257,8 @@ class ShiftsPanel(QWidget):
 
     def _fit_now(self) -> None:
         self._columns_fitted = True
-        self.table.resizeColumnsToContents()
+        for column in range(len(COLUMNS) - 1):  # the last one fills the rest of the width
+            self.table.resizeColumnToContents(column)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
         if watched is self.table:
