@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import logging
 import os
+from collections.abc import Callable
 from pathlib import Path
 
 import shiboken6
@@ -28,15 +29,27 @@ from planner.storage import EXTENSION, save_plan
 
 log = logging.getLogger("ui.document")
 
+StepName = str | Callable[[], str]
+"""What an undo step is called: a function that gives the name in the current language (so the Undo
+menu follows a language switch), or a fixed text."""
+
+
+def step_text(name: StepName) -> str:
+    return name() if callable(name) else name
+
 
 class SnapshotCommand(QUndoCommand):
     """One edit: the whole plan before and after (plans are frozen, so keeping both is cheap and safe)."""
 
-    def __init__(self, document: PlanDocument, before: Plan, after: Plan, text: str) -> None:
-        super().__init__(text)
+    def __init__(self, document: PlanDocument, before: Plan, after: Plan, name: StepName) -> None:
+        super().__init__(step_text(name))
         self._document = document
+        self._name = name
         self.before = before
         self.after = after
+
+    def retranslate(self) -> None:
+        self.setText(step_text(self._name))
 
     def redo(self) -> None:
         self._document._show(self.after)
@@ -87,13 +100,21 @@ class PlanDocument(QObject):
         self.path_changed.emit()
         self.modified_changed.emit(self.is_modified())
 
-    def apply(self, plan: Plan, text: str) -> None:
-        """Make ``plan`` the current plan as one undoable step called ``text`` (already translated)."""
+    def apply(self, plan: Plan, name: StepName) -> None:
+        """Make ``plan`` the current plan as one undoable step called ``name`` (see :data:`StepName`)."""
         if self._plan is None:
             raise RuntimeError("no plan is open")
         if plan == self._plan:
             return
-        self.undo_stack.push(SnapshotCommand(self, self._plan, plan, text))
+        self.undo_stack.push(SnapshotCommand(self, self._plan, plan, name))
+
+    def retranslate(self) -> None:
+        """Name every undo step in the current language (after a language switch)."""
+        stack = self.undo_stack
+        for i in range(stack.count()):
+            command = stack.command(i)
+            if isinstance(command, SnapshotCommand):
+                command.retranslate()
 
     def save(self, path: str | os.PathLike[str] | None = None) -> Path:
         """Write the plan to ``path`` (or its own file) atomically; it is then the saved state."""

@@ -59,7 +59,7 @@ from ui.banner import NoteBanner
 from ui.look import FONT_SIZE
 from ui.charts_page import ChartsPage
 from ui.compare_view import CompareDialog
-from ui.document import PlanDocument
+from ui.document import PlanDocument, StepName
 from ui.errors import ErrorMessage, present, show_error
 from ui.explain_panel import ExplainPanel
 from ui.first_run import FirstRunWizard
@@ -564,9 +564,9 @@ class MainWindow(QMainWindow):
 
     # --- editing and computing ------------------------------------------------------------------
 
-    def apply_edit(self, plan: Plan, text: str) -> None:
-        """One undoable edit from a view: the new plan and what the step is called."""
-        self.document.apply(plan, text)
+    def apply_edit(self, plan: Plan, name: StepName) -> None:
+        """One undoable edit from a view: the new plan and what the step is called (see :data:`ui.document.StepName`)."""
+        self.document.apply(plan, name)
 
     def edit_household(self) -> None:
         self._edit_with(edit_household)
@@ -585,12 +585,13 @@ class MainWindow(QMainWindow):
         if new is not None:
             self.apply_edit(new, self._edit_text(dialog))
 
-    def _edit_text(self, dialog) -> str:  # noqa: ANN001
+    @staticmethod
+    def _edit_text(dialog) -> StepName:  # noqa: ANN001
         if dialog is edit_household:
-            return _("Change the household")
+            return lambda: _("Change the household")
         if dialog is edit_jobs:
-            return _("Change the work")
-        return _("Change the money")
+            return lambda: _("Change the work")
+        return lambda: _("Change the money")
 
     def _on_plan_changed(self, plan: Plan) -> None:
         self.shifts.set_plan(plan)
@@ -894,6 +895,7 @@ class MainWindow(QMainWindow):
         self.compare_file_action.setText(_("&Compare with another plan…"))
         self.quit_action.setText(_("&Quit"))
         self.edit_menu.setTitle(_("&Edit"))
+        self.document.retranslate()  # the undo steps' names
         self._retranslate_undo()
         self.household_action.setText(_("&Household…"))
         self.household_action.setToolTip(_("Who lives with you, ages, municipality"))

@@ -50,6 +50,7 @@ from PySide6.QtWidgets import (
 from planner.i18n import N_, _, format_day, format_money, format_month, format_number
 from planner.model import Job, Payslip, Plan, parse_month
 from ui.compare_view import change_colour
+from ui.document import StepName
 from ui.fonts import use_content_font
 
 # --- reading an amount ---------------------------------------------------------------------------------
@@ -475,7 +476,7 @@ class PayslipDialog(QDialog):
 class PayslipsPanel(QWidget):
     """The payslips of a plan, with Add, Edit and Delete; edits come out as new plans."""
 
-    edit_requested = Signal(object, str)
+    edit_requested = Signal(object, object)
     """(the new frozen :class:`Plan`, a translated text for the undo stack)."""
 
     def __init__(self, plan: Plan | None = None, parent: QWidget | None = None) -> None:
@@ -570,10 +571,10 @@ class PayslipsPanel(QWidget):
         row = self.current_row()
         if self._plan is None or row < 0:
             return
-        slips = self._plan.payslips
-        text = _("Delete the payslip of {job} for {period}").format(job=job_name(self._plan, slips[row].job),
-                                                                    period=period_text(slips[row]))
-        self._emit(slips[:row] + slips[row + 1:], text)
+        plan, slips = self._plan, self._plan.payslips
+        gone = slips[row]
+        self._emit(slips[:row] + slips[row + 1:],
+                   lambda: _("Delete the payslip of {job} for {period}").format(job=job_name(plan, gone.job), period=period_text(gone)))
 
     def _open(self, dialog: PayslipDialog, row: int | None) -> None:
         if self.dialog is not None:
@@ -598,18 +599,18 @@ class PayslipsPanel(QWidget):
         if row is not None and not (row < len(slips) and slips[row] == dialog.original):
             # The plan changed while the dialog was open: find the payslip again, or add it as a new one.
             row = slips.index(dialog.original) if dialog.original in slips else None
-        name, period = job_name(plan, slip.job), period_text(slip)
         if row is None:
             new = (*slips, slip)
-            text = _("Add the payslip of {job} for {period}").format(job=name, period=period)
-        else:
-            if slip == slips[row]:
-                return  # nothing changed: no undo step
-            new = slips[:row] + (slip,) + slips[row + 1:]
-            text = _("Change the payslip of {job} for {period}").format(job=name, period=period)
-        self._emit(new, text)
+            self._emit(new, lambda: _("Add the payslip of {job} for {period}").format(job=job_name(plan, slip.job),
+                                                                                      period=period_text(slip)))
+            return
+        if slip == slips[row]:
+            return  # nothing changed: no undo step
+        new = slips[:row] + (slip,) + slips[row + 1:]
+        self._emit(new, lambda: _("Change the payslip of {job} for {period}").format(job=job_name(plan, slip.job),
+                                                                                     period=period_text(slip)))
 
-    def _emit(self, payslips: tuple[Payslip, ...], text: str) -> None:
+    def _emit(self, payslips: tuple[Payslip, ...], text: StepName) -> None:
         assert self._plan is not None
         self.edit_requested.emit(self._plan.model_copy(update={"payslips": tuple(payslips)}), text)
 

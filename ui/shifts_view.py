@@ -68,6 +68,7 @@ from PySide6.QtWidgets import (
 
 from planner.i18n import N_, _, babel_locale, format_number, ngettext
 from planner.model import Certainty, Job, Plan, Shift
+from ui.document import StepName
 from ui.fonts import use_content_font
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -314,7 +315,7 @@ class ShiftTableModel(QAbstractTableModel):
     refused with :attr:`refused`.
     """
 
-    edit_requested = Signal(object, str)
+    edit_requested = Signal(object, object)
     """(new :class:`Plan`, translated name of the undo step)."""
     refused = Signal(str)
     """The code of a typed value that was not used (see :func:`field_error_message`)."""
@@ -467,7 +468,8 @@ class ShiftTableModel(QAbstractTableModel):
             return False
         shifts = list(self._plan.shifts)
         shifts[index.row()] = changed
-        self.edit_requested.emit(with_shifts(self._plan, shifts), _(COLUMNS[index.column()].undo))
+        undo = COLUMNS[index.column()].undo
+        self.edit_requested.emit(with_shifts(self._plan, shifts), lambda: _(undo))
         return True
 
     def _changed(self, shift: Shift, column: int, value: Any) -> Shift:
@@ -746,7 +748,7 @@ class ShiftsPanel(QWidget):
     module docstring).
     """
 
-    edit_requested = Signal(object, str)
+    edit_requested = Signal(object, object)
     """(new :class:`Plan`, translated name of the undo step, e.g. "Add a shift")."""
     effect_requested = Signal(int)
     """The index in ``plan.shifts`` of the shift whose effect the user asks for."""
@@ -938,7 +940,7 @@ class ShiftsPanel(QWidget):
         self._retranslate_day()
         self._update_actions()
 
-    def _emit_edit(self, plan: Plan, text: str, select: Sequence[int] = ()) -> None:
+    def _emit_edit(self, plan: Plan, text: StepName, select: Sequence[int] = ()) -> None:
         self.clear_message()
         self._expected = (plan, tuple(select))
         self.edit_requested.emit(plan, text)
@@ -1021,7 +1023,7 @@ class ShiftsPanel(QWidget):
             return
         shift = template.model_copy(update={"date": day})
         plan = with_shifts(self._plan, (*self._plan.shifts, shift))
-        self._emit_edit(plan, _("Add a shift"), [len(self._plan.shifts)])
+        self._emit_edit(plan, lambda: _("Add a shift"), [len(self._plan.shifts)])
 
     def duplicate_shifts(self) -> None:
         """Ctrl+D: each selected shift again, one week later."""
@@ -1040,8 +1042,8 @@ class ShiftsPanel(QWidget):
         start = len(self._plan.shifts)
         plan = with_shifts(self._plan, (*self._plan.shifts, *copies))
         n = len(copies)
-        text = ngettext("Duplicate a shift", "Duplicate {count} shifts", n).format(count=n)
-        self._emit_edit(plan, text, range(start, start + n))
+        self._emit_edit(plan, lambda: ngettext("Duplicate a shift", "Duplicate {count} shifts", n).format(count=n),
+                        range(start, start + n))
 
     def delete_shifts(self) -> None:
         """Delete: every selected shift."""
@@ -1052,8 +1054,7 @@ class ShiftsPanel(QWidget):
             return
         kept = [s for i, s in enumerate(self._plan.shifts) if i not in indices]
         n = len(indices)
-        text = ngettext("Delete a shift", "Delete {count} shifts", n).format(count=n)
-        self._emit_edit(with_shifts(self._plan, kept), text)
+        self._emit_edit(with_shifts(self._plan, kept), lambda: ngettext("Delete a shift", "Delete {count} shifts", n).format(count=n))
 
     def request_effect(self) -> None:
         """Ctrl+E: ask the window what the current shift adds."""
@@ -1087,8 +1088,8 @@ class ShiftsPanel(QWidget):
         start = len(self._plan.shifts)
         plan = with_shifts(self._plan, (*self._plan.shifts, *shifts))
         n = len(shifts)
-        text = ngettext("Add {count} repeated shift", "Add {count} repeated shifts", n).format(count=n)
-        self._emit_edit(plan, text, range(start, start + n))
+        self._emit_edit(plan, lambda: ngettext("Add {count} repeated shift", "Add {count} repeated shifts", n).format(count=n),
+                        range(start, start + n))
 
     def _on_calendar_activated(self, qdate: QDate) -> None:
         """Enter on a day: a day with shifts shows them in the list; an empty day gets a new shift."""

@@ -153,6 +153,27 @@ def test_add_repeat_and_undo_shifts_by_keyboard(qtbot, shown: MainWindow):  # no
     assert len(window.document.plan.shifts) == len(original.shifts) + 1
 
 
+def test_undo_step_names_follow_a_language_switch(qtbot, shown: MainWindow):  # noqa: ANN001
+    window = shown
+    window.set_language("nl")
+    _open(qtbot, window)
+    _shortcut(qtbot, window, "Ctrl+2")
+    window.shifts.table.setFocus()
+    _results_after(qtbot, window, lambda: qtbot.keyClick(window.shifts.table, Qt.Key.Key_Insert))
+    window.shifts.select_shifts([0, 1])
+    _results_after(qtbot, window, lambda: qtbot.keyClick(window.shifts.table, Qt.Key.Key_Delete))
+    _results_after(qtbot, window, lambda: _shortcut(qtbot, window, QKeySequence.StandardKey.Undo))
+    assert window.undo_action.text() == "&Ongedaan maken: Dienst toevoegen"
+    assert window.redo_action.text() == "O&pnieuw: 2 diensten verwijderen"
+    with qtbot.wait_signal(window.retranslated):
+        window.set_language("en")
+    assert window.undo_action.text() == "&Undo: Add a shift"
+    assert window.redo_action.text() == "&Redo: Delete 2 shifts"
+    with qtbot.wait_signal(window.retranslated):
+        window.set_language("nl")
+    assert window.undo_action.text() == "&Ongedaan maken: Dienst toevoegen"
+
+
 def test_a_mistake_is_shown_above_the_results_and_undo_removes_it(qtbot, shown: MainWindow):  # noqa: ANN001
     window = shown
     _open(qtbot, window)

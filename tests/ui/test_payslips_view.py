@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QWidget
 from planner.i18n import format_money, format_month
 from planner.model import Job, Payslip, Plan
 from planner.storage import load_plan
+from ui.document import step_text
 from ui.language import apply_language
 from ui.payslips_view import AmountError, PayslipDialog, PayslipsPanel, amount_message, parse_amount
 
@@ -119,7 +120,8 @@ def test_insert_adds_a_payslip_by_keyboard(qtbot, panel: PayslipsPanel, plan: Pl
     qtbot.keyClicks(dialog.gross, "250")
     with qtbot.wait_signal(panel.edit_requested, timeout=2000) as blocker:
         qtbot.keyClick(dialog.net, Qt.Key.Key_Return)
-    new_plan, text = blocker.args
+    new_plan, name = blocker.args
+    text = step_text(name)
     assert isinstance(new_plan, Plan) and new_plan is not plan
     assert new_plan.payslips[:1] == plan.payslips
     assert new_plan.payslips[1] == Payslip(job="schoonmaak", month="2026-02", net_amount=D("224.05"),
@@ -208,7 +210,8 @@ def test_enter_changes_the_selected_payslip(qtbot, panel: PayslipsPanel, plan: P
     dialog.pay_date.setDate(date(2026, 2, 25))
     with qtbot.wait_signal(panel.edit_requested, timeout=2000) as blocker:
         qtbot.keyClick(dialog.net, Qt.Key.Key_Return)
-    new_plan, text = blocker.args
+    new_plan, name = blocker.args
+    text = step_text(name)
     assert new_plan.payslips == (Payslip(job="schoonmaak", month="2026-01", net_amount=D("181"),
                                          pay_date=date(2026, 2, 25)),)
     assert text
@@ -228,7 +231,8 @@ def test_delete_removes_the_selected_payslip(qtbot, panel: PayslipsPanel, plan: 
     panel.table.selectRow(0)
     with qtbot.wait_signal(panel.edit_requested, timeout=2000) as blocker:
         qtbot.keyClick(panel.table, Qt.Key.Key_Delete)
-    new_plan, text = blocker.args
+    new_plan, name = blocker.args
+    text = step_text(name)
     assert new_plan.payslips == ()
     assert plan.payslips, "the old plan is untouched"
     assert text

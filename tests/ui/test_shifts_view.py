@@ -21,6 +21,7 @@ import planner.i18n
 from planner.i18n import get_language, translations
 from planner.model import Plan, Shift
 from planner.storage import load_plan
+from ui.document import step_text
 from ui.language import apply_language
 from ui.pseudo_locale import pseudo_text, pseudo_translations
 from ui.repeat_dialog import RepeatDialog
@@ -172,7 +173,8 @@ def test_the_model_never_changes_the_plan_it_shows(qtbot) -> None:  # noqa: ANN0
     model = ShiftTableModel(plan)
     with qtbot.wait_signal(model.edit_requested) as blocker:
         assert model.setData(model.index(0, HOURS), "7")
-    new, text = blocker.args
+    new, name = blocker.args
+    text = step_text(name)
     assert model.plan is plan and plan.shifts[0].hours == Decimal(6)
     assert new.shifts[0].hours == Decimal(7) and new.shifts[1:] == plan.shifts[1:]
     assert text
@@ -187,7 +189,8 @@ def test_insert_adds_a_shift_the_day_after_the_current_one_with_its_job_and_hour
     go_to_row(qtbot, panel, 1)  # 12 January, 3.5 hours
     with qtbot.wait_signal(panel.edit_requested) as blocker:
         qtbot.keyClick(panel.table, Key.Key_Insert)
-    new, text = blocker.args
+    new, name = blocker.args
+    text = step_text(name)
     assert text
     assert len(new.shifts) == 4 and new.shifts[:3] == plan.shifts
     added = new.shifts[3]
@@ -250,7 +253,8 @@ def test_hours_are_edited_in_place_and_kept_as_decimal(qtbot, typed: str, hours:
     go_to_row(qtbot, panel, 2, HOURS)  # the last row by day: plan index 0
     with qtbot.wait_signal(panel.edit_requested) as blocker:
         _edit_cell(qtbot, panel, typed)
-    new, text = blocker.args
+    new, name = blocker.args
+    text = step_text(name)
     assert new.shifts[0].hours == hours and isinstance(new.shifts[0].hours, Decimal)
     assert new.shifts[1:] == plan.shifts[1:]
     assert text
@@ -340,7 +344,8 @@ def test_ctrl_d_duplicates_the_shift_one_week_later(qtbot) -> None:  # noqa: ANN
     go_to_row(qtbot, panel, 0)  # 5 January 09:00, plan index 1
     with qtbot.wait_signal(panel.edit_requested) as blocker:
         qtbot.keyClick(panel.table, Key.Key_D, CTRL)
-    new, text = blocker.args
+    new, name = blocker.args
+    text = step_text(name)
     assert text and new.shifts[:3] == plan.shifts
     assert new.shifts[3] == plan.shifts[1].model_copy(update={"date": date(2026, 1, 12)})
     assert panel.selected_shift_index() == 3
@@ -363,7 +368,8 @@ def test_delete_removes_every_selected_shift_and_keeps_the_cursor_in_place(qtbot
     assert panel.selected_shift_indices() == [1, 2]
     with qtbot.wait_signal(panel.edit_requested) as blocker:
         qtbot.keyClick(panel.table, Key.Key_Delete)
-    new, text = blocker.args
+    new, name = blocker.args
+    text = step_text(name)
     assert new.shifts == (plan.shifts[0],)
     assert text
     assert panel.selected_shift_index() == 0 and panel.table.hasFocus()
@@ -459,7 +465,8 @@ def test_every_tuesday_and_thursday_4_hours_until_31_march_by_keyboard_alone(qtb
     assert str(len(expected)) in dialog.preview.text()
     with qtbot.wait_signal(panel.edit_requested) as blocker:
         qtbot.keyClick(until, Key.Key_Return)
-    new, text = blocker.args
+    new, name = blocker.args
+    text = step_text(name)
     assert [s.date for s in new.shifts] == expected
     assert {(s.hours, s.job, s.start, s.certainty) for s in new.shifts} == {(Decimal(4), "clean", None, "sure")}
     assert "26" in text
