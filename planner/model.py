@@ -16,6 +16,7 @@ from decimal import Decimal
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator, model_validator
+from pydantic_core import PydanticCustomError
 
 SCHEMA_VERSION = 1
 
@@ -173,14 +174,15 @@ class Payslip(_Frozen):
 
     @model_validator(mode="after")
     def _consistent(self) -> Payslip:
+        # Each refusal has a stable code (the error's ``type``), so a form can say it in its own words.
         if self.holiday_pay_part > self.net_amount:
-            raise ValueError("the holiday pay part is larger than the net amount")
+            raise PydanticCustomError("payslip_holiday_part", "the holiday pay part is larger than the net amount")
         if (self.month is None) == (self.period_start is None):
-            raise ValueError("a payslip has either a month or a period_start and period_end")
+            raise PydanticCustomError("payslip_month_or_period", "a payslip has either a month or a period_start and period_end")
         if (self.period_start is None) != (self.period_end is None):
-            raise ValueError("a payslip period needs both period_start and period_end")
+            raise PydanticCustomError("payslip_period_incomplete", "a payslip period needs both period_start and period_end")
         if self.period_start is not None and self.period_end is not None and self.period_end < self.period_start:
-            raise ValueError("the payslip period ends before it starts")
+            raise PydanticCustomError("payslip_period_reversed", "the payslip period ends before it starts")
         return self
 
     @property

@@ -134,6 +134,10 @@ _PYDANTIC_MESSAGES = {
     "date_type": N_("“{field}” must be a date like 2026-03-25."),
     "greater_than_equal": N_("“{field}” may not be negative."),
     "float_amount": N_("Write amounts as text in quotes, for example “{value}” instead of {value}."),
+    "payslip_holiday_part": N_("“{field}”: the holiday pay part is more than the net amount."),
+    "payslip_month_or_period": N_("“{field}”: a payslip has either a month, or a period_start and a period_end."),
+    "payslip_period_incomplete": N_("“{field}”: a payslip period needs both period_start and period_end."),
+    "payslip_period_reversed": N_("“{field}”: the payslip period ends before it starts."),
 }
 
 

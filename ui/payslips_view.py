@@ -172,18 +172,16 @@ _PERIOD_DAYS = {"four_weekly": 28, "weekly": 7}
 
 @dataclass(frozen=True, slots=True)
 class _ErrorTarget:
-    """Which field a message of the model's validators belongs to (matched on the model's English text)."""
+    """Which field a refusal of :class:`planner.model.Payslip` belongs to, by its error code, and what to say."""
 
-    needle: str
     field: str
     message: str
-    """``N_``-marked."""
 
 
-_MODEL_ERRORS: tuple[_ErrorTarget, ...] = (
-    _ErrorTarget("holiday pay part is larger", "holiday", N_("The holiday pay part cannot be more than the net amount.")),
-    _ErrorTarget("ends before it starts", "period_end", N_("The period ends before it starts.")),
-)
+_MODEL_ERRORS: dict[str, _ErrorTarget] = {
+    "payslip_holiday_part": _ErrorTarget("holiday", N_("The holiday pay part cannot be more than the net amount.")),
+    "payslip_period_reversed": _ErrorTarget("period_end", N_("The period ends before it starts.")),
+}
 
 
 class PayslipDialog(QDialog):
@@ -413,8 +411,7 @@ class PayslipDialog(QDialog):
         """The model's refusal in plain words: under the field it concerns, or under the form."""
         shown = False
         for error in exc.errors():
-            text = str(error.get("msg", ""))
-            target = next((t for t in _MODEL_ERRORS if t.needle in text), None)
+            target = _MODEL_ERRORS.get(str(error.get("type", "")))
             if target is not None:
                 self._show_error(target.field, _(target.message))
                 shown = True

@@ -84,3 +84,22 @@ def test_a_failing_migration_is_reported_and_the_file_untouched(tmp_path: Path, 
         load_plan(path)
     assert info.value.kind == "invalid" and "migration" in info.value.detail
     assert path.read_bytes() == content
+
+
+@pytest.mark.parametrize(("slip", "nl"), [
+    ({"job": "x", "month": "2026-01", "net_amount": "10", "holiday_pay_part": "20"}, "het deel vakantiegeld is meer dan het nettobedrag"),
+    ({"job": "x", "period_start": "2026-02-01", "period_end": "2026-01-01", "net_amount": "10"}, "eindigt voordat"),
+])
+def test_a_payslip_that_does_not_fit_together_is_explained_in_both_languages(tmp_path: Path, slip: dict, nl: str) -> None:
+    from planner.explain import render
+    from planner.validate import describe_errors
+
+    data = json.loads(EXAMPLE.read_text(encoding="utf-8"))
+    data["payslips"] = [slip]
+    path = tmp_path / "p.bvp.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(PlanFileError) as info:
+        load_plan(path)
+    (message,) = describe_errors(info.value.errors)
+    assert "payslips.0" in render(message, "en") and nl in render(message, "nl")
+    assert "is not valid" not in render(message, "en"), "a message of its own, not the generic one"

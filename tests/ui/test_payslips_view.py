@@ -14,7 +14,7 @@ import pytest
 from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtWidgets import QWidget
 
-from planner.i18n import format_money, format_month
+from planner.i18n import _, format_money, format_month
 from planner.model import Job, Payslip, Plan
 from planner.storage import load_plan
 from ui.document import step_text
@@ -193,7 +193,7 @@ def test_a_period_that_ends_before_it_starts(qtbot, panel: PayslipsPanel):  # no
     dialog.net.setText("10")
     with qtbot.assert_not_emitted(panel.edit_requested):
         dialog.try_accept()
-    assert dialog.errors["period_end"].text()
+    assert dialog.errors["period_end"].text() == _("The period ends before it starts.")
     assert dialog.isVisible()
 
 
