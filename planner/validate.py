@@ -20,6 +20,7 @@ from planner.i18n import N_
 from planner.model import Plan
 from planner.people import age_on, first_day
 from planner.rules import RuleSet
+from planner.wages.payments import pay_periods
 from planner.wages.tax import check_minimum_wage
 
 Severity = Literal["error", "warning"]
@@ -93,6 +94,21 @@ def check_plan(plan: Plan, rules: RuleSet) -> list[Issue]:
         if slip.job not in job_ids:
             start = slip.period[0]
             issues.append(_err("unknown_job", N_("A payslip for {month} is for job “{job}”, which does not exist."), f"payslips[{i}]", month=Month(start.year, start.month), job=slip.job))
+            continue
+        job = plan.job(slip.job)
+        assert job is not None
+        first, last = slip.period
+        periods = pay_periods(job, first, last)
+        if (first, last) not in {(p.first, p.last) for p in periods}:
+            nearest = periods[0]
+            issues.append(_warn(
+                "payslip_period_mismatch",
+                N_("The payslip of “{job}” for {start} to {end} has other dates than the pay periods of this job "
+                   "(around then: {first} to {last}). It is counted next to the estimate for that period, so the "
+                   "wage may be counted twice. Check the dates on the payslip, or the first day of a pay period "
+                   "of the job under Work."),
+                f"payslips[{i}]", job=job.name or job.id, start=Day(first), end=Day(last), first=Day(nearest.first),
+                last=Day(nearest.last)))
     return _dedupe(issues)
 
 

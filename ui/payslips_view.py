@@ -49,6 +49,7 @@ from PySide6.QtWidgets import (
 
 from planner.i18n import N_, _, format_day, format_money, format_month, format_number
 from planner.model import Job, Payslip, Plan, parse_month
+from planner.wages.payments import PeriodDates, pay_periods
 from ui.compare_view import change_colour
 from ui.document import StepName
 from ui.fonts import use_content_font
@@ -163,8 +164,6 @@ COLUMNS: tuple[tuple[str, str], ...] = (
     (N_("Pay date"), N_("The day the money was paid, if you filled it in.")),
 )
 
-_PERIOD_DAYS = {"four_weekly": 28, "weekly": 7}
-"""Only to suggest a period's last day when a new payslip is entered; the user can change it."""
 
 
 # --- the dialog ---------------------------------------------------------------------------------------
@@ -223,6 +222,12 @@ class PayslipDialog(QDialog):
         self.period_start_label = self._row(self.period_start)
         self.period_end = self._date_edit()
         self.period_end_label = self._row(self.period_end)
+        # Under the dates, when they are not one of the job's pay periods: a payslip with other dates does
+        # not replace an estimate, so both would count (planner.validate warns about it too).
+        self.period_hint = QLabel(self)
+        self.period_hint.setObjectName("periodHint")
+        self.period_hint.setWordWrap(True)
+        self.form.addRow("", self.period_hint)
 
         self.net = QLineEdit(self)
         self.net_label = self._row(self.net)
@@ -264,6 +269,8 @@ class PayslipDialog(QDialog):
         layout.addWidget(self.buttons)
 
         self.job.currentIndexChanged.connect(self._on_job_changed)
+        self.period_start.dateChanged.connect(self._on_period_start_changed)
+        self.period_end.dateChanged.connect(lambda _d: self._update_period_hint())
         self._fill(payslip)
         self.retranslate_ui()
         self._on_job_changed()
@@ -286,8 +293,7 @@ class PayslipDialog(QDialog):
     def _fill(self, slip: Payslip | None) -> None:
         first_day = date(*self.plan.start_month, 1)
         if slip is None:
-            self.period_start.setDate(first_day)
-            self.period_end.setDate(first_day + timedelta(days=27))
+            self.period_start.setDate(first_day)  # a job's own pay period is suggested when the job is chosen
             self.holiday.setText(amount_text(Decimal(0)))
             return
         index = self.job.findData(slip.job)
@@ -324,9 +330,43 @@ class PayslipDialog(QDialog):
         self.form.setRowVisible(self.errors["period_end"], not monthly and bool(self.errors["period_end"].text()))
         job = self.selected_job()
         if not monthly and job is not None and self.original is None:
-            days = _PERIOD_DAYS.get(job.pay_schedule, 28)
-            self.period_end.setDate(self.period_start.date().toPython() + timedelta(days=days - 1))
+            # A new payslip: suggest the job's pay period around the first day shown.
+            period = self.period_around(self.period_start.date().toPython())
+            if period is not None:
+                self.period_start.setDate(period.first)
+                self.period_end.setDate(period.last)
+        self._update_period_hint()
         self._fit_height()
+
+    def period_around(self, day: date) -> PeriodDates | None:
+        """The selected job's pay period that holds ``day`` (``None`` without a job)."""
+        job = self.selected_job()
+        if job is None:
+            return None
+        periods = pay_periods(job, day, day)
+        return periods[0] if periods else None
+
+    def _on_period_start_changed(self, _qdate: QDate) -> None:
+        """A first day that starts one of the job's pay periods brings that period's last day with it."""
+        if not self.by_month():
+            period = self.period_around(self.period_start.date().toPython())
+            if period is not None and period.first == self.period_start.date().toPython():
+                self.period_end.setDate(period.last)
+        self._update_period_hint()
+
+    def _update_period_hint(self) -> None:
+        first, last = self.period_start.date().toPython(), self.period_end.date().toPython()
+        period = None if self.by_month() else self.period_around(first)
+        text = ""
+        if period is not None and last >= first and (period.first, period.last) != (first, last):
+            text = _("The pay periods of this job do not have these dates. Around them: {first} to {last}. A payslip "
+                     "with other dates is counted next to the estimate, so check the dates, or the first day of a pay "
+                     "period under Edit → Work.").format(first=format_day(period.first), last=format_day(period.last))
+        self.period_hint.setText(text)
+        self.period_hint.setAccessibleName(text)
+        self.form.setRowVisible(self.period_hint, bool(text))
+        if text:
+            self._fit_height()
 
     # --- checking -------------------------------------------------------------------------------------
 
@@ -460,6 +500,7 @@ class PayslipDialog(QDialog):
         self.pay_date.setAccessibleName(_("Pay date"))
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setAccessibleName(_("Save the payslip"))
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setAccessibleName(_("Cancel"))
+        self._update_period_hint()
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
         if event.type() == QEvent.Type.LanguageChange:

@@ -24,7 +24,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from decimal import Decimal
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from planner.explain import Day, Explanation, Money, Month, Number, Percent
 from planner.i18n import N_
@@ -89,15 +89,29 @@ def _next_month(year: int, month: int) -> YM:
     return (year + 1, 1) if month == 12 else (year, month + 1)
 
 
-def _periods(job: Job, start: date, end: date) -> list[tuple[date, date, date]]:
-    """(period_start, period_end, pay_date) of every pay period that overlaps [start, end]."""
-    out = []
+class PeriodDates(NamedTuple):
+    """One pay period of a job: its first and last day, and the day its wage is paid."""
+
+    first: date
+    last: date
+    pay_date: date
+
+
+def pay_periods(job: Job, start: date, end: date) -> list[PeriodDates]:
+    """Every pay period of ``job`` that overlaps ``start`` to ``end``, in order.
+
+    Monthly pay: calendar months, paid on the job's pay day (the same or the
+    next month). Four-weekly and weekly pay: periods of 28 or 7 days counted
+    from the job's ``period_anchor``, paid ``pay_delay_days`` after the end.
+    A payslip replaces the estimate of the period whose dates it has.
+    """
+    out: list[PeriodDates] = []
     if job.pay_schedule == "monthly":
         y, m = start.year, start.month
         while date(y, m, 1) <= end:
             first, last = date(y, m, 1), _clamp_day(y, m, 31)
             py, pm = (y, m) if job.paid_in == "same_month" else _next_month(y, m)
-            out.append((first, last, _clamp_day(py, pm, job.pay_day)))
+            out.append(PeriodDates(first, last, _clamp_day(py, pm, job.pay_day)))
             y, m = _next_month(y, m)
         return out
     length = _LENGTH[job.pay_schedule]
@@ -107,7 +121,7 @@ def _periods(job: Job, start: date, end: date) -> list[tuple[date, date, date]]:
         if first > end:
             return out
         last = first + timedelta(days=length - 1)
-        out.append((first, last, last + timedelta(days=job.pay_delay_days)))
+        out.append(PeriodDates(first, last, last + timedelta(days=job.pay_delay_days)))
         k += 1
 
 
@@ -151,7 +165,7 @@ def _job_payments(
     out: list[Payment] = []
     accrued: list[Payment] = []  # payments whose yearly holiday pay is not paid yet
     i = 0
-    for first, last, pay_date in _periods(job, window_start, window_end):
+    for first, last, pay_date in pay_periods(job, window_start, window_end):
         in_period = []
         while i < len(shifts) and shifts[i].date <= last:
             if shifts[i].date >= first:

@@ -133,6 +133,30 @@ def test_four_weekly_thirteenth_payment_month() -> None:
     assert earned.projection.months[2].income_from_work.amount < D("192.00")
 
 
+def test_a_payslip_with_other_dates_than_the_pay_periods_is_warned_about() -> None:
+    """A payslip replaces the estimate of the period with its dates; with other dates both count, and the plan says so."""
+    from planner.model import Payslip
+    from planner.validate import check_plan
+    from planner.wages.payments import pay_periods
+
+    job = Job(id="werk", wage="12.00", wage_basis="net", pay_schedule="four_weekly", holiday_pay="none",
+              period_anchor=date(2026, 1, 5), pay_delay_days=3)
+    periods = pay_periods(job, date(2026, 2, 1), date(2026, 2, 28))
+    assert [(p.first, p.last, p.pay_date) for p in periods] == [
+        (date(2026, 1, 5), date(2026, 2, 1), date(2026, 2, 4)), (date(2026, 2, 2), date(2026, 3, 1), date(2026, 3, 4))]
+    shifts = tuple(Shift(date=date(2026, 2, 2) + timedelta(days=7 * k), hours="2", job="werk") for k in range(4))
+    base = Plan(start="2026-02", months=2, household=SAM, jobs=(job,), shifts=shifts)
+    matching = base.model_copy(update={"payslips": (Payslip(job="werk", period_start=date(2026, 2, 2), period_end=date(2026, 3, 1), net_amount="90"),)})
+    assert not [i for i in check_plan(matching, RULES) if i.code == "payslip_period_mismatch"]
+    assert [p.total_net for p in run(matching, RULES).projection.payments if p.period_start == date(2026, 2, 2)] == [D("90")]
+    shifted = base.model_copy(update={"payslips": (Payslip(job="werk", period_start=date(2026, 2, 9), period_end=date(2026, 3, 8), net_amount="90"),)})
+    (issue,) = [i for i in check_plan(shifted, RULES) if i.code == "payslip_period_mismatch"]
+    assert issue.severity == "warning" and issue.where == "payslips[0]"
+    assert issue.explanation.values["first"].day == date(2026, 2, 2)
+    nets = sorted(p.total_net for p in run(shifted, RULES).projection.payments if p.pay_date.month == 3)
+    assert nets == [D("90"), D("96.00")], "the estimate and the payslip both count: what the warning is about"
+
+
 def test_june_payouts_holiday_allowance_and_premie() -> None:
     plan = story([shift(date(2026, m, 10), "40") for m in range(1, 7)], months=6, start="2026-01")
     t = build_timeline(plan, RULES)

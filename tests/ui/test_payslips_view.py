@@ -7,14 +7,14 @@ then the panel from it. The panel never changes its plan: it emits
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtWidgets import QWidget
 
-from planner.i18n import _, format_money, format_month
+from planner.i18n import _, format_day, format_money, format_month
 from planner.model import Job, Payslip, Plan
 from planner.storage import load_plan
 from ui.document import step_text
@@ -294,3 +294,28 @@ def test_a_plan_that_changed_while_the_dialog_was_open(qtbot, panel: PayslipsPan
     with qtbot.wait_signal(panel.edit_requested, timeout=2000) as blocker:
         dialog.try_accept()
     assert blocker.args[0].payslips == (other, plan.payslips[0].model_copy(update={"net_amount": D("200")}))
+
+
+def test_a_four_weekly_payslip_gets_the_jobs_own_pay_period(qtbot, panel: PayslipsPanel, plan: Plan):  # noqa: ANN001
+    from planner.wages.payments import pay_periods
+
+    apply_language("en")
+    panel.add()
+    dialog = panel.dialog
+    assert dialog is not None
+    dialog.job.setCurrentIndex(dialog.job.findData("cafe"))
+    cafe = plan.job("cafe")
+    assert cafe is not None
+    first = pay_periods(cafe, date(2026, 1, 1), date(2026, 1, 1))[0]
+    assert (dialog.period_start.date().toPython(), dialog.period_end.date().toPython()) == (first.first, first.last)
+    assert not dialog.period_hint.isVisibleTo(dialog), "the job's own period: nothing to say"
+    following = pay_periods(cafe, first.last + timedelta(days=1), first.last + timedelta(days=1))[0]
+    dialog.period_start.setDate(following.first)  # the first day of the next period brings its last day
+    assert dialog.period_end.date().toPython() == following.last
+    dialog.period_start.setDate(following.first + timedelta(days=3))  # dates of no pay period: said, not refused
+    assert dialog.period_hint.isVisibleTo(dialog)
+    assert format_day(following.first, "en") in dialog.period_hint.text()
+    assert dialog.period_hint.accessibleName() == dialog.period_hint.text()
+    dialog.net.setText("50")
+    with qtbot.wait_signal(panel.edit_requested, timeout=2000):
+        dialog.try_accept()
