@@ -46,7 +46,7 @@ from PySide6.QtWidgets import (
 from planner.compare_summary import CompareTotals, Pair, summarise
 from planner.i18n import N_, _, format_money, format_month, ngettext
 from planner.scenarios import MonthComparison
-from ui.fonts import use_content_font
+from ui.fonts import reading_heading, use_content_font
 
 # --- signed amounts: sign, arrow and colour ---------------------------------------------------------
 
@@ -241,17 +241,7 @@ class CompareView(QWidget):
         self._totals: CompareTotals = summarise(())
 
         layout = QVBoxLayout(self)
-        self.summary = QLabel(self)
-        self.summary.setWordWrap(True)
-        self.summary.setTextFormat(Qt.TextFormat.PlainText)
-        # Reachable with Tab, so a screen reader reads the summary before the table.
-        self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
-                                             | Qt.TextInteractionFlag.TextSelectableByKeyboard)
-        self.summary.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        use_content_font(self.summary)
-        font = self.summary.font()
-        font.setPointSizeF(font.pointSizeF() * 1.15)
-        self.summary.setFont(font)
+        self.summary = reading_heading(self, 1.15)  # read before the table
         layout.addWidget(self.summary)
 
         self.legend = QLabel(self)

@@ -63,6 +63,7 @@ from ui.plan_forms import (
     date_example,
     issue_text,
     job_label,
+    left_aligned,
     parse_amount,
     plan_errors,
     set_combo_data,
@@ -143,7 +144,7 @@ class ShiftPatternForm(PlanForm):
         self.job_block = FieldBlock(self.pattern)
         self.job = QComboBox(self.job_block)
         self.job.setObjectName("pattern_job")
-        self.job_block.add(self._left(self.job))
+        self.job_block.add(left_aligned(self.job))
         pattern_layout.addWidget(self.job_block)
 
         self.days_block = FieldBlock(self.pattern)
@@ -162,14 +163,14 @@ class ShiftPatternForm(PlanForm):
         self.hours = QLineEdit(DEFAULT_SHIFT_HOURS, self.hours_block)
         self.hours.setObjectName("pattern_hours")
         self.hours.setMaximumWidth(100)
-        self.hours_block.add(self._left(self.hours))
+        self.hours_block.add(left_aligned(self.hours))
         pattern_layout.addWidget(self.hours_block)
 
         self.certainty_block = FieldBlock(self.pattern)
         self.certainty = QComboBox(self.certainty_block)
         for value, _text in CERTAINTIES:
             self.certainty.addItem("", value)
-        self.certainty_block.add(self._left(self.certainty))
+        self.certainty_block.add(left_aligned(self.certainty))
         pattern_layout.addWidget(self.certainty_block)
 
         self.period_block = FieldBlock(self.pattern)
@@ -196,13 +197,6 @@ class ShiftPatternForm(PlanForm):
         layout.addStretch(1)
         self.retranslate_ui()
         self._update()
-
-    @staticmethod
-    def _left(widget: QWidget) -> QHBoxLayout:
-        row = QHBoxLayout()
-        row.addWidget(widget)
-        row.addStretch(1)
-        return row
 
     def set_jobs(self, jobs: tuple[Job, ...]) -> None:
         """The jobs paid by the hour to choose from; the chosen job stays chosen if it is still there."""

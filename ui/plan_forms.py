@@ -29,7 +29,7 @@ import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from datetime import date, timedelta
 from decimal import Decimal
-from typing import Any, TypeVar
+from typing import Any, Generic, TypeVar
 
 from pydantic import BaseModel, ValidationError
 from PySide6.QtCore import QDate, QEvent, QLocale, QObject, Qt, Signal
@@ -70,6 +70,7 @@ from ui.fonts import use_content_font
 log = logging.getLogger("ui.plan_forms")
 
 M = TypeVar("M", bound=BaseModel)
+RowT = TypeVar("RowT", bound=QWidget)
 
 #: A neutral birth date for the claimant when nothing is known yet: an adult, far from the state pension age.
 DEFAULT_BIRTH_DATE = date(1990, 1, 1)
@@ -479,6 +480,14 @@ def _form_layout() -> QFormLayout:
     return form
 
 
+def left_aligned(widget: QWidget) -> QHBoxLayout:
+    """``widget`` at its natural width on the left, not stretched over the whole form."""
+    row = QHBoxLayout()
+    row.addWidget(widget)
+    row.addStretch(1)
+    return row
+
+
 def _chain_tab_order(widgets: Sequence[QWidget]) -> None:
     """Tab visits ``widgets`` in this order (rows added later would otherwise come last)."""
     for first, second in zip(widgets, widgets[1:], strict=False):
@@ -486,6 +495,45 @@ def _chain_tab_order(widgets: Sequence[QWidget]) -> None:
 
 
 # --- the form base -----------------------------------------------------------------------------
+
+
+class _StackedRows(Generic[RowT]):
+    """Rows of one kind (housemates, jobs) stacked in a layout and numbered 1, 2, 3.
+
+    A row has a ``remove_requested`` signal that carries the row, and a
+    ``set_number`` method. Removing a row puts the focus on the next row's
+    ``first_field``, or on the add button when it was the last. ``on_change``
+    runs after every addition and removal (tab order, "changed" signal).
+    """
+
+    def __init__(self, layout: QVBoxLayout, add_button: QWidget, first_field: Callable[[RowT], QWidget],
+                 on_change: Callable[[], None]) -> None:
+        self.rows: list[RowT] = []
+        self._layout = layout
+        self._add_button = add_button
+        self._first_field = first_field
+        self._on_change = on_change
+
+    def add(self, row: RowT) -> RowT:
+        row.remove_requested.connect(self.remove)  # type: ignore[attr-defined]
+        self.rows.append(row)
+        self._layout.addWidget(row)
+        row.show()  # at once, not only after the next turn of the event loop
+        row.set_number(len(self.rows))  # type: ignore[attr-defined]
+        self._on_change()
+        return row
+
+    def remove(self, row: RowT) -> None:
+        index = self.rows.index(row)
+        self.rows.remove(row)
+        self._layout.removeWidget(row)
+        row.hide()
+        row.deleteLater()
+        for number, other in enumerate(self.rows, start=1):
+            other.set_number(number)  # type: ignore[attr-defined]
+        self._on_change()
+        following = self._first_field(self.rows[index]) if index < len(self.rows) else self._add_button
+        following.setFocus(Qt.FocusReason.OtherFocusReason)
 
 
 class PlanForm(LanguageAware, QWidget):
@@ -711,7 +759,7 @@ class HouseholdForm(PlanForm):
         )
         self.claimant_birth.setObjectName("claimant_birth")
         self.claimant_birth.dateChanged.connect(self._update_visibility)
-        self.claimant_block.add(self._left(self.claimant_birth))
+        self.claimant_block.add(left_aligned(self.claimant_birth))
         layout.addWidget(self.claimant_block)
 
         self.partner_block = FieldBlock(self)
@@ -720,7 +768,7 @@ class HouseholdForm(PlanForm):
             maximum=self._today, optional=True, calendar_start=DEFAULT_BIRTH_DATE,
         )
         self.partner_birth.setObjectName("partner_birth")
-        self.partner_block.add(self._left(self.partner_birth))
+        self.partner_block.add(left_aligned(self.partner_birth))
         layout.addWidget(self.partner_block)
 
         self.child_block = FieldBlock(self)
@@ -730,7 +778,7 @@ class HouseholdForm(PlanForm):
             calendar_start=date(self._today.year - 5, 1, 1),
         )
         self.child_birth.setObjectName("child_birth")
-        self.child_block.add(self._left(self.child_birth))
+        self.child_block.add(left_aligned(self.child_birth))
         layout.addWidget(self.child_block)
 
         self.parental_block = FieldBlock(self)
@@ -749,7 +797,7 @@ class HouseholdForm(PlanForm):
         if self.municipality.findData(current) < 0:  # a name from a newer file: keep it, shown as it is
             self.municipality.addItem(current, current)
         set_combo_data(self.municipality, current)
-        self.municipality_block.add(self._left(self.municipality))
+        self.municipality_block.add(left_aligned(self.municipality))
         layout.addWidget(self.municipality_block)
 
         # Vrijlating months used
@@ -797,25 +845,18 @@ class HouseholdForm(PlanForm):
         self.housemates_block.add(self._housemate_list)
         self.add_housemate_button = QPushButton(self.housemates_block)
         self.add_housemate_button.clicked.connect(self._add_housemate_clicked)
-        self.housemates_block.add(self._left(self.add_housemate_button))
+        self.housemates_block.add(left_aligned(self.add_housemate_button))
         layout.addWidget(self.housemates_block)
         layout.addStretch(1)
 
-        self.housemate_rows: list[_HousemateRow] = []
+        self._housemates: _StackedRows[_HousemateRow] = _StackedRows(
+            self._housemate_list, self.add_housemate_button, lambda row: row.birth_date, self._housemates_changed)
         for housemate in household.housemates if household else ():
             self.add_housemate(housemate)
 
         self.retranslate_ui()
         self._update_visibility()
         self._fix_tab_order()
-
-    @staticmethod
-    def _left(widget: QWidget) -> QHBoxLayout:
-        """``widget`` at its natural width on the left, not stretched over the whole form."""
-        row = QHBoxLayout()
-        row.addWidget(widget)
-        row.addStretch(1)
-        return row
 
     # --- reading and showing ---
 
@@ -859,33 +900,20 @@ class HouseholdForm(PlanForm):
 
     # --- housemates ---
 
+    @property
+    def housemate_rows(self) -> list[_HousemateRow]:
+        return self._housemates.rows
+
     def add_housemate(self, housemate: Housemate | None = None) -> _HousemateRow:
-        row = _HousemateRow(housemate, self._today, self.housemates_block)
-        row.remove_requested.connect(self._remove_housemate)
-        self.housemate_rows.append(row)
-        self._housemate_list.addWidget(row)
-        row.show()  # at once, not only after the next turn of the event loop
-        row.set_number(len(self.housemate_rows))
+        return self._housemates.add(_HousemateRow(housemate, self._today, self.housemates_block))
+
+    def _housemates_changed(self) -> None:
         self._fix_tab_order()
         self.changed.emit()
-        return row
 
     def _add_housemate_clicked(self) -> None:
         row = self.add_housemate()
         row.birth_date.setFocus(Qt.FocusReason.OtherFocusReason)
-
-    def _remove_housemate(self, row: _HousemateRow) -> None:
-        index = self.housemate_rows.index(row)
-        self.housemate_rows.remove(row)
-        self._housemate_list.removeWidget(row)
-        row.hide()
-        row.deleteLater()
-        for number, other in enumerate(self.housemate_rows, start=1):
-            other.set_number(number)
-        self._fix_tab_order()
-        following = self.housemate_rows[index].birth_date if index < len(self.housemate_rows) else self.add_housemate_button
-        following.setFocus(Qt.FocusReason.OtherFocusReason)
-        self.changed.emit()
 
     # --- building ---
 
@@ -1090,7 +1118,7 @@ class _JobBox(LanguageAware, QGroupBox):
             self.schedule.addItem("", value)
         set_combo_data(self.schedule, job.pay_schedule if job else "monthly")
         self.schedule_label.setBuddy(self.schedule)
-        form.addRow(self.schedule_label, self._left(self.schedule))
+        form.addRow(self.schedule_label, left_aligned(self.schedule))
 
         self.pay_day_label = QLabel(self)
         self.pay_day = QSpinBox(self)
@@ -1117,18 +1145,18 @@ class _JobBox(LanguageAware, QGroupBox):
         self._holiday_month = job.holiday_pay_month if job else 5
         set_combo_data(self.holiday, job.holiday_pay if job else "yearly")
         self.holiday_label.setBuddy(self.holiday)
-        form.addRow(self.holiday_label, self._left(self.holiday))
+        form.addRow(self.holiday_label, left_aligned(self.holiday))
 
         self.start_label = QLabel(self)
         self.start = DateField(self, value=job.start if job else None, minimum=EARLIEST_JOB_DATE, maximum=LATEST_JOB_DATE,
                                optional=True, empty_text=N_("no date"), calendar_start=date.today())
         self.start_label.setBuddy(self.start)
-        form.addRow(self.start_label, self._left(self.start))
+        form.addRow(self.start_label, left_aligned(self.start))
         self.end_label = QLabel(self)
         self.end = DateField(self, value=job.end if job else None, minimum=EARLIEST_JOB_DATE, maximum=LATEST_JOB_DATE,
                              optional=True, empty_text=N_("no date"), calendar_start=date.today())
         self.end_label.setBuddy(self.end)
-        form.addRow(self.end_label, self._left(self.end))
+        form.addRow(self.end_label, left_aligned(self.end))
         self.end_error = ErrorLabel(self)
         form.addRow(self.end_error)
 
@@ -1143,13 +1171,6 @@ class _JobBox(LanguageAware, QGroupBox):
         self._has_partner = job is not None and job.person == "partner"
         self.retranslate_ui()
         self._update()
-
-    @staticmethod
-    def _left(widget: QWidget) -> QHBoxLayout:
-        row = QHBoxLayout()
-        row.addWidget(widget)
-        row.addStretch(1)
-        return row
 
     def tab_widgets(self) -> list[QWidget]:
         return [self.name, self.wage, self.wage_unit, self.wage_basis, self.person, self.schedule, self.pay_day,
@@ -1293,40 +1314,29 @@ class JobsForm(PlanForm):
         row.addStretch(1)
         layout.addLayout(row)
         layout.addStretch(1)
-        self.boxes: list[_JobBox] = []
+        self._boxes: _StackedRows[_JobBox] = _StackedRows(self._list, self.add_button, lambda box: box.name,
+                                                          self._boxes_changed)
         for job in plan.jobs if plan is not None else ():
             self.add_job(job)
         self.retranslate_ui()
         self._update()
 
+    @property
+    def boxes(self) -> list[_JobBox]:
+        return self._boxes.rows
+
     def add_job(self, job: Job | None = None) -> _JobBox:
         box = _JobBox(job, self)
         box.set_has_partner(self._has_partner)
-        box.remove_requested.connect(self._remove)
-        self.boxes.append(box)
-        self._list.addWidget(box)
-        box.show()  # at once, not only after the next turn of the event loop
-        box.set_number(len(self.boxes))
+        return self._boxes.add(box)
+
+    def _boxes_changed(self) -> None:
         self._update()
         self.changed.emit()
-        return box
 
     def _add_clicked(self) -> None:
         box = self.add_job()
         box.name.setFocus(Qt.FocusReason.OtherFocusReason)
-
-    def _remove(self, box: _JobBox) -> None:
-        index = self.boxes.index(box)
-        self.boxes.remove(box)
-        self._list.removeWidget(box)
-        box.hide()
-        box.deleteLater()
-        for number, other in enumerate(self.boxes, start=1):
-            other.set_number(number)
-        self._update()
-        following = self.boxes[index].name if index < len(self.boxes) else self.add_button
-        following.setFocus(Qt.FocusReason.OtherFocusReason)
-        self.changed.emit()
 
     def _update(self) -> None:
         self.empty_label.setVisible(not self.boxes)
@@ -1526,7 +1536,7 @@ class MoneyForm(PlanForm):
         self.costs_block.add(self._grid_widget)
         self.add_button = QPushButton(self.costs_block)
         self.add_button.clicked.connect(self._add_clicked)
-        self.costs_block.add(self._left(self.add_button))
+        self.costs_block.add(left_aligned(self.add_button))
         layout.addWidget(self.costs_block)
         layout.addStretch(1)
 
@@ -1538,13 +1548,6 @@ class MoneyForm(PlanForm):
             for name, every, day in SUGGESTED_COSTS:
                 self.add_cost(suggestion=name, every=every, day=day)
         self.retranslate_ui()
-
-    @staticmethod
-    def _left(widget: QWidget) -> QHBoxLayout:
-        row = QHBoxLayout()
-        row.addWidget(widget)
-        row.addStretch(1)
-        return row
 
     @staticmethod
     def _euro(widget: QWidget) -> QHBoxLayout:
@@ -1865,6 +1868,7 @@ __all__ = [
     "edit_money",
     "job_id_from_name",
     "job_label",
+    "left_aligned",
     "parse_amount",
     "plan_errors",
     "read_amount",

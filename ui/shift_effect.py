@@ -45,7 +45,7 @@ from planner.model import Shift
 from planner.scenarios import ShiftEffect
 from ui.look import plural_count
 from ui.compare_view import ChangeWords, MONEY_CHANGE, bold, change_item, change_sentence, read_only_table
-from ui.fonts import use_content_font
+from ui.fonts import reading_heading, use_content_font
 
 TAKEN_BACK_CHANGE = ChangeWords(N_("{amount} more taken back"), N_("{amount} less taken back"),
                                 N_("Nothing more taken back"))
@@ -111,17 +111,7 @@ class ShiftEffectDialog(QDialog):
         """The months in which something changes: the rows of the table."""
 
         layout = QVBoxLayout(self)
-        self.headline = QLabel(self)
-        self.headline.setWordWrap(True)
-        self.headline.setTextFormat(Qt.TextFormat.PlainText)
-        self.headline.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
-                                              | Qt.TextInteractionFlag.TextSelectableByKeyboard)
-        self.headline.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        use_content_font(self.headline)
-        font = self.headline.font()
-        font.setPointSizeF(font.pointSizeF() * 1.25)
-        font.setBold(True)
-        self.headline.setFont(font)
+        self.headline = reading_heading(self, 1.25, bold=True)  # read before the table
         layout.addWidget(self.headline)
 
         self.when = QLabel(self)
