@@ -56,8 +56,10 @@ def tune_garbage_collector() -> None:
     the app) out of the collector's sight, so a full collection no longer
     walks them (it took up to 100 ms, now a few). A higher first threshold
     makes the collector run less often while a result of many small objects
-    is built. Memory is still freed by reference counting as before; only
-    cycles wait a little longer. Measured by ``bench/bench_app.py``.
+    is built. Memory is still freed by reference counting as before; new
+    cycles wait a little longer, and a cycle among the frozen start-up objects
+    stays until the app closes (they are made once). Measured by
+    ``bench/bench_app.py``.
     """
     gc.freeze()
     gc.set_threshold(10_000, 20, 100)

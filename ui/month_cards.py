@@ -265,7 +265,6 @@ class _Box:
 
 
 _Node = _Text | _Amount | _Icon | _Rule | _Space | _Stretch | _Box
-_Leaf = _Text | _Amount
 
 
 def _leaves(node: _Node) -> list[_Node]:
