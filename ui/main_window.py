@@ -850,7 +850,17 @@ class MainWindow(QMainWindow):
         if not files:
             empty = self.recent_menu.addAction(_("No plans opened yet"))
             empty.setEnabled(False)
+        else:
+            # Someone who helps several households on one laptop may not want the next one to see these names.
+            self.recent_menu.addSeparator()
+            clear = self.recent_menu.addAction(_("&Clear this list"))
+            clear.setToolTip(_("Forget the names of the plans opened here. The files themselves stay."))
+            clear.triggered.connect(self.clear_recent_files)
         self.recent_menu.setEnabled(True)
+
+    def clear_recent_files(self) -> None:
+        self.settings.clear_recent_files()
+        self._fill_recent_menu()
 
     # --- consultation mode --------------------------------------------------------------------
 

@@ -194,6 +194,10 @@ class Settings:
         self.set_value(RECENT_FILES, files[:MAX_RECENT_FILES])
         return self.recent_files()
 
+    def clear_recent_files(self) -> None:
+        """Forget every recently opened plan (for a volunteer who helps several households on one laptop)."""
+        self.set_value(RECENT_FILES, [])
+
     def remove_recent_file(self, path: str | Path) -> list[str]:
         text = str(Path(path).resolve())
         self.set_value(RECENT_FILES, [f for f in self.recent_files() if f != text])

@@ -9,7 +9,7 @@ from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import QAbstractButton, QLabel, QMenuBar, QProgressBar, QTableView, QTextBrowser
 
 from planner.explain import render
-from planner.i18n import get_language, translations
+from planner.i18n import _, get_language, translations
 from ui import errors
 from ui.main_window import MainWindow
 from ui.month_model import COLUMNS, MonthTableModel, notes_of
@@ -62,6 +62,18 @@ def test_opening_the_example_shows_twelve_months(qtbot, opened_window: MainWindo
     assert window.settings.recent_files() == [str(EXAMPLE.resolve())]
     assert not window.worker.is_busy()
     assert window.busy_bar.isHidden()
+
+
+def test_the_recent_plans_can_be_forgotten(qtbot, opened_window: MainWindow):  # noqa: ANN001
+    window = opened_window
+    window._fill_recent_menu()
+    texts = [a.text() for a in window.recent_menu.actions()]
+    assert texts[0] == f"&1 {EXAMPLE.name}"
+    clear = next(a for a in window.recent_menu.actions() if a.text() == _("&Clear this list"))
+    clear.trigger()
+    assert window.settings.recent_files() == []
+    assert [a.text() for a in window.recent_menu.actions()] == [_("No plans opened yet")]
+    assert EXAMPLE.exists(), "only the name is forgotten"
 
 
 def test_selecting_bijstand_shows_its_explanation_and_sources(opened_window: MainWindow):
