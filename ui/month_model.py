@@ -26,6 +26,7 @@ from PySide6.QtWidgets import QApplication, QStyle
 
 from planner.benefit import BenefitMonth, Flag, Line, Projection
 from planner.explain import Explanation, RuleRef, render
+from planner.notes import notes_of
 from planner.summary import NOTE_CODES
 from planner.i18n import N_, _, format_money, format_month, get_language, ngettext
 
@@ -51,9 +52,6 @@ class Column:
 # NOTE_CODES (planner.summary): the flags that matter to the user, shown in the banner and marked in the table.
 
 
-def notes_of(month: BenefitMonth) -> tuple[Flag, ...]:
-    """The flags of ``month`` that matter (see :data:`NOTE_CODES`)."""
-    return tuple(f for f in month.flags if f.code in NOTE_CODES)
 
 
 _PREMIE_ASSUMPTIONS = (

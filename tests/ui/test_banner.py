@@ -6,7 +6,8 @@ from PySide6.QtWidgets import QWidget
 
 from planner.benefit import Projection
 from planner.i18n import get_language
-from ui.banner import NoteBanner, collect_notes, months_text, secondary_rules
+from planner.notes import collect_notes, months_text, secondary_rules
+from ui.banner import NoteBanner
 from ui.language import apply_language
 from ui.month_model import NOTE_CODES
 
