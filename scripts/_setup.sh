@@ -25,8 +25,10 @@ BVP_QT_DEBS=(libegl1 libgl1 libxkbcommon0 libfontconfig1 libglib2.0-0 libdbus-1-
 # Extra libraries of Qt's xcb platform plugin: only needed to show a real
 # window on an X11 display (scripts/run-app asks for them when DISPLAY is set).
 # shellcheck disable=SC2034  # used by scripts/run-app
+# libcups2: Qt's print plugin lists the printers through CUPS (File → Print a
+# summary); saving the summary as PDF needs no printer and works without it.
 BVP_QT_XCB_DEBS=(libx11-xcb1 libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1
-    libxcb-randr0 libxcb-render-util0 libxcb-shape0 libxcb-xkb1 libxkbcommon-x11-0)
+    libxcb-randr0 libxcb-render-util0 libxcb-shape0 libxcb-xkb1 libxkbcommon-x11-0 libcups2)
 
 bvp_log() { printf '[setup] %s\n' "$*" >&2; }
 bvp_die() { printf '[setup] ERROR: %s\n' "$*" >&2; exit 1; }

@@ -19,15 +19,18 @@ from __future__ import annotations
 import html
 import logging
 import os
+from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
 import shiboken6
 from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, QRect, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QFontMetrics, QKeySequence
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
+    QApplication,
     QDialog,
     QFileDialog,
     QFrame,
@@ -52,13 +55,15 @@ from PySide6.QtWidgets import (
 from planner.explain import render
 from planner.i18n import LANGUAGES, _, format_money, get_language, ngettext
 from planner.model import Plan
-from planner.overview import Overview, cliff_month
+from planner.overview import Overview, cliff_month, compute_overview, compute_risk
+from planner.report import Report, build_report
 from planner.scenarios import Bounds
 from planner.storage import EXTENSION
 from ui.banner import NoteBanner
 from ui.look import FONT_SIZE
 from ui.charts_page import ChartsPage
 from ui.compare_view import CompareDialog
+from ui.report import print_report, printer, write_pdf
 from ui.document import PlanDocument, StepName
 from ui.errors import ErrorMessage, present, show_error
 from ui.explain_panel import ExplainPanel
@@ -265,6 +270,8 @@ class MainWindow(QMainWindow):
         self.save_as_action = self._action("Ctrl+Shift+S", self.save_as)
         self.compare_file_action = self._action(None, self.compare_dialog)
         self.compare_extra_action = self._action(None, self.compare_with_extra)
+        self.pdf_action = self._action("Ctrl+Shift+P", self.save_summary_pdf)
+        self.print_action = self._action(keys.Print, self.print_summary)
         self.quit_action = self._action("Ctrl+Q", self.close)
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
         stack = self.document.undo_stack
@@ -316,6 +323,9 @@ class MainWindow(QMainWindow):
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.compare_extra_action)
         self.file_menu.addAction(self.compare_file_action)
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.pdf_action)
+        self.file_menu.addAction(self.print_action)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.quit_action)
         self.edit_menu = bar.addMenu("")
@@ -718,6 +728,84 @@ class MainWindow(QMainWindow):
             return self.document.path.name
         return _("This plan")
 
+    # --- the summary for a consultation ---------------------------------------------------------
+
+    def summary_report(self) -> Report | None:
+        """The consultation summary of the plan as it is now (``None``, with a message, while it has mistakes).
+
+        Uses the results on screen when they are of this plan; otherwise (an
+        edit still being computed, the range not there yet) they are computed
+        here, once, so the summary is never of an older plan.
+        """
+        plan = self.document.plan
+        if plan is None:
+            return None
+        overview = self.overview if self.overview is not None and self.overview.plan == plan else None
+        bounds = self.bounds if overview is not None else None
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            if overview is None:
+                overview = compute_overview(plan)
+            if not overview.computed:
+                self.statusBar().showMessage(_("Correct the mistakes in the plan first."), 5000)
+                return None
+            if bounds is None:
+                bounds = compute_risk(plan)
+            name = self.document.path.name.removesuffix(EXTENSION) if self.document.path is not None else ""
+            return build_report(overview, bounds, made_on=date.today(), name=name)
+        finally:
+            QApplication.restoreOverrideCursor()
+
+    def _summary_file(self) -> str:
+        """Ask where to save the summary; the plan's folder and name are suggested."""
+        folder = self.document.path.parent if self.document.path is not None else Path.home()
+        stem = self.document.path.name.removesuffix(EXTENSION) if self.document.path is not None else _("plan")
+        suggested = str(folder / _("{name}-summary.pdf").format(name=stem))
+        path, _filter = QFileDialog.getSaveFileName(self, _("Save a summary as PDF"), suggested,
+                                                    _("PDF files ({pattern})").format(pattern="*.pdf"))
+        return path
+
+    def save_summary_pdf(self, path: str | os.PathLike[str] | None = None) -> Path | None:
+        """File → Save a summary as PDF…: the consultation summary, in the language shown now."""
+        report = self.summary_report()
+        if report is None:
+            return None
+        chosen = str(path) if path is not None else self._summary_file()
+        if not chosen:
+            return None
+        target = Path(chosen)
+        if target.suffix.lower() != ".pdf":
+            target = target.with_name(target.name + ".pdf")
+        try:
+            write_pdf(report, target)
+        except OSError as exc:
+            log.info("writing the summary failed: %s", type(exc).__name__)
+            present(self, ErrorMessage(
+                _("The summary could not be saved"),
+                _("The file “{name}” could not be written. Check that the folder exists and that you may write in it.").format(name=target.name),
+            ))
+            return None
+        self.statusBar().showMessage(_("Summary saved as “{name}”.").format(name=target.name), 5000)
+        return target
+
+    def print_summary(self, device: QPrinter | None = None) -> int:
+        """File → Print a summary…: choose a printer, then print; returns the number of pages printed (0: not)."""
+        report = self.summary_report()
+        if report is None:
+            return 0
+        if device is None:
+            device = printer()
+            dialog = QPrintDialog(device, self)
+            dialog.setWindowTitle(_("Print a summary"))
+            if dialog.exec() != QDialog.DialogCode.Accepted:
+                return 0
+        try:
+            return print_report(report, device)
+        except OSError as exc:
+            log.info("printing failed: %s", type(exc).__name__)
+            present(self, ErrorMessage(_("The summary could not be printed"), _("Check the printer and try again.")))
+            return 0
+
     def compare_dialog(self) -> None:
         """File → Compare with another plan…: choose a plan file and see both side by side."""
         if not self._can_ask():
@@ -903,6 +991,10 @@ class MainWindow(QMainWindow):
         self.compare_extra_action.setText(_("Compare with the &extra shifts"))
         self.compare_extra_action.setToolTip(_("Your plan as planned next to your plan with every extra shift worked"))
         self.compare_file_action.setText(_("&Compare with another plan…"))
+        self.pdf_action.setText(_("Save a summary as P&DF…"))
+        self.pdf_action.setToolTip(_("A summary for a consultation, to take home: the months, what is taken back and when, notes, rules and sources"))
+        self.print_action.setText(_("&Print a summary…"))
+        self.print_action.setToolTip(_("Print the summary for a consultation"))
         self.quit_action.setText(_("&Quit"))
         self.edit_menu.setTitle(_("&Edit"))
         self.document.retranslate()  # the undo steps' names
@@ -1021,6 +1113,9 @@ class MainWindow(QMainWindow):
             self.compare_extra_action.setEnabled(extra)
         for action in self.tab_actions:
             action.setEnabled(has_plan)
+        computed = self.overview is not None and self.overview.computed
+        self.pdf_action.setEnabled(has_plan and computed)
+        self.print_action.setEnabled(has_plan and computed)
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
         if event.type() == QEvent.Type.LanguageChange:

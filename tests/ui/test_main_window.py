@@ -243,6 +243,15 @@ def test_menus_have_mnemonics_and_shortcuts(window: MainWindow):
     assert window.quit_action.shortcut().toString() == "Ctrl+Q"
 
 
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_no_two_items_of_a_menu_share_a_mnemonic(qtbot, window: MainWindow, lang: str):  # noqa: ANN001
+    with qtbot.wait_signal(window.retranslated):
+        window.set_language(lang)
+    for menu in (window.file_menu, window.edit_menu, window.view_menu, window.help_menu):
+        keys = [t[t.index("&") + 1].lower() for t in (a.text() for a in menu.actions()) if "&" in t]
+        assert len(keys) == len(set(keys)), (menu.title(), [a.text() for a in menu.actions()])
+
+
 def test_the_table_is_keyboard_friendly(window: MainWindow):
     assert window.table.focusPolicy() & Qt.FocusPolicy.TabFocus
     assert not window.table.tabKeyNavigation(), "Tab leaves the table; arrows move inside"

@@ -1,0 +1,309 @@
+"""The summary for a consultation: what a claimant takes home, and what a klantmanager checks.
+
+:func:`build_report` turns computed results (:class:`planner.overview.Overview`,
+and the range over fewer / more shifts when it is known) into a
+:class:`Report`: a title, a few short sections of sentences, lists and
+tables, all in the current language. It computes nothing new; every amount in
+it is an amount of the month cards (``planner.summary``), so the printout and
+the screen always agree. The window (``ui.report``) lays it out as a PDF or
+prints it.
+
+What is in it, top to bottom:
+
+1. what this is (a plan, not a decision of the municipality) and when it was made;
+2. in short: money in, what may be taken back and the range over fewer / more
+   shifts, the lowest balance, what to set aside;
+3. month by month: a table with the amounts of each month card; an amount that
+   rests on a value not yet published, not confirmed or on an assumption is
+   marked with an asterisk;
+4. what happens later: each correction with its date, as the cards say it;
+5. the work: each job, its wage and the planned hours by how sure they are;
+6. notes: every note once, with the months it applies to (as the window's banner);
+7. rules and sources: every rule behind the amounts, its article, since when,
+   how sure we are of it, and where it was read.
+
+No birth dates and no fixed costs are printed: the summary shows what is
+needed to talk about work and income, nothing more.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+
+from planner.explain import RuleRef, render
+from planner.i18n import N_, Language, _, format_day, format_money, format_month, format_number, get_language, ngettext, use_language
+from planner.model import Plan
+from planner.notes import collect_notes, months_text
+from planner.overview import Overview
+from planner.scenarios import Bounds
+from planner.summary import MonthCard, SummaryItem
+
+MARK = "*"
+"""Put after an amount that rests on a value not yet published, not confirmed, or on an assumption."""
+
+
+@dataclass(frozen=True, slots=True)
+class Table:
+    headers: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+    numeric: tuple[bool, ...]
+    """Per column: amounts, aligned right."""
+    caption: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    title: str
+    paragraphs: tuple[str, ...] = ()
+    bullets: tuple[str, ...] = ()
+    table: Table | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    title: str
+    subtitle: str
+    sections: tuple[Section, ...] = field(default_factory=tuple)
+
+    def text(self) -> str:
+        """The whole summary as plain text (for tests, and for a screen reader that reads the preview)."""
+        lines = [self.title, self.subtitle, ""]
+        for section in self.sections:
+            lines += [section.title, *section.paragraphs, *(f"• {b}" for b in section.bullets)]
+            if section.table is not None:
+                lines.append(" | ".join(section.table.headers))
+                lines += [" | ".join(row) for row in section.table.rows]
+            lines.append("")
+        return "\n".join(lines)
+
+
+#: The names of how sure a shift is (the same words as the shift table's).
+CERTAINTY_NAMES = {
+    "sure": N_("Sure"),
+    "likely": N_("Likely"),
+    "maybe": N_("Maybe"),
+    "extra": N_("Extra, only if it comes"),
+}
+
+STATUS_NAMES = {
+    "verified": N_("confirmed in the official text"),
+    "secondary": N_("read on a news or municipal page"),
+    "derived": N_("computed from published values"),
+    "unverified": N_("not confirmed"),
+    "unknown": N_("not known"),
+}
+
+COMPOSITIONS = {
+    "single": N_("you live alone (no partner)"),
+    "single_parent": N_("single parent"),
+    "couple": N_("you and your partner"),
+}
+
+MUNICIPALITIES = {"amsterdam": N_("Amsterdam"), "overig": N_("Another municipality")}
+
+
+def plan_name(plan: Plan, fallback: str = "") -> str:
+    return plan.name.strip() or fallback
+
+
+def build_report(overview: Overview, bounds: Bounds | None, *, made_on: date, name: str = "",
+                 lang: Language | None = None) -> Report:
+    """The consultation summary of ``overview`` in ``lang`` (default: the current language).
+
+    ``bounds`` (the range over fewer / more shifts) may be ``None`` when it is
+    not known; the summary then says so. ``name`` is shown when the plan has
+    no name of its own (the window passes the file's name).
+    """
+    if lang is not None:
+        with use_language(lang):
+            return build_report(overview, bounds, made_on=made_on, name=name)
+    if not overview.computed or overview.result is None:
+        raise ValueError("the plan has no results to summarise (it has errors)")
+    plan = overview.plan
+    cards = overview.cards
+    months = plan.month_list()
+    period = _("{first} to {last}").format(first=format_month(*months[0]), last=format_month(*months[-1]))
+    title = _("Plan for extra work: summary for the consultation")
+    subtitle = " · ".join(p for p in (plan_name(plan, name), period, _("made on {date}").format(date=format_day(made_on))) if p)
+    sections = (
+        _about(made_on),
+        _in_short(cards, bounds),
+        _month_table(cards),
+        _later(cards),
+        _work(plan),
+        _notes(overview),
+        _rules(cards),
+    )
+    return Report(title, subtitle, tuple(s for s in sections if s is not None))
+
+
+def _about(made_on: date) -> Section:
+    return Section(_("What this is"), paragraphs=(
+        _("This is a plan made with Bijverdienplanner. It is not a decision of the municipality. The amounts are "
+          "estimates, made with the rules known on {date}. What the municipality really pays can differ, for "
+          "example when your hours or your wages differ from the plan.").format(date=format_day(made_on)),
+        _("An amount with {mark} rests on a value that is not yet published or not confirmed, or on an assumption "
+          "where the rules are not clear. The notes below say which.").format(mark=MARK),
+    ))
+
+
+def _in_short(cards: tuple[MonthCard, ...], bounds: Bounds | None) -> Section:
+    bullets = []
+    total_in = sum((c.total_in.amount for c in cards), Decimal(0))
+    bullets.append(_("Money into your account over the whole plan: {amount}.").format(amount=format_money(total_in)))
+    taken = sum((-i.amount for c in cards if c.taken_back_now is not None for i in (c.taken_back_now,)), Decimal(0))
+    if taken > 0:
+        bullets.append(_("Taken back within the plan, as planned: {amount}.").format(amount=format_money(taken)))
+    else:
+        bullets.append(_("Nothing is taken back within the plan, if your hours go as planned."))
+    if bounds is not None:
+        r = bounds.repayment
+        if r.high <= 0:
+            bullets.append(_("Also with only the sure shifts, or with every extra shift, nothing is taken back within the plan."))
+        else:
+            bullets.append(_("Depending on how many of your shifts happen, {low} to {high} may be taken back within the plan.")
+                           .format(low=format_money(r.low), high=format_money(r.high)))
+    else:
+        bullets.append(_("The range over fewer and more shifts was not computed yet when this summary was made."))
+    lowest = min(cards, key=lambda c: c.lowest_balance.amount)
+    item = lowest.lowest_balance
+    if item.when is not None:
+        bullets.append(_("Your lowest balance: {amount} on {date}.").format(amount=_signed(item.amount), date=format_day(item.when)))
+    below = [c for c in cards if c.below_buffer]
+    if below:
+        bullets.append(ngettext(
+            "In {count} month your balance goes below your safety buffer of {buffer} or below zero: {months}.",
+            "In {count} months your balance goes below your safety buffer of {buffer} or below zero: {months}.",
+            len(below),
+        ).format(count=len(below), buffer=format_money(below[0].buffer), months=", ".join(format_month(*c.month) for c in below)))
+    aside = [c for c in cards if c.set_aside.amount > 0]
+    if aside:
+        total = sum((c.set_aside.amount for c in aside), Decimal(0))
+        per = ", ".join(_("{amount} in {month}").format(amount=format_money(c.set_aside.amount), month=format_month(*c.month))
+                        for c in aside)
+        bullets.append(_("Set aside {total} in all: {months}. Then a later deduction is no shock.").format(total=format_money(total), months=per))
+    else:
+        bullets.append(_("Nothing needs to be set aside, if your hours go as planned."))
+    return Section(_("In short"), bullets=tuple(bullets))
+
+
+def _signed(amount: Decimal) -> str:
+    return "\u2212" + format_money(-amount) if amount < 0 else format_money(amount)
+
+
+def _cell(item: SummaryItem | None, *, signed: bool = False) -> str:
+    if item is None:
+        return "–"
+    text = _signed(item.amount) if signed else format_money(item.amount)
+    return text + MARK if item.flags else text
+
+
+def _month_table(cards: tuple[MonthCard, ...]) -> Section:
+    headers = (_("Month"), _("Net wage"), _("Bijstand"), _("Premie"), _("Holiday pay"), _("Total in"),
+               _("Taken back this month"), _("Taken back later for this month"), _("Lowest balance"), _("Set aside"))
+    rows = []
+    for card in cards:
+        money = {i.key: i for i in card.money_in}
+        later = [i for i in card.taken_back_later]
+        later_text = "–"
+        if later:
+            amount = sum((i.amount for i in later), Decimal(0))
+            when = later[0].when
+            later_text = _signed(amount) + (MARK if any(i.flags for i in later) else "")
+            if when is not None:
+                later_text = _("{amount} on {date}").format(amount=later_text, date=format_day(when))
+        rows.append((
+            format_month(*card.month),
+            _cell(money.get("wages")),
+            _cell(money.get("bijstand")),
+            _cell(money.get("premie")),
+            _cell(money.get("holiday_pay")),
+            _cell(card.total_in),
+            _cell(card.taken_back_now, signed=True),
+            later_text,
+            _cell(card.lowest_balance, signed=True),
+            _cell(card.set_aside),
+        ))
+    table = Table(headers, tuple(rows), (False, *([True] * (len(headers) - 1))),
+                  caption=_("Money in is what lands on your account in that month. Taken back: withheld from your "
+                            "bijstand or paid back."))
+    return Section(_("Month by month"), table=table)
+
+
+def _later(cards: tuple[MonthCard, ...]) -> Section | None:
+    lang = get_language()
+    bullets = [render(item.explanation, lang) for card in cards for item in card.settled_later]
+    if not bullets:
+        return Section(_("What happens later"), paragraphs=(
+            _("If your hours go as planned, the municipality does not correct any month of this plan later."),))
+    return Section(_("What happens later"), paragraphs=(
+        _("The municipality pays bijstand on an estimate of your income and corrects it once your payslip is known. "
+          "These corrections follow from your plan:"),), bullets=tuple(bullets))
+
+
+def _work(plan: Plan) -> Section:
+    hours: dict[str, dict[str, Decimal]] = defaultdict(lambda: defaultdict(Decimal))
+    for shift in plan.shifts:
+        hours[shift.job][shift.certainty] += shift.hours
+    rows = []
+    for number, job in enumerate(plan.jobs, start=1):
+        name = job.name or _("Job {number}").format(number=number)
+        if job.wage_unit == "month":
+            wage = _("{amount} a month").format(amount=format_money(job.wage))
+        else:
+            wage = _("{amount} an hour").format(amount=format_money(job.wage))
+        basis = _("net") if job.wage_basis == "net" else _("gross")
+        planned = ", ".join(
+            _("{name}: {hours} hours").format(name=_(CERTAINTY_NAMES[c]), hours=format_number(h))
+            for c in ("sure", "likely", "maybe", "extra") if (h := hours[job.id].get(c, Decimal(0))) > 0
+        ) or "–"
+        rows.append((name, f"{wage} ({basis})", planned))
+    household = plan.household
+    paragraphs = (
+        _("Household: {composition}. Municipality: {municipality}.").format(
+            composition=_(COMPOSITIONS.get(household.composition, household.composition)),
+            municipality=_(MUNICIPALITIES.get(household.municipality, household.municipality))),
+    )
+    if not rows:
+        return Section(_("Your work"), paragraphs=(*paragraphs, _("There is no work in this plan.")))
+    return Section(_("Your work"), paragraphs=paragraphs,
+                   table=Table((_("Job"), _("Wage"), _("Planned hours by how sure they are")), tuple(rows), (False, False, False)))
+
+
+def _notes(overview: Overview) -> Section | None:
+    assert overview.result is not None
+    lang = get_language()
+    months = len(overview.plan.month_list())
+    bullets = []
+    for note in collect_notes(overview.result.projection, overview.warnings):
+        text = render(note.explanation, lang)
+        if note.months and months > 1:
+            text = f"{text} {months_text(note.months, months)}"
+        bullets.append(text)
+    if not bullets:
+        return None
+    return Section(_("Notes"), bullets=tuple(bullets))
+
+
+def _rules(cards: tuple[MonthCard, ...]) -> Section:
+    lang = get_language()
+    seen: dict[tuple[str, date], RuleRef] = {}
+    for card in cards:
+        for item in card.items():
+            for ref in item.rules:
+                seen.setdefault((ref.id, ref.valid_from), ref)
+    rows = []
+    for ref in sorted(seen.values(), key=lambda r: (r.label(lang).casefold(), r.valid_from)):
+        article = ref.article_nl if lang == "nl" else ref.article_en
+        sources = "; ".join(f"{r.title} ({r.url})" for r in ref.references) or "–"
+        rows.append((ref.label(lang), article, format_day(ref.valid_from), _(STATUS_NAMES.get(ref.status, ref.status)), sources))
+    return Section(_("Rules and sources"), paragraphs=(
+        _("The rules behind the amounts above, with the value used from the date shown."),),
+        table=Table((_("Rule"), _("Article"), _("Value used from"), _("How sure"), _("Source")), tuple(rows),
+                    (False, False, False, False, False)))
+
+
+__all__ = ["CERTAINTY_NAMES", "MARK", "Report", "Section", "Table", "build_report", "plan_name"]

@@ -1,0 +1,116 @@
+"""planner.report: the consultation summary holds the month cards' own amounts, in either language."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from planner.explain import render
+from planner.i18n import format_day, format_money, format_month, use_language
+from planner.model import Shift
+from planner.overview import Overview, compute_overview, compute_risk
+from planner.report import MARK, Report, build_report
+from planner.scenarios import Bounds
+from planner.storage import load_plan
+
+ROOT = Path(__file__).resolve().parents[2]
+HOTEL = ROOT / "examples" / "schoonmaker-hotel-amsterdam.bvp.json"
+MADE_ON = date(2026, 11, 30)
+
+
+@pytest.fixture(scope="module")
+def overview() -> Overview:
+    return compute_overview(load_plan(HOTEL))
+
+
+@pytest.fixture(scope="module")
+def bounds() -> Bounds:
+    bounds = compute_risk(load_plan(HOTEL))
+    assert bounds is not None
+    return bounds
+
+
+def _section(report: Report, title: str):  # noqa: ANN202
+    return next(s for s in report.sections if s.title == title)
+
+
+def _money(item, lang: str, signed: bool = False) -> str:  # noqa: ANN001
+    amount = item.amount
+    text = ("\u2212" + format_money(-amount, lang)) if signed and amount < 0 else format_money(amount, lang)
+    return text + (MARK if item.flags else "")
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_the_month_table_holds_the_cards_amounts(overview: Overview, bounds: Bounds, lang: str) -> None:
+    report = build_report(overview, bounds, made_on=MADE_ON, lang=lang)
+    with use_language(lang):  # the titles as the report wrote them
+        month_title = "Maand per maand" if lang == "nl" else "Month by month"
+        table = _section(report, month_title).table
+    assert table is not None
+    assert len(table.rows) == len(overview.cards) == 12
+    for row, card in zip(table.rows, overview.cards, strict=True):
+        money = {i.key: i for i in card.money_in}
+        assert row[0] == format_month(*card.month, lang)
+        assert row[1] == _money(money["wages"], lang)
+        assert row[2] == _money(money["bijstand"], lang)
+        assert row[5] == _money(card.total_in, lang)
+        assert row[8] == _money(card.lowest_balance, lang, signed=True)
+        assert row[9] == _money(card.set_aside, lang)
+        later = card.taken_back_later
+        if later:
+            assert format_day(later[0].when, lang) in row[7]
+        else:
+            assert row[7] == "–"
+    flagged = sum(1 for card in overview.cards for i in card.money_in if i.flags)
+    assert flagged and sum(cell.endswith(MARK) for row in table.rows for cell in row[1:5]) == flagged
+
+
+def test_in_short_adds_up_the_months_and_gives_the_range(overview: Overview, bounds: Bounds) -> None:
+    text = build_report(overview, bounds, made_on=MADE_ON, lang="en").text()
+    total = sum((c.total_in.amount for c in overview.cards), Decimal(0))
+    assert f"Money into your account over the whole plan: {format_money(total, 'en')}." in text
+    r = bounds.repayment
+    assert f"{format_money(r.low, 'en')} to {format_money(r.high, 'en')} may be taken back" in text
+    aside = sum((c.set_aside.amount for c in overview.cards), Decimal(0))
+    assert f"Set aside {format_money(aside, 'en')} in all" in text
+    without = build_report(overview, None, made_on=MADE_ON, lang="en").text()
+    assert "was not computed yet" in without and "may be taken back within the plan." not in without
+
+
+def test_every_later_correction_and_every_rule_is_listed(overview: Overview, bounds: Bounds) -> None:
+    report = build_report(overview, bounds, made_on=MADE_ON, lang="nl")
+    later = _section(report, "Wat er later gebeurt")
+    expected = [render(i.explanation, "nl") for c in overview.cards for i in c.settled_later]
+    assert list(later.bullets) == expected and expected
+    rules = _section(report, "Regels en bronnen").table
+    assert rules is not None
+    labels = {row[0] for row in rules.rows}
+    used = {ref.label("nl") for c in overview.cards for i in c.items() for ref in i.rules}
+    assert used and used <= labels
+    assert all(row[4] != "" for row in rules.rows)
+    notes = _section(report, "Opmerkingen")
+    assert any("Nog niet bekendgemaakt" in b for b in notes.bullets), "the 2027 values are flagged in the summary too"
+
+
+def test_the_summary_is_in_the_language_asked_and_keeps_private_details_out(overview: Overview, bounds: Bounds) -> None:
+    nl = build_report(overview, bounds, made_on=MADE_ON, lang="nl").text()
+    en = build_report(overview, bounds, made_on=MADE_ON, lang="en").text()
+    assert "Wat dit is" in nl and "What this is" in en
+    assert "What this is" not in nl and "Wat dit is" not in en
+    plan = overview.plan
+    child = plan.household.youngest_child_birth_date
+    assert child is not None
+    for text, lang in ((nl, "nl"), (en, "en")):
+        for born in (plan.household.claimant.birth_date, child):
+            assert format_day(born, lang) not in text and born.isoformat() not in text
+        assert "Zorgverzekering" not in text and "Telefoon en internet" not in text, "fixed costs stay out"
+
+
+def test_a_plan_with_mistakes_has_no_summary() -> None:
+    plan = load_plan(HOTEL)
+    bad = plan.model_copy(update={"shifts": (Shift(date=date(2026, 12, 3), hours=Decimal(30), job="hotel"),)})
+    with pytest.raises(ValueError, match="errors"):
+        build_report(compute_overview(bad), None, made_on=MADE_ON)

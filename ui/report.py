@@ -1,0 +1,206 @@
+"""The consultation summary on paper: a :class:`planner.report.Report` as a PDF file or a printout.
+
+The report is laid out as simple HTML (headings, paragraphs, lists and
+tables; every text escaped) in a ``QTextDocument``, on A4 in landscape so the
+month table fits, with page numbers in the footer. :func:`write_pdf` writes it
+with ``QPdfWriter`` (nothing leaves the machine); :func:`print_report` sends it
+to a printer the user chose. Nothing here computes: the words and the numbers
+are the report's.
+"""
+
+from __future__ import annotations
+
+import html
+import os
+import tempfile
+from pathlib import Path
+
+from PySide6.QtCore import QMarginsF, QRectF, QSizeF, Qt
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QImage,
+    QPageLayout,
+    QPageSize,
+    QPagedPaintDevice,
+    QPaintDevice,
+    QPainter,
+    QPdfWriter,
+    QTextDocument,
+)
+from PySide6.QtPrintSupport import QPrinter
+
+from planner.i18n import _
+from planner.report import Report
+
+MARGIN_MM = 15.0
+FONT_POINTS = 9.0
+"""Small enough for the ten columns of the month table on a landscape A4, large enough to read."""
+
+_CSS = """
+body { color: #1f1f1f; }
+h1 { font-size: 16pt; margin: 0 0 2pt 0; }
+h2 { font-size: 12pt; margin: 12pt 0 4pt 0; }
+p.sub { color: #444444; margin: 0 0 8pt 0; }
+p.caption { color: #444444; font-size: 8pt; margin: 2pt 0 0 0; }
+table { border-collapse: collapse; }
+th { background-color: #e8e8e8; text-align: left; padding: 3px 5px; font-weight: bold; }
+td { padding: 2px 5px; border-bottom: 1px solid #cfcfcf; vertical-align: top; }
+th.num { text-align: right; }
+td.num { text-align: right; white-space: nowrap; }
+"""
+
+
+def report_html(report: Report) -> str:
+    """The report as HTML for a ``QTextDocument`` (every text of the report is escaped)."""
+    e = html.escape
+    parts = [f"<h1>{e(report.title)}</h1>", f'<p class="sub">{e(report.subtitle)}</p>']
+    for section in report.sections:
+        parts.append(f"<h2>{e(section.title)}</h2>")
+        parts += [f"<p>{e(p)}</p>" for p in section.paragraphs]
+        if section.bullets:
+            parts.append("<ul>" + "".join(f"<li>{e(b)}</li>" for b in section.bullets) + "</ul>")
+        table = section.table
+        if table is not None:
+            widths = column_widths(table.headers, table.rows)
+
+            def cls(i: int) -> str:
+                return ' class="num"' if table.numeric[i] else ""
+
+            head = "".join(f'<th{cls(i)} width="{widths[i]}%">{e(h)}</th>' for i, h in enumerate(table.headers))
+            rows = "".join("<tr>" + "".join(f"<td{cls(i)}>{e(c)}</td>" for i, c in enumerate(row)) + "</tr>"
+                           for row in table.rows)
+            parts.append(f'<table width="100%" cellspacing="0"><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>')
+            if table.caption:
+                parts.append(f'<p class="caption">{e(table.caption)}</p>')
+    return "<html><body>" + "".join(parts) + "</body></html>"
+
+
+def column_widths(headers: tuple[str, ...], rows: tuple[tuple[str, ...], ...]) -> list[int]:
+    """Percentages of the page width per column, after how much text each holds (a header's longest word,
+    its longest cell), so no column is squeezed to a letter a line; they add up to 100."""
+    weights = []
+    for i, header in enumerate(headers):
+        longest_word = max((len(w) for w in header.split()), default=1)
+        longest_cell = max((len(row[i]) for row in rows), default=1)
+        weights.append(min(max(longest_word, longest_cell, 4) + 2, 50))  # + 2: the cell's padding
+    total = sum(weights)
+    widths = [max(1, round(100 * w / total)) for w in weights]
+    widths[widths.index(max(widths))] += 100 - sum(widths)
+    return widths
+
+
+def _document(report: Report) -> QTextDocument:
+    document = QTextDocument()
+    font = QFont()
+    font.setPointSizeF(FONT_POINTS)
+    document.setDefaultFont(font)
+    document.setDefaultStyleSheet(_CSS)
+    document.setHtml(report_html(report))
+    document.setMetaInformation(QTextDocument.MetaInformation.DocumentTitle, report.title)
+    return document
+
+
+def _layout() -> QPageLayout:
+    return QPageLayout(QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Landscape,
+                       QMarginsF(MARGIN_MM, MARGIN_MM, MARGIN_MM, MARGIN_MM), QPageLayout.Unit.Millimeter)
+
+
+class _Pages:
+    """The report laid out on pages of one paint device: the body of each page, and its footer line."""
+
+    def __init__(self, report: Report, device: QPaintDevice, page: QRectF) -> None:
+        self.report = report
+        self.document = _document(report)
+        self.footer = 14 * device.logicalDpiY() / 72.0  # 14 points, in device pixels
+        self.size = QSizeF(page.width(), page.height() - self.footer)
+        self.document.documentLayout().setPaintDevice(device)
+        self.document.setPageSize(self.size)
+        self.count = max(1, self.document.pageCount())
+
+    def draw(self, painter: QPainter, number: int) -> None:
+        """Page ``number`` (from 0) with "page 1 of 3" under it; ``painter`` starts at the page's top left."""
+        height = self.size.height()
+        painter.save()
+        painter.translate(0, -number * height)
+        self.document.drawContents(painter, QRectF(0, number * height, self.size.width(), height))
+        painter.restore()
+        small = QFont(self.document.defaultFont())
+        small.setPointSizeF(8)
+        painter.setFont(small)
+        line = QRectF(0, height, self.size.width(), self.footer)
+        text = _("Page {page} of {pages}").format(page=number + 1, pages=self.count)
+        painter.drawText(line, int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom), text)
+        painter.drawText(line, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom), self.report.title)
+
+
+def _paint(report: Report, device: QPagedPaintDevice) -> int:
+    """Lay the report out on ``device`` page by page; returns the number of pages."""
+    painter = QPainter()
+    if not painter.begin(device):
+        raise OSError("cannot draw on the printer or the PDF file")
+    try:
+        pages = _Pages(report, device, QRectF(device.pageLayout().paintRectPixels(device.resolution())))
+        for number in range(pages.count):
+            if number:
+                device.newPage()
+            pages.draw(painter, number)
+        return pages.count
+    finally:
+        painter.end()
+
+
+def render_page(report: Report, number: int = 0, dpi: int = 100) -> QImage:
+    """One page as an image, laid out as on paper (for the screenshots; a preview could use it too)."""
+    layout = _layout()
+    whole = layout.fullRectPixels(dpi)
+    image = QImage(whole.size(), QImage.Format.Format_RGB32)
+    image.setDotsPerMeterX(round(dpi / 0.0254))
+    image.setDotsPerMeterY(round(dpi / 0.0254))
+    image.fill(QColor("white"))
+    inner = layout.paintRectPixels(dpi)
+    painter = QPainter(image)
+    try:
+        painter.translate(inner.topLeft())
+        pages = _Pages(report, image, QRectF(0, 0, inner.width(), inner.height()))
+        pages.draw(painter, min(number, pages.count - 1))
+    finally:
+        painter.end()
+    return image
+
+
+def write_pdf(report: Report, path: str | os.PathLike[str]) -> int:
+    """Write the report as a PDF at ``path`` (through a temporary file, so a failure leaves no half file);
+    returns the number of pages."""
+    target = Path(path)
+    handle, temporary = tempfile.mkstemp(prefix=".bvp-", suffix=".pdf", dir=target.parent)
+    os.close(handle)
+    try:
+        writer = QPdfWriter(temporary)
+        writer.setPageLayout(_layout())
+        writer.setResolution(300)
+        writer.setTitle(report.title)
+        writer.setCreator("Bijverdienplanner")
+        pages = _paint(report, writer)
+        del writer  # closes the file
+        os.replace(temporary, target)
+        return pages
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def printer() -> QPrinter:
+    """A printer set up for the report (A4 landscape); the print dialog may change it."""
+    device = QPrinter(QPrinter.PrinterMode.HighResolution)
+    device.setPageLayout(_layout())
+    device.setDocName(_("Bijverdienplanner summary"))
+    return device
+
+
+def print_report(report: Report, device: QPrinter) -> int:
+    """Print the report on ``device`` (chosen in a print dialog); returns the number of pages."""
+    return _paint(report, device)
+
+
+__all__ = ["column_widths", "print_report", "printer", "render_page", "report_html", "write_pdf"]
