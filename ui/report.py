@@ -11,6 +11,7 @@ are the report's.
 from __future__ import annotations
 
 import html
+import math
 import os
 import tempfile
 from pathlib import Path
@@ -34,6 +35,8 @@ from planner.i18n import _
 from planner.report import Report
 
 MARGIN_MM = 15.0
+SHORT = 16
+"""A column whose values are at most this long (amounts, months) is never wrapped."""
 FONT_POINTS = 9.0
 """Small enough for the ten columns of the month table on a landscape A4, large enough to read."""
 
@@ -46,8 +49,8 @@ p.caption { color: #444444; font-size: 8pt; margin: 2pt 0 0 0; }
 table { border-collapse: collapse; }
 th { background-color: #e8e8e8; text-align: left; padding: 3px 5px; font-weight: bold; }
 td { padding: 2px 5px; border-bottom: 1px solid #cfcfcf; vertical-align: top; }
-th.num { text-align: right; }
-td.num { text-align: right; white-space: nowrap; }
+th.num, td.num { text-align: right; }
+td.nw { white-space: nowrap; }
 """
 
 
@@ -63,12 +66,15 @@ def report_html(report: Report) -> str:
         table = section.table
         if table is not None:
             widths = column_widths(table.headers, table.rows)
+            # Short values (amounts, months) stay on one line; longer texts wrap.
+            short = [max((len(row[i]) for row in table.rows), default=0) <= SHORT for i in range(len(table.headers))]
 
-            def cls(i: int) -> str:
-                return ' class="num"' if table.numeric[i] else ""
+            def cls(i: int, cell: bool) -> str:
+                names = (["num"] if table.numeric[i] else []) + (["nw"] if cell and short[i] else [])
+                return f' class="{" ".join(names)}"' if names else ""
 
-            head = "".join(f'<th{cls(i)} width="{widths[i]}%">{e(h)}</th>' for i, h in enumerate(table.headers))
-            rows = "".join("<tr>" + "".join(f"<td{cls(i)}>{e(c)}</td>" for i, c in enumerate(row)) + "</tr>"
+            head = "".join(f'<th{cls(i, False)} width="{widths[i]}%">{e(h)}</th>' for i, h in enumerate(table.headers))
+            rows = "".join("<tr>" + "".join(f"<td{cls(i, True)}>{e(c)}</td>" for i, c in enumerate(row)) + "</tr>"
                            for row in table.rows)
             parts.append(f'<table width="100%" cellspacing="0"><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>')
             if table.caption:
@@ -81,9 +87,9 @@ def column_widths(headers: tuple[str, ...], rows: tuple[tuple[str, ...], ...]) -
     its longest cell), so no column is squeezed to a letter a line; they add up to 100."""
     weights = []
     for i, header in enumerate(headers):
-        longest_word = max((len(w) for w in header.split()), default=1)
+        longest_word = math.ceil(1.25 * max((len(w) for w in header.split()), default=1))  # headers are bold
         longest_cell = max((len(row[i]) for row in rows), default=1)
-        weights.append(min(max(longest_word, longest_cell, 4) + 2, 50))  # + 2: the cell's padding
+        weights.append(min(max(longest_word, longest_cell, 4) + 3, 50))  # + 3: the cell's padding
     total = sum(weights)
     widths = [max(1, round(100 * w / total)) for w in weights]
     widths[widths.index(max(widths))] += 100 - sum(widths)
