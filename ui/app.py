@@ -2,7 +2,8 @@
 
 It creates the QApplication, applies the saved language (gettext, Babel,
 QLocale and Qt's own catalog, see ``ui.language``), installs the local crash
-dialog, opens the main window and, if a path is given, the plan in it.
+dialog, opens the main window, offers a plan that a crash left unsaved
+(``ui.recovery``) and, if a path is given, opens the plan in it.
 """
 
 from __future__ import annotations
@@ -76,6 +77,7 @@ def run(args: Sequence[str]) -> int:
     window = MainWindow(settings)
     window.show()
     tune_garbage_collector()
+    window.offer_recovery()  # a plan left unsaved by a crash comes first
     # Qt has taken its own options (-platform, -style, …) out of its argument list.
     given = app.arguments()[1:] if created else list(args)
     paths = [a for a in given if not a.startswith("-")]

@@ -53,16 +53,17 @@ from PySide6.QtWidgets import (
 )
 
 from planner.explain import render
-from planner.i18n import LANGUAGES, _, format_money, get_language, ngettext
+from planner.i18n import LANGUAGES, _, format_day, format_money, get_language, ngettext
 from planner.model import Plan
 from planner.overview import Overview, cliff_month, compute_overview, compute_risk
 from planner.report import Report, build_report
 from planner.scenarios import Bounds
-from planner.storage import EXTENSION
+from planner.storage import EXTENSION, PlanFileError
 from ui.banner import NoteBanner
 from ui.look import FONT_SIZE
 from ui.charts_page import ChartsPage
 from ui.compare_view import CompareDialog
+from ui.recovery import Recovery, Unsaved, default_folder
 from ui.report import print_report, printer, write_pdf
 from ui.document import PlanDocument, StepName
 from ui.errors import ErrorMessage, present, show_error
@@ -193,7 +194,8 @@ class MainWindow(QMainWindow):
     risk_shown = Signal()
     """The range over fewer / planned / more shifts of the shown results is on screen."""
 
-    def __init__(self, settings: Settings, worker: Worker | None = None, parent: QWidget | None = None) -> None:
+    def __init__(self, settings: Settings, worker: Worker | None = None, parent: QWidget | None = None, *,
+                 recovery_folder: Path | None = None) -> None:
         super().__init__(parent)
         self.settings = settings
         self.worker = worker if worker is not None else Worker(self)
@@ -219,6 +221,14 @@ class MainWindow(QMainWindow):
         self.document.plan_changed.connect(self._on_plan_changed)
         self.document.modified_changed.connect(lambda _modified: self._retranslate_title())
         self.document.path_changed.connect(self._retranslate_title)
+        self.recovery = Recovery(recovery_folder if recovery_folder is not None else default_folder())
+        """A copy of a plan with unsaved changes, so a crash loses nothing (see ui.recovery)."""
+        self._keep_copy = QTimer(self)
+        self._keep_copy.setSingleShot(True)
+        self._keep_copy.setInterval(COPY_DELAY_MS)
+        self._keep_copy.timeout.connect(self._write_copy)
+        self.document.plan_changed.connect(self._schedule_copy)
+        self.document.modified_changed.connect(self._on_modified_for_copy)
         self.overview: Overview | None = None
         """The newest computed results (they may be of an earlier version of the plan while it has errors)."""
         self.latest: Overview | None = None
@@ -1170,19 +1180,83 @@ class MainWindow(QMainWindow):
             ).format(version=version),
         )
 
+    # --- a copy of unsaved changes -------------------------------------------------------------
+
+    def _schedule_copy(self, _plan: Plan) -> None:
+        if self.document.is_modified():
+            self._keep_copy.start()  # once edits pause; again after each one
+
+    def _on_modified_for_copy(self, modified: bool) -> None:
+        if modified:  # the first change (the plan changes before the undo stack says it is not clean)
+            self._keep_copy.start()
+        else:  # saved, or another plan opened: the copy is not needed
+            self._keep_copy.stop()
+            self.recovery.clear()
+
+    def _write_copy(self) -> None:
+        if self.document.plan is not None and self.document.is_modified():
+            self.recovery.write(self.document.plan, self.document.path)
+
+    def ask_restore(self, unsaved: Unsaved) -> QMessageBox.StandardButton:
+        """Open the plan that was not saved when the app stopped? (Tests replace this.)"""
+        box = QMessageBox(QMessageBox.Icon.Question, _("Changes that were not saved"), "", QMessageBox.StandardButton.NoButton, self)
+        written = unsaved.written
+        # TRANSLATORS: a day and a time, e.g. "30 november 2026, 14:05".
+        when = _("{day}, {time}").format(day=format_day(written.date()), time=f"{written:%H:%M}") if written else ""
+        if unsaved.original is not None:
+            text = _("Bijverdienplanner stopped before the changes to “{name}” were saved. Open the plan with these "
+                     "changes again?").format(name=unsaved.original.name)
+        else:
+            text = _("Bijverdienplanner stopped before a new plan was saved. Open it again?")
+        box.setText(text)
+        if when:
+            box.setInformativeText(_("The last changes were kept on {time}.").format(time=when))
+        box.addButton(_("&Open again"), QMessageBox.ButtonRole.AcceptRole).setObjectName("open")
+        box.addButton(_("&Delete the changes"), QMessageBox.ButtonRole.DestructiveRole).setObjectName("delete")
+        box.exec()
+        clicked = box.clickedButton()
+        return QMessageBox.StandardButton.Open if clicked is not None and clicked.objectName() == "open" \
+            else QMessageBox.StandardButton.Discard
+
+    def offer_recovery(self) -> bool:
+        """At start: a plan left unsaved by a crash is offered again; returns whether it was opened."""
+        unsaved = self.recovery.left_behind()
+        if unsaved is None:
+            return False
+        if self.ask_restore(unsaved) != QMessageBox.StandardButton.Open:
+            self.recovery.clear()
+            return False
+        try:
+            plan, original = self.recovery.restore()
+        except PlanFileError as exc:
+            show_error(self, exc)
+            self.recovery.clear()
+            return False
+        self.document.load(plan, original, modified=True)  # modified: saving it is still to be done
+        self.statusBar().showMessage(_("The plan with your unsaved changes is open again. Save it to keep it."), 10000)
+        return True
+
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
         if not self.maybe_save():
             event.ignore()
             return
+        self._keep_copy.stop()
+        self.recovery.clear()  # saved or discarded on purpose: nothing to offer next time
+        self.recovery.release()
         self.settings.set_value(WINDOW_GEOMETRY, self.saveGeometry())
         self.settings.sync()
+        self._background.stop()  # no range or chart is asked for after this
         workers = (self.worker, self.risk_worker, self.cliff_worker, self.task_worker)
         for worker in workers:
-            worker.cancel()
+            worker.shutdown(0)
         for worker in workers:
-            worker.wait(5000)
+            if not worker.wait(10000):
+                log.warning("a background job did not end within 10 seconds")
         super().closeEvent(event)
 
+
+COPY_DELAY_MS = 3000
+"""How long edits must pause before the copy of unsaved changes is written (see ui.recovery)."""
 
 BACKGROUND_DELAY_MS = 300
 """How long edits must pause before the range over fewer / more shifts and the hours chart are computed."""

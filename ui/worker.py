@@ -70,6 +70,7 @@ class Worker(QObject):
         self._pool = pool
         self._generation = 0
         self._waiting = False  # the newest job has not delivered yet
+        self._closed = False  # shut down: no new jobs (see shutdown)
         self._relay = _Relay(self)
         self._relay.done.connect(self._on_done)
 
@@ -82,7 +83,13 @@ class Worker(QObject):
         return self._waiting
 
     def submit(self, fn: Callable[..., Any], *args: Any) -> int:
-        """Run ``fn(*args)`` in the background; return the job's generation number."""
+        """Run ``fn(*args)`` in the background; return the job's generation number.
+
+        After :meth:`shutdown` nothing is started (a timer of a closed window may still ask).
+        """
+        if self._closed:
+            log.debug("job not started: the worker is shut down")
+            return self._generation
         self._generation += 1
         generation = self._generation
         was_busy = self._waiting
@@ -104,6 +111,18 @@ class Worker(QObject):
     def wait(self, msecs: int = -1) -> bool:
         """Wait for the pool to empty (at shutdown). Results still arrive by signal later."""
         return self._pool.waitForDone(msecs)
+
+    def shutdown(self, msecs: int = 10000) -> bool:
+        """Start no more jobs, drop every result, and wait (up to ``msecs``) for a running job to end.
+
+        Call it before the worker is deleted: Qt deletes the pool with the
+        worker, and a pool deleted while a Python job still runs waits for it
+        while the deleting thread holds Python's lock, which the job needs:
+        the app would hang. Waiting here lets the job finish first.
+        """
+        self._closed = True
+        self.cancel()
+        return self.wait(msecs)
 
     @Slot(int, object)
     def _on_done(self, generation: int, outcome: tuple[bool, object]) -> None:

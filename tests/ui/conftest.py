@@ -50,14 +50,15 @@ def settings(tmp_path: Path) -> Settings:
 
 
 @pytest.fixture
-def window(qtbot, settings: Settings) -> Iterator[MainWindow]:  # noqa: ANN001
-    win = MainWindow(settings)
+def window(qtbot, settings: Settings, tmp_path: Path) -> Iterator[MainWindow]:  # noqa: ANN001
+    win = MainWindow(settings, recovery_folder=tmp_path / "recovery")
     # No modal "save your changes?" box when a test ends with an edited plan (tests of the prompt replace this).
     win.ask_save_changes = lambda: QMessageBox.StandardButton.Discard  # type: ignore[method-assign]
     qtbot.add_widget(win)
     yield win
     win.worker.cancel()
     win.worker.wait(5000)
+    win.recovery.release()
 
 
 @pytest.fixture

@@ -255,3 +255,15 @@ def test_no_two_items_of_a_menu_share_a_mnemonic(qtbot, window: MainWindow, lang
 def test_the_table_is_keyboard_friendly(window: MainWindow):
     assert window.table.focusPolicy() & Qt.FocusPolicy.TabFocus
     assert not window.table.tabKeyNavigation(), "Tab leaves the table; arrows move inside"
+
+
+def test_closing_stops_the_background_work(qtbot, opened_window: MainWindow):  # noqa: ANN001
+    window = opened_window
+    plan = window.document.plan
+    window.apply_edit(plan.model_copy(update={"starting_balance": plan.starting_balance + 1}), "more money")
+    qtbot.wait_until(lambda: window._background.isActive(), timeout=10000)  # the range waits for edits to pause
+    window.close()
+    assert not window._background.isActive()
+    assert not any(w.is_busy() for w in (window.worker, window.risk_worker, window.cliff_worker, window.task_worker))
+    window._start_background()  # as a late timer would: nothing starts
+    assert not window.risk_worker.is_busy()

@@ -79,3 +79,19 @@ def test_cancel_drops_the_running_job(qtbot, worker: Worker):
         gate.set()
         worker.wait(5000)
         qtbot.wait(50)  # let the queued (dropped) delivery arrive; nothing may be emitted
+
+
+def test_after_shutdown_no_job_starts_and_a_running_one_is_waited_for(qtbot, worker: Worker):
+    """A window's timer may still ask for a job after it closed; the worker must not start one (a pool deleted
+    while a Python job runs would hang the app)."""
+    gate = threading.Event()
+    ran = []
+    worker.submit(lambda: gate.wait(5) and ran.append("first"))
+    threading.Timer(0.1, gate.set).start()
+    assert worker.shutdown(5000), "the running job was waited for"
+    assert ran == ["first"]
+    with qtbot.assert_not_emitted(worker.finished):
+        worker.submit(lambda: ran.append("late"))
+        assert not worker.is_busy()
+        qtbot.wait(50)
+    assert ran == ["first"], "nothing started after shutdown"
