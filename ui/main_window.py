@@ -1199,6 +1199,14 @@ class MainWindow(QMainWindow):
 
     def ask_restore(self, unsaved: Unsaved) -> QMessageBox.StandardButton:
         """Open the plan that was not saved when the app stopped? (Tests replace this.)"""
+        box = self.restore_box(unsaved)
+        box.exec()
+        clicked = box.clickedButton()
+        return QMessageBox.StandardButton.Open if clicked is not None and clicked.objectName() == "open" \
+            else QMessageBox.StandardButton.Discard
+
+    def restore_box(self, unsaved: Unsaved) -> QMessageBox:
+        """The question of :meth:`ask_restore`, not shown yet."""
         box = QMessageBox(QMessageBox.Icon.Question, _("Changes that were not saved"), "", QMessageBox.StandardButton.NoButton, self)
         written = unsaved.written
         # TRANSLATORS: a day and a time, e.g. "30 november 2026, 14:05".
@@ -1213,10 +1221,7 @@ class MainWindow(QMainWindow):
             box.setInformativeText(_("The last changes were kept on {time}.").format(time=when))
         box.addButton(_("&Open again"), QMessageBox.ButtonRole.AcceptRole).setObjectName("open")
         box.addButton(_("&Delete the changes"), QMessageBox.ButtonRole.DestructiveRole).setObjectName("delete")
-        box.exec()
-        clicked = box.clickedButton()
-        return QMessageBox.StandardButton.Open if clicked is not None and clicked.objectName() == "open" \
-            else QMessageBox.StandardButton.Discard
+        return box
 
     def offer_recovery(self) -> bool:
         """At start: a plan left unsaved by a crash is offered again; returns whether it was opened."""

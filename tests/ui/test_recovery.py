@@ -107,3 +107,15 @@ def test_a_damaged_copy_is_explained_and_removed(qtbot, settings: Settings, tmp_
     assert not window.offer_recovery()
     assert shown and not (folder / PLAN_FILE).exists() and window.document.plan is None
     window.recovery.release()
+
+
+def test_the_question_names_the_plan_and_the_time(qtbot, window: MainWindow):  # noqa: ANN001
+    from ui.recovery import Unsaved
+
+    box = window.restore_box(Unsaved(datetime(2026, 11, 30, 14, 5), Path("/tmp/familie.bvp.json")))
+    qtbot.add_widget(box)
+    assert "familie.bvp.json" in box.text() and "/tmp" not in box.text(), "the file's name, not its folder"
+    assert "14:05" in box.informativeText()
+    names = {b.objectName() for b in box.buttons()}
+    assert names == {"open", "delete"}
+    assert all(b.text() for b in box.buttons())
