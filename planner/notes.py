@@ -19,7 +19,7 @@ from babel.lists import format_list
 from planner.benefit import BenefitMonth, Flag, Projection
 from planner.explain import Explanation
 from planner.i18n import _, babel_locale, format_month, ngettext
-from planner.summary import NOTE_CODES
+from planner.summary import NOTE_CODES, NOTE_ORDER
 from planner.validate import Issue
 
 
@@ -28,16 +28,8 @@ def notes_of(month: BenefitMonth) -> tuple[Flag, ...]:
     return tuple(f for f in month.flags if f.code in NOTE_CODES)
 
 
-#: Most serious first: an amount that is not known or not yet published, then unconfirmed ones.
-_ORDER = {
-    "not_yet_published": 0,
-    "unknown_value": 1,
-    "earlier_unknown": 2,
-    "unverified": 3,
-    "assumption": 4,
-    "historical_scheme": 5,
-    "secondary": 6,
-}
+#: Most serious first (the cards' order), then values read on a news or municipal page.
+_ORDER = {**NOTE_ORDER, "secondary": len(NOTE_ORDER)}
 
 
 @dataclass(frozen=True, slots=True)
