@@ -71,6 +71,7 @@ from ui.explain_panel import ExplainPanel
 from ui.first_run import FirstRunWizard
 from ui.fonts import use_content_font
 from ui.glossary_dialog import GlossaryDialog
+from ui.guide_dialog import GuideDialog
 from ui.jobs import Cliff, Comparison, Effect, LoadedPlan, Risk, read_plan
 from ui.jobs import cliff as job_cliff
 from ui.jobs import compare_extra as job_compare_extra
@@ -236,6 +237,7 @@ class MainWindow(QMainWindow):
         self.bounds: Bounds | None = None
         """The range of the shown results (``None`` until it is computed, and while it is computed again)."""
         self.glossary: GlossaryDialog | None = None
+        self.guide: GuideDialog | None = None
         self.wizard: FirstRunWizard | None = None
         self.dialogs: list[QWidget] = []
         self._status_months: int | None = None
@@ -312,6 +314,7 @@ class MainWindow(QMainWindow):
             self.language_group.addAction(action)
             self.language_actions[lang] = action
         self.glossary_action = self._action(QKeySequence.StandardKey.HelpContents, self.show_glossary)
+        self.guide_action = self._action(None, self.show_guide)
         self.about_action = self._action(None, self.show_about)
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
         self.tab_actions: list[QAction] = []
@@ -357,6 +360,7 @@ class MainWindow(QMainWindow):
         for action in self.language_actions.values():
             self.language_menu.addAction(action)
         self.help_menu = bar.addMenu("")
+        self.help_menu.addAction(self.guide_action)
         self.help_menu.addAction(self.glossary_action)
         self.help_menu.addAction(self.about_action)
         self._fill_recent_menu()
@@ -1025,6 +1029,8 @@ class MainWindow(QMainWindow):
             action.setText(text)
         self.language_menu.setTitle(_("&Language"))
         self.help_menu.setTitle(_("&Help"))
+        self.guide_action.setText(_("&User guide"))
+        self.guide_action.setToolTip(_("How to use Bijverdienplanner, step by step"))
         self.glossary_action.setText(_("&Glossary"))
         self.glossary_action.setToolTip(_("The words in letters from the municipality, explained"))
         self.about_action.setText(_("&About Bijverdienplanner"))
@@ -1149,6 +1155,16 @@ class MainWindow(QMainWindow):
         self.glossary.activateWindow()
         self.glossary.search.setFocus(Qt.FocusReason.OtherFocusReason)
         return self.glossary
+
+    def show_guide(self) -> GuideDialog:
+        """Help → User guide: the guide in the language of the app (one window, kept while the app runs)."""
+        if self.guide is None:
+            self.guide = GuideDialog(self)
+        self.guide.show()
+        self.guide.raise_()
+        self.guide.activateWindow()
+        self.guide.browser.setFocus(Qt.FocusReason.OtherFocusReason)
+        return self.guide
 
     def show_preferences(self) -> PreferencesDialog:
         """Edit → Preferences: language, the safety buffer of new plans, the consultation text size."""
