@@ -22,11 +22,11 @@ import os
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import shiboken6
 from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, QRect, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QFontMetrics, QKeySequence
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -64,7 +64,6 @@ from ui.look import FONT_SIZE
 from ui.charts_page import ChartsPage
 from ui.compare_view import CompareDialog
 from ui.recovery import Recovery, Unsaved, default_folder
-from ui.report import print_report, printer, write_pdf
 from ui.document import PlanDocument, StepName
 from ui.errors import ErrorMessage, present, show_error
 from ui.explain_panel import ExplainPanel
@@ -91,6 +90,9 @@ from ui.shifts_view import ShiftsPanel
 from ui.worker import Worker
 
 YM = tuple[int, int]
+
+if TYPE_CHECKING:
+    from PySide6.QtPrintSupport import QPrinter
 
 log = logging.getLogger("ui.main")
 
@@ -790,6 +792,8 @@ class MainWindow(QMainWindow):
         target = Path(chosen)
         if target.suffix.lower() != ".pdf":
             target = target.with_name(target.name + ".pdf")
+        from ui.report import write_pdf  # here: Qt's print and PDF classes load only when first used
+
         try:
             write_pdf(report, target)
         except OSError as exc:
@@ -804,6 +808,10 @@ class MainWindow(QMainWindow):
 
     def print_summary(self, device: QPrinter | None = None) -> int:
         """File → Print a summary…: choose a printer, then print; returns the number of pages printed (0: not)."""
+        from PySide6.QtPrintSupport import QPrintDialog  # here: loads only when first used
+
+        from ui.report import print_report, printer
+
         report = self.summary_report()
         if report is None:
             return 0
