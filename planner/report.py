@@ -154,7 +154,7 @@ def _in_short(cards: tuple[MonthCard, ...], bounds: Bounds | None) -> Section:
     bullets = []
     total_in = sum((c.total_in.amount for c in cards), Decimal(0))
     bullets.append(_("Money into your account over the whole plan: {amount}.").format(amount=format_money(total_in)))
-    taken = sum((-i.amount for c in cards if c.taken_back_now is not None for i in (c.taken_back_now,)), Decimal(0))
+    taken = sum((-c.taken_back_now.amount for c in cards if c.taken_back_now is not None), Decimal(0))
     if taken > 0:
         bullets.append(_("Taken back within the plan, as planned: {amount}.").format(amount=format_money(taken)))
     else:
@@ -207,7 +207,7 @@ def _month_table(cards: tuple[MonthCard, ...]) -> Section:
     rows = []
     for card in cards:
         money = {i.key: i for i in card.money_in}
-        later = [i for i in card.taken_back_later]
+        later = card.taken_back_later
         later_text = "–"
         if later:
             amount = sum((i.amount for i in later), Decimal(0))
@@ -233,7 +233,7 @@ def _month_table(cards: tuple[MonthCard, ...]) -> Section:
     return Section(_("Month by month"), table=table)
 
 
-def _later(cards: tuple[MonthCard, ...]) -> Section | None:
+def _later(cards: tuple[MonthCard, ...]) -> Section:
     lang = get_language()
     bullets = [render(item.explanation, lang) for card in cards for item in card.settled_later]
     if not bullets:
