@@ -4,7 +4,7 @@ A view of ``plan.payslips`` (:class:`planner.model.Payslip`). A payslip you
 received replaces the planner's estimate for that job and period. The panel
 never changes the plan it shows: an edit builds a new frozen plan with
 ``plan.model_copy(update={"payslips": ...})`` and emits
-:attr:`PayslipsPanel.edit_requested` with it and a translated text for the
+:attr:`PayslipsPanel.edit_requested` with it and the name of the step for the
 undo stack. The lead puts it on the undo stack and calls :meth:`set_plan`
 with the new plan.
 
@@ -515,7 +515,7 @@ class PayslipsPanel(QWidget):
     """The payslips of a plan, with Add, Edit and Delete; edits come out as new plans."""
 
     edit_requested = Signal(object, object)
-    """(the new frozen :class:`Plan`, a translated text for the undo stack)."""
+    """(the new frozen :class:`Plan`, the undo step's name: see :data:`ui.document.StepName`)."""
 
     def __init__(self, plan: Plan | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)

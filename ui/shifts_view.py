@@ -3,7 +3,7 @@
 A view of one frozen :class:`planner.model.Plan`. The panel never changes the
 plan: every edit (a cell edited in place, Add, Duplicate, Repeat…, Delete)
 builds a new plan with ``plan.model_copy(update={"shifts": …})`` and emits it
-with a translated name for the undo step (:attr:`ShiftsPanel.edit_requested`).
+with the name of the undo step, in the language shown (:attr:`ShiftsPanel.edit_requested`).
 The window puts it on its undo stack and hands the new plan back through
 :meth:`ShiftsPanel.set_plan`; the panel keeps the selection where it was.
 
@@ -316,7 +316,7 @@ class ShiftTableModel(QAbstractTableModel):
     """
 
     edit_requested = Signal(object, object)
-    """(new :class:`Plan`, translated name of the undo step)."""
+    """(new :class:`Plan`, the undo step's name: see :data:`ui.document.StepName`)."""
     refused = Signal(str)
     """The code of a typed value that was not used (see :func:`field_error_message`)."""
 
@@ -749,7 +749,7 @@ class ShiftsPanel(QWidget):
     """
 
     edit_requested = Signal(object, object)
-    """(new :class:`Plan`, translated name of the undo step, e.g. "Add a shift")."""
+    """(new :class:`Plan`, the undo step's name, e.g. "Add a shift": see :data:`ui.document.StepName`)."""
     effect_requested = Signal(int)
     """The index in ``plan.shifts`` of the shift whose effect the user asks for."""
 
