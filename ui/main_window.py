@@ -777,12 +777,19 @@ class MainWindow(QMainWindow):
         folder = self.document.path.parent if self.document.path is not None else Path.home()
         stem = self.document.path.name.removesuffix(EXTENSION) if self.document.path is not None else _("plan")
         suggested = str(folder / _("{name}-summary.pdf").format(name=stem))
-        path, _filter = QFileDialog.getSaveFileName(self, _("Save a summary as PDF"), suggested,
-                                                    _("PDF files ({pattern})").format(pattern="*.pdf"))
+        web = _("Web page, readable with a screen reader ({pattern})").format(pattern="*.html")
+        filters = ";;".join([_("PDF files ({pattern})").format(pattern="*.pdf"), web])
+        path, chosen = QFileDialog.getSaveFileName(self, _("Save a summary as PDF"), suggested, filters)
+        if path and chosen == web and Path(path).suffix.lower() not in (".html", ".htm"):
+            path = str(Path(path).with_suffix(".html"))
         return path
 
     def save_summary_pdf(self, path: str | os.PathLike[str] | None = None) -> Path | None:
-        """File → Save a summary as PDF…: the consultation summary, in the language shown now."""
+        """File → Save a summary as PDF…: the consultation summary, in the language shown now.
+
+        A name that ends in ``.html`` gives a web page with the same content
+        instead, which a screen reader reads more easily than a PDF.
+        """
         report = self.summary_report()
         if report is None:
             return None
@@ -790,12 +797,16 @@ class MainWindow(QMainWindow):
         if not chosen:
             return None
         target = Path(chosen)
-        if target.suffix.lower() != ".pdf":
+        web = target.suffix.lower() in (".html", ".htm")
+        if not web and target.suffix.lower() != ".pdf":
             target = target.with_name(target.name + ".pdf")
-        from ui.report import write_pdf  # here: Qt's print and PDF classes load only when first used
+        from ui.report import write_pdf, write_web_page  # here: Qt's print and PDF classes load only when first used
 
         try:
-            write_pdf(report, target)
+            if web:
+                write_web_page(report, target, get_language())
+            else:
+                write_pdf(report, target)
         except OSError as exc:
             log.info("writing the summary failed: %s", type(exc).__name__)
             present(self, ErrorMessage(

@@ -73,13 +73,37 @@ def report_html(report: Report) -> str:
                 names = (["num"] if table.numeric[i] else []) + (["nw"] if cell and short[i] else [])
                 return f' class="{" ".join(names)}"' if names else ""
 
-            head = "".join(f'<th{cls(i, False)} width="{widths[i]}%">{e(h)}</th>' for i, h in enumerate(table.headers))
+            head = "".join(f'<th scope="col"{cls(i, False)} width="{widths[i]}%">{e(h)}</th>'
+                           for i, h in enumerate(table.headers))
             rows = "".join("<tr>" + "".join(f"<td{cls(i, True)}>{e(c)}</td>" for i, c in enumerate(row)) + "</tr>"
                            for row in table.rows)
             parts.append(f'<table width="100%" cellspacing="0"><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>')
             if table.caption:
                 parts.append(f'<p class="caption">{e(table.caption)}</p>')
     return "<html><body>" + "".join(parts) + "</body></html>"
+
+
+def web_page(report: Report, lang: str) -> str:
+    """The report as a web page of its own (one file, no scripts, nothing loaded from elsewhere): the same
+    headings, lists and tables as the PDF, which a screen reader can read in order, in ``lang``."""
+    title = html.escape(report.title)
+    return (f'<!DOCTYPE html>\n<html lang="{html.escape(lang)}">\n<head>\n<meta charset="utf-8">\n'
+            f"<title>{title}</title>\n<style>\nbody {{ font-family: sans-serif; max-width: 70em; margin: 2em auto; "
+            f"padding: 0 1em; line-height: 1.4; }}\n{_CSS}</style>\n</head>\n"
+            + report_html(report).removeprefix("<html>") + "\n")
+
+
+def write_web_page(report: Report, path: str | os.PathLike[str], lang: str) -> None:
+    """Write :func:`web_page` at ``path`` (through a temporary file, so a failure leaves no half file)."""
+    target = Path(path)
+    handle, temporary = tempfile.mkstemp(prefix=".bvp-", suffix=".html", dir=target.parent)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as out:
+            out.write(web_page(report, lang))
+        os.replace(temporary, target)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
 
 
 def column_widths(headers: tuple[str, ...], rows: tuple[tuple[str, ...], ...]) -> list[int]:
@@ -209,4 +233,4 @@ def print_report(report: Report, device: QPrinter) -> int:
     return _paint(report, device)
 
 
-__all__ = ["column_widths", "print_report", "printer", "render_page", "report_html", "write_pdf"]
+__all__ = ["column_widths", "print_report", "printer", "render_page", "report_html", "web_page", "write_pdf", "write_web_page"]

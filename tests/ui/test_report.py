@@ -98,3 +98,19 @@ def test_a_plan_with_mistakes_gets_no_summary(qtbot, window: MainWindow, tmp_pat
     window.apply_edit(bad, "too long")
     assert window.save_summary_pdf(tmp_path / "x.pdf") is None
     assert not (tmp_path / "x.pdf").exists()
+
+
+def test_a_web_page_for_screen_readers(qtbot, window: MainWindow, tmp_path: Path) -> None:  # noqa: ANN001
+    window.show()
+    with qtbot.wait_signal(window.plan_shown, timeout=20000):
+        window.open_path(HOTEL)
+    out = tmp_path / "out"
+    out.mkdir()
+    saved = window.save_summary_pdf(out / "gesprek.html")
+    assert saved == out / "gesprek.html"
+    page = saved.read_text(encoding="utf-8")
+    assert page.startswith("<!DOCTYPE html>") and '<html lang="nl">' in page and "<title>" in page
+    assert '<th scope="col"' in page and "<script" not in page and "http" not in page.split("Regels en bronnen")[0]
+    report = window.summary_report()
+    assert report is not None and report.sections[2].table.rows[0][2] in page
+    assert [p.name for p in out.iterdir()] == ["gesprek.html"], "no temporary file left behind"
