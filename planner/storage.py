@@ -102,9 +102,14 @@ def _json_default(obj: object) -> object:
 
 
 def save_plan(plan: Plan, path: str | os.PathLike[str]) -> None:
-    """Write atomically: a temp file in the same folder, fsync, then rename over the target."""
+    """Write the plan atomically (see :func:`write_text_atomically`)."""
+    write_text_atomically(path, plan_to_json(plan))
+
+
+def write_text_atomically(path: str | os.PathLike[str], text: str) -> None:
+    """Write ``text`` (UTF-8) to ``path``: a temp file in the same folder, fsync, then rename over the target,
+    so a failure leaves the old file (or no file) and never half a one."""
     path = Path(path)
-    text = plan_to_json(plan)
     fd, tmp = tempfile.mkstemp(prefix=".", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as fh:

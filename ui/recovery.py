@@ -20,8 +20,6 @@ from __future__ import annotations
 
 import json
 import logging
-import os
-import tempfile
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -29,7 +27,7 @@ from pathlib import Path
 from PySide6.QtCore import QLockFile, QStandardPaths
 
 from planner.model import Plan
-from planner.storage import load_plan, save_plan
+from planner.storage import load_plan, save_plan, write_text_atomically
 
 log = logging.getLogger("ui.recovery")
 
@@ -99,10 +97,7 @@ class Recovery:
         try:
             save_plan(plan, self.folder / PLAN_FILE)
             note = {"written": datetime.now().isoformat(timespec="seconds"), "original": str(original) if original else None}
-            handle, temporary = tempfile.mkstemp(prefix=".note-", dir=self.folder)
-            with os.fdopen(handle, "w", encoding="utf-8") as out:
-                json.dump(note, out)
-            os.replace(temporary, self.folder / NOTE_FILE)
+            write_text_atomically(self.folder / NOTE_FILE, json.dumps(note))
         except OSError as exc:
             log.warning("the copy of the unsaved plan could not be written: %s", type(exc).__name__)
 

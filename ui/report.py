@@ -33,6 +33,7 @@ from PySide6.QtPrintSupport import QPrinter
 
 from planner.i18n import _
 from planner.report import Report
+from planner.storage import write_text_atomically
 
 MARGIN_MM = 15.0
 SHORT = 16
@@ -94,16 +95,8 @@ def web_page(report: Report, lang: str) -> str:
 
 
 def write_web_page(report: Report, path: str | os.PathLike[str], lang: str) -> None:
-    """Write :func:`web_page` at ``path`` (through a temporary file, so a failure leaves no half file)."""
-    target = Path(path)
-    handle, temporary = tempfile.mkstemp(prefix=".bvp-", suffix=".html", dir=target.parent)
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as out:
-            out.write(web_page(report, lang))
-        os.replace(temporary, target)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    """Write :func:`web_page` at ``path`` atomically (a failure leaves no half file)."""
+    write_text_atomically(path, web_page(report, lang))
 
 
 def column_widths(headers: tuple[str, ...], rows: tuple[tuple[str, ...], ...]) -> list[int]:
