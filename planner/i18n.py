@@ -140,6 +140,15 @@ def format_money(amount: Decimal, lang: Language | None = None) -> str:
     return _format_money(amount, _BABEL_LOCALE[lang or get_language()])
 
 
+def format_signed_money(amount: Decimal, lang: Language | None = None, *, plus: bool = False) -> str:
+    """``−€ 45,10`` with a real minus sign; ``+€ 60,03`` when ``plus`` (so a sign is never colour alone)."""
+    if amount < 0:
+        return "\u2212" + format_money(-amount, lang)
+    if plus and amount > 0:
+        return "+" + format_money(amount, lang)
+    return format_money(amount, lang)
+
+
 @lru_cache(maxsize=8192)
 def _format_money(amount: Decimal, locale: str) -> str:
     # Babel parses the locale's pattern on every call; a plan shows the same few hundred amounts again and again.
@@ -181,6 +190,7 @@ __all__ = [
     "_",
     "format_day",
     "format_money",
+    "format_signed_money",
     "format_month",
     "format_number",
     "format_percent",

@@ -34,7 +34,19 @@ from datetime import date
 from decimal import Decimal
 
 from planner.explain import RuleRef, render
-from planner.i18n import N_, Language, _, format_day, format_money, format_month, format_number, get_language, ngettext, use_language
+from planner.i18n import (
+    N_,
+    Language,
+    _,
+    format_day,
+    format_money,
+    format_month,
+    format_number,
+    format_signed_money,
+    get_language,
+    ngettext,
+    use_language,
+)
 from planner.model import Plan
 from planner.notes import collect_notes, months_text
 from planner.overview import Overview
@@ -171,7 +183,7 @@ def _in_short(cards: tuple[MonthCard, ...], bounds: Bounds | None) -> Section:
     lowest = min(cards, key=lambda c: c.lowest_balance.amount)
     item = lowest.lowest_balance
     if item.when is not None:
-        bullets.append(_("Your lowest balance: {amount} on {date}.").format(amount=_signed(item.amount), date=format_day(item.when)))
+        bullets.append(_("Your lowest balance: {amount} on {date}.").format(amount=format_signed_money(item.amount), date=format_day(item.when)))
     below = [c for c in cards if c.below_buffer]
     if below:
         bullets.append(ngettext(
@@ -190,14 +202,10 @@ def _in_short(cards: tuple[MonthCard, ...], bounds: Bounds | None) -> Section:
     return Section(_("In short"), bullets=tuple(bullets))
 
 
-def _signed(amount: Decimal) -> str:
-    return "\u2212" + format_money(-amount) if amount < 0 else format_money(amount)
-
-
 def _cell(item: SummaryItem | None, *, signed: bool = False) -> str:
     if item is None:
         return "–"
-    text = _signed(item.amount) if signed else format_money(item.amount)
+    text = format_signed_money(item.amount) if signed else format_money(item.amount)
     return text + MARK if item.flags else text
 
 
@@ -212,7 +220,7 @@ def _month_table(cards: tuple[MonthCard, ...]) -> Section:
         if later:
             amount = sum((i.amount for i in later), Decimal(0))
             when = later[0].when
-            later_text = _signed(amount) + (MARK if any(i.flags for i in later) else "")
+            later_text = format_signed_money(amount) + (MARK if any(i.flags for i in later) else "")
             if when is not None:
                 later_text = _("{amount} on {date}").format(amount=later_text, date=format_day(when))
         rows.append((

@@ -44,7 +44,7 @@ from PySide6.QtWidgets import (
 )
 
 from planner.compare_summary import CompareTotals, Pair, summarise
-from planner.i18n import N_, _, format_money, format_month, ngettext
+from planner.i18n import N_, _, format_money, format_month, format_signed_money, ngettext
 from planner.scenarios import MonthComparison
 from ui.fonts import reading_heading, use_content_font
 
@@ -52,7 +52,6 @@ from ui.fonts import reading_heading, use_content_font
 
 UP_ARROW = "▲"
 DOWN_ARROW = "▼"
-MINUS = "\u2212"
 
 #: Okabe–Ito blue and vermillion, darkened for text on a light background (contrast ≥ 5:1 on white).
 LIGHT_THEME_COLOURS = {"better": "#0072B2", "worse": "#B34F00"}
@@ -70,9 +69,9 @@ def change_colour(palette: QPalette, better: bool) -> QColor:
 def signed_money(amount: Decimal) -> str:
     """``▲ +€ 12,00``, ``▼ −€ 3,50`` or ``€ 0,00``: the sign and an arrow, so colour is never the only signal."""
     if amount > 0:
-        return f"{UP_ARROW} +{format_money(amount)}"
+        return f"{UP_ARROW} {format_signed_money(amount, plus=True)}"
     if amount < 0:
-        return f"{DOWN_ARROW} {MINUS}{format_money(-amount)}"
+        return f"{DOWN_ARROW} {format_signed_money(amount)}"
     return format_money(amount)
 
 

@@ -35,7 +35,7 @@ from PySide6.QtWidgets import QTextBrowser, QWidget
 from planner.benefit import BenefitMonth, Flag
 from planner.explain import RuleRef, render
 from planner.glossary import split_terms
-from planner.i18n import N_, _, format_day, format_money, format_month, get_language, ngettext
+from planner.i18n import N_, _, format_day, format_money, format_month, format_signed_money, get_language, ngettext
 from planner.summary import SummaryItem
 from ui.month_model import Column, flags_for, input_lines, rules_for
 
@@ -180,7 +180,7 @@ class ExplainPanel(QTextBrowser):
         """A month card's amount: its sentence, the notes, how it is made up (dated lines), and the rules."""
         lang = get_language()
         amount = item.amount
-        shown = ("\u2212" + format_money(-amount)) if amount < 0 else format_money(amount)
+        shown = format_signed_money(amount)
         heading = _("{column} in {month}: {amount}").format(
             column=_(item.label), month=format_month(*item.month), amount=shown
         )
@@ -192,7 +192,7 @@ class ExplainPanel(QTextBrowser):
             parts.append(f"<h3 style='{_H3}'>{_e(heading)}</h3>")
             lines = []
             for part in item.parts:
-                money = ("\u2212" + format_money(-part.amount)) if part.amount < 0 else format_money(part.amount)
+                money = format_signed_money(part.amount)
                 head = _("{date}: {amount}").format(date=format_day(part.when), amount=money) if part.when else money
                 text = f"<b>{_e(head)}</b><br>{self._with_terms(render(part.explanation, lang))}"
                 if part.statement is not None:

@@ -51,7 +51,7 @@ from PySide6.QtWidgets import (
 from planner.benefit import Flag
 from planner.explain import render
 from planner.glossary import GLOSSARY, Term, split_terms
-from planner.i18n import _, format_day, format_money, format_month, get_language, ngettext
+from planner.i18n import _, format_day, format_money, format_month, format_signed_money, get_language, ngettext
 from planner.summary import MonthCard, SummaryItem
 from ui.look import OKABE_ITO
 from ui.fonts import CONTENT_POINT_SIZE
@@ -97,15 +97,6 @@ _GLOSSARY_BY_TERM: dict[str, Term] = {t.term: t for t in GLOSSARY}
 
 #: Money in that is shown only when there is something to say (an amount, a hint or a note).
 _ONLY_WHEN_SOMETHING = frozenset({"premie", "holiday_pay"})
-
-
-def signed_money(amount: Decimal, *, plus: bool = False) -> str:
-    """``−€ 45,10`` with a real minus sign; ``+€ 60,03`` when ``plus`` (the sign is never colour alone)."""
-    if amount < 0:
-        return "\u2212" + format_money(-amount)
-    if plus and amount > 0:
-        return "+" + format_money(amount)
-    return format_money(amount)
 
 
 def _glossary_term(item: SummaryItem) -> Term | None:
@@ -484,7 +475,7 @@ def describe(card: MonthCard) -> _Description:
             _("{date}: {line}").format(date=format_day(p.when), line=render(p.statement, lang))
             for p in now.parts if p.when is not None and p.statement is not None
         ]
-        row = _row(now, _("Withheld or paid back"), signed_money(now.amount), sub="\n".join(lines) or None, tone="taken")
+        row = _row(now, _("Withheld or paid back"), format_signed_money(now.amount), sub="\n".join(lines) or None, tone="taken")
         nodes.append(_Box(((row, 0, None),), frame="later", props=(("tone", "taken"),), margins=_BOX_MARGINS))
 
     # TRANSLATORS: heading on a month card: what is settled later for the income of this month.
@@ -497,7 +488,7 @@ def describe(card: MonthCard) -> _Description:
                 # TRANSLATORS: what screen readers say for a later correction, e.g. "Withheld from your bijstand, 26 March 2026".
                 name = _("{label}, {date}").format(label=name, date=format_day(item.when))
             sentence = _Text(_first_sentence(item), 0.95, tip=_term_tip(item))
-            amount = _Amount(item, name, signed_money(item.amount, plus=True), tone)
+            amount = _Amount(item, name, format_signed_money(item.amount, plus=True), tone)
             nodes.append(_Box(((sentence, 1, None), (amount, 0, _TOP_RIGHT)), horizontal=True, frame="later",
                               props=(("tone", tone),), margins=_BOX_MARGINS, spacing=8))
     else:
@@ -515,7 +506,7 @@ def _balance(card: MonthCard) -> _Box:
     sub = _("On {date}").format(date=format_day(item.when)) if item.when else None
     tone = "taken" if card.below_buffer else None
     children: list[tuple[_Node, int, Qt.AlignmentFlag | None]] = [
-        (_row(item, _(item.label), signed_money(item.amount), sub=sub, tone=tone, label_tone=tone), 0, None)
+        (_row(item, _(item.label), format_signed_money(item.amount), sub=sub, tone=tone, label_tone=tone), 0, None)
     ]
     if card.below_buffer:
         if item.amount < 0:
@@ -797,4 +788,4 @@ class MonthCardsView(QScrollArea):
         super().changeEvent(event)
 
 
-__all__ = ["AmountButton", "CardWidget", "MonthCardsView", "note_lines", "signed_money"]
+__all__ = ["AmountButton", "CardWidget", "MonthCardsView", "note_lines"]

@@ -188,3 +188,14 @@ def test_nothing_is_put_in_builtins():
 
     for name in ("_", "N_", "ngettext", "pgettext", "npgettext", "gettext"):
         assert name not in builtins.__dict__, f"{name!r} was installed in builtins"
+
+
+def test_signed_money_has_a_real_minus_and_a_plus_when_asked() -> None:
+    from decimal import Decimal
+
+    from planner.i18n import format_signed_money
+
+    assert format_signed_money(Decimal("-45.10"), "nl") == "\u2212" + format_money(Decimal("45.10"), "nl")
+    assert format_signed_money(Decimal("60.03"), "en", plus=True) == "+" + format_money(Decimal("60.03"), "en")
+    assert format_signed_money(Decimal("60.03"), "en") == format_money(Decimal("60.03"), "en")
+    assert format_signed_money(Decimal("0"), "nl", plus=True) == format_money(Decimal("0"), "nl")
