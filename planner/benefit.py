@@ -35,6 +35,9 @@ VA = "participatiewet/vakantieaanspraak/"
 MUNICIPALITIES = ("amsterdam", "overig")
 """Municipalities with a profile. ``overig``: national rules only, no local premie."""
 
+MUNICIPALITY_NAMES: dict[str, str] = {"amsterdam": N_("Amsterdam"), "overig": N_("Another municipality")}
+"""``N_``-marked name of each municipality profile, in the order of :data:`MUNICIPALITIES`."""
+
 FlagCode = Literal[
     "not_yet_published", "earlier_unknown", "unknown_value", "unverified", "secondary", "assumption", "historical_scheme"
 ]

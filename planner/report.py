@@ -50,7 +50,8 @@ from planner.i18n import (
 from planner.model import Plan
 from planner.notes import collect_notes, months_text
 from planner.overview import Overview
-from planner.scenarios import Bounds
+from planner.benefit import MUNICIPALITY_NAMES
+from planner.scenarios import CERTAINTY_NAMES, Bounds
 from planner.summary import MonthCard, SummaryItem
 
 MARK = "*"
@@ -92,14 +93,6 @@ class Report:
         return "\n".join(lines)
 
 
-#: The names of how sure a shift is (the same words as the shift table's).
-CERTAINTY_NAMES = {
-    "sure": N_("Sure"),
-    "likely": N_("Likely"),
-    "maybe": N_("Maybe"),
-    "extra": N_("Extra, only if it comes"),
-}
-
 STATUS_NAMES = {
     "verified": N_("confirmed in the official text"),
     "secondary": N_("read on a news or municipal page"),
@@ -113,8 +106,6 @@ COMPOSITIONS = {
     "single_parent": N_("single parent"),
     "couple": N_("you and your partner"),
 }
-
-MUNICIPALITIES = {"amsterdam": N_("Amsterdam"), "overig": N_("Another municipality")}
 
 
 def plan_name(plan: Plan, fallback: str = "") -> str:
@@ -273,7 +264,7 @@ def _work(plan: Plan) -> Section:
     paragraphs = (
         _("Household: {composition}. Municipality: {municipality}.").format(
             composition=_(COMPOSITIONS.get(household.composition, household.composition)),
-            municipality=_(MUNICIPALITIES.get(household.municipality, household.municipality))),
+            municipality=_(MUNICIPALITY_NAMES.get(household.municipality, household.municipality))),
     )
     if not rows:
         return Section(_("Your work"), paragraphs=(*paragraphs, _("There is no work in this plan.")))
@@ -314,4 +305,4 @@ def _rules(cards: tuple[MonthCard, ...]) -> Section:
                     (False, False, False, False, False)))
 
 
-__all__ = ["CERTAINTY_NAMES", "MARK", "Report", "Section", "Table", "build_report", "plan_name"]
+__all__ = ["MARK", "Report", "Section", "Table", "build_report", "plan_name"]

@@ -24,12 +24,22 @@ from typing import Literal
 
 from planner.benefit import Projection, project
 from planner.cashflow import Ledger, build_ledger
+from planner.i18n import N_
 from planner.model import Plan, Shift
 from planner.money import ZERO
 from planner.rules import RuleSet, load_rules
 from planner.settlement import Timeline, build_timeline
 
 ScenarioName = Literal["fewer", "planned", "more"]
+CERTAINTY_NAMES: dict[str, str] = {
+    "sure": N_("Sure"),
+    "likely": N_("Likely"),
+    "maybe": N_("Maybe"),
+    # TRANSLATORS: a shift you might get on top of your plan; it only counts in the "more work" scenario.
+    "extra": N_("Extra, only if it comes"),
+}
+"""``N_``-marked name of each "how sure" of a shift (the shift table and the summary use these words)."""
+
 SCENARIOS: dict[ScenarioName, tuple[str, ...]] = {
     "fewer": ("sure",),
     "planned": ("sure", "likely", "maybe"),

@@ -59,6 +59,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from planner.benefit import MUNICIPALITY_NAMES as PLANNER_MUNICIPALITY_NAMES
 from planner.explain import render
 from planner.i18n import N_, _, format_number, format_percent, get_language, ngettext
 from planner.model import Composition, Expense, Household, Housemate, Job, Person, Plan, Settlement
@@ -624,10 +625,7 @@ NOT_COST_SHARER: tuple[tuple[str | None, str], ...] = (
     ("bbl", N_("Follows a bbl course (learning and working)")),
 )
 
-MUNICIPALITY_NAMES: tuple[tuple[str, str], ...] = (
-    ("amsterdam", N_("Amsterdam")),
-    ("overig", N_("Another municipality")),
-)
+MUNICIPALITY_NAMES: tuple[tuple[str, str], ...] = tuple(PLANNER_MUNICIPALITY_NAMES.items())
 
 VRIJLATING_UNKNOWN, VRIJLATING_NOT_YET, VRIJLATING_MONTHS = range(3)
 

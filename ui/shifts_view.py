@@ -68,6 +68,7 @@ from PySide6.QtWidgets import (
 
 from planner.i18n import N_, _, babel_locale, format_number, ngettext
 from planner.model import Certainty, Job, Plan, Shift
+from planner.scenarios import CERTAINTY_NAMES
 from ui.document import StepName
 from ui.fonts import use_content_font
 
@@ -78,14 +79,8 @@ AnyIndex = QModelIndex | QPersistentModelIndex
 CERTAINTIES: tuple[Certainty, ...] = ("sure", "likely", "maybe", "extra")
 """How sure a shift is, from sure to extra (the order of the choices and of sorting)."""
 
-CERTAINTY_LABELS: dict[Certainty, str] = {
-    "sure": N_("Sure"),
-    "likely": N_("Likely"),
-    "maybe": N_("Maybe"),
-    # TRANSLATORS: a shift you might get on top of your plan; it only counts in the "more work" scenario.
-    "extra": N_("Extra, only if it comes"),
-}
-"""``N_``-marked name of each certainty."""
+CERTAINTY_LABELS: dict[Certainty, str] = CERTAINTY_NAMES  # type: ignore[assignment]
+"""``N_``-marked name of each certainty (one list, in planner.scenarios)."""
 
 CERTAINTY_DESCRIPTIONS: dict[Certainty, str] = {
     "sure": N_("You have this shift for certain."),
