@@ -156,6 +156,7 @@ def _about(made_on: date) -> Section:
 def _in_short(cards: tuple[MonthCard, ...], bounds: Bounds | None) -> Section:
     bullets = []
     total_in = sum((c.total_in.amount for c in cards), Decimal(0))
+    uncertain = any(i.flags for c in cards for i in c.items())
     bullets.append(_("Money into your account over the whole plan: {amount}.").format(amount=format_money(total_in)))
     taken = sum((-c.taken_back_now.amount for c in cards if c.taken_back_now is not None), Decimal(0))
     if taken > 0:
@@ -190,21 +191,26 @@ def _in_short(cards: tuple[MonthCard, ...], bounds: Bounds | None) -> Section:
         bullets.append(_("Set aside {total} in all: {months}. Then a later deduction is no shock.").format(total=format_money(total), months=per))
     else:
         bullets.append(_("Nothing needs to be set aside, if your hours go as planned."))
-    return Section(_("In short"), bullets=tuple(bullets))
+    paragraphs = (_("The amounts in this list add up amounts marked {mark} in the month table, so they are not certain either.")
+                  .format(mark=MARK),) if uncertain else ()
+    return Section(_("In short"), paragraphs=paragraphs, bullets=tuple(bullets))
 
 
-def _cell(item: SummaryItem | None, *, signed: bool = False) -> str:
+def _cell(item: SummaryItem | None, *, signed: bool = False, resting: bool = False) -> str:
+    """The amount, marked when it or what it ``rests`` on has a note."""
     if item is None:
         return "–"
     text = format_signed_money(item.amount) if signed else format_money(item.amount)
-    return text + MARK if item.flags else text
+    return text + MARK if item.flags or resting else text
 
 
 def _month_table(cards: tuple[MonthCard, ...]) -> Section:
     headers = (_("Month"), _("Net wage"), _("Bijstand"), _("Premie"), _("Holiday pay"), _("Total in"),
                _("Taken back this month"), _("Taken back later for this month"), _("Lowest balance"), _("Set aside"))
     rows = []
+    noted = False  # a balance carries every earlier month with it, and their notes
     for card in cards:
+        noted = noted or bool(card.notes)
         money = {i.key: i for i in card.money_in}
         later = card.taken_back_later
         later_text = "–"
@@ -220,11 +226,11 @@ def _month_table(cards: tuple[MonthCard, ...]) -> Section:
             _cell(money.get("bijstand")),
             _cell(money.get("premie")),
             _cell(money.get("holiday_pay")),
-            _cell(card.total_in),
+            _cell(card.total_in, resting=any(i.flags for i in card.money_in)),  # as sure as its parts
             _cell(card.taken_back_now, signed=True),
             later_text,
-            _cell(card.lowest_balance, signed=True),
-            _cell(card.set_aside),
+            _cell(card.lowest_balance, signed=True, resting=noted),
+            _cell(card.set_aside, resting=noted),
         ))
     table = Table(headers, tuple(rows), (False, *([True] * (len(headers) - 1))),
                   caption=_("Money in is what lands on your account in that month. Taken back: withheld from your "
