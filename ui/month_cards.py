@@ -31,7 +31,6 @@ a meaning is never carried by colour alone.
 from __future__ import annotations
 
 import dataclasses
-from decimal import Decimal
 
 from PySide6.QtCore import QRect, QTimer, QCoreApplication, QEvent, QObject, QSize, Qt, Signal
 from PySide6.QtGui import QFont, QKeyEvent
