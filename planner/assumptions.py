@@ -51,13 +51,15 @@ ASSUMPTIONS: dict[str, Assumption] = {
         ),
         Assumption(
             id="premie_during_vrijlating",
-            title=N_("Bijverdienpremie during the months of the inkomstenvrijlating"),
+            title=N_("Bijverdienpremie in a month with an inkomstenvrijlating"),
             why=N_(
-                "No source says whether Amsterdam pays the premie in the same months as the vrijlating of 25 percent. "
-                "We leave the premie out in those months."
+                "No source says whether Amsterdam pays the premie in the same months as an inkomstenvrijlating: "
+                "the 25 percent of the first months, the 12.5 percent for single parents, the 15 percent when you "
+                "can work fewer hours for medical reasons, or the 15 percent from 2027. We leave the premie out "
+                "in those months."
             ),
             options=(
-                Option("no_premie", N_("No premie in a month with the vrijlating")),
+                Option("no_premie", N_("No premie in a month with a vrijlating")),
                 Option("alongside", N_("The premie comes on top of the vrijlating")),
             ),
             default="no_premie",
@@ -151,6 +153,20 @@ ASSUMPTIONS: dict[str, Assumption] = {
                 Option("fresh_start", N_("Twelve new months from January 2027")),
             ),
             default="shared",
+        ),
+        Assumption(
+            id="vakantieaanspraak_excess",
+            title=N_("Holiday pay from work that is more than the holiday allowance in the norm"),
+            why=N_(
+                "With a higher wage you can build up more holiday pay at work than the 5 percent the "
+                "municipality saves for you. The rules say the municipality takes your holiday pay into account, "
+                "but not if the difference is also taken off your monthly bijstand. We take it off, so you get less."
+            ),
+            options=(
+                Option("from_monthly", N_("The difference is taken off the monthly bijstand")),
+                Option("reserve_only", N_("Only the saved holiday allowance is lowered, down to zero")),
+            ),
+            default="from_monthly",
         ),
         Assumption(
             id="estimate_method",

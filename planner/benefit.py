@@ -115,24 +115,47 @@ class Projection:
 
 # --- vakantieaanspraak ---------------------------------------------------------------------------
 
+VaTable = Literal["art11", "art13", "art14"]
+"""Which table of the Regeling Participatiewet, IOAW en IOAZ (paragraph 6) gives the holiday entitlement.
 
-def vakantieaanspraak(income: Decimal, day: date, rules: RuleSet) -> tuple[Decimal, Explanation, tuple[RuleValue, ...]]:
-    """Net holiday pay built up on a net monthly wage (Normenbrief, Bijlage IV, art. 11).
+- ``art11``: below state pension age, income from work, the employer applies the heffingskorting: four bands.
+- ``art13``: the employer applies no (algemene) heffingskorting: a flat 8 % of the net income.
+- ``art14``: at state pension age, income next to the state pension (lid 2): a flat 8 % of the net income.
+"""
 
-    Bands by net monthly income: up to and including grens 1: 8% x ink; up to
-    and including grens 2: 8% x ink - aftrek 2; up to and including grens 3:
-    8% x ink - aftrek 3; above: 5.02% x ink - aftrek 4. Never below zero.
+
+def vakantieaanspraak(
+    income: Decimal, day: date, rules: RuleSet, table: VaTable = "art11"
+) -> tuple[Decimal, Explanation, tuple[RuleValue, ...]]:
+    """Net holiday pay built up on a net monthly income (Regeling Participatiewet, IOAW en IOAZ, art. 11-14).
+
+    The bands of art. 11 are written "gelijk aan of meer dan ... en minder dan ...": an income exactly on a
+    band edge belongs to the band above it. Art. 13 (no heffingskorting applied) and art. 14 lid 2 (income
+    next to the state pension) have one flat percentage. Never below zero; rounded to the cent.
     """
+    if table != "art11":
+        pct = rules.get(VA + ("art13_percentage" if table == "art13" else "art14_2_percentage"), day)
+        amount = max(ZERO, cents(percent_of(income, pct.decimal)))
+        message = (
+            N_("Your employer does not apply the heffingskorting. Then the holiday pay you build up at work is "
+               "{percent} of your net wage {income}: {amount}.")
+            if table == "art13"
+            else N_("At state pension age, the holiday pay you build up at work is {percent} of your net wage "
+                    "{income}: {amount}.")
+        )
+        expl = Explanation(message, {"income": Money(income), "percent": _pct(pct), "amount": Money(amount)},
+                           (RuleRef.of(pct),))
+        return amount, expl, (pct,)
     g = {k: rules.get(VA + k, day) for k in (
         "art11_grens_1", "art11_grens_2", "art11_grens_3", "art11_percentage",
         "art11_aftrek_2", "art11_aftrek_3", "art11_percentage_4", "art11_aftrek_4",
     )}
     pct, minus = g["art11_percentage"], None
-    if income <= g["art11_grens_1"].decimal:
+    if income < g["art11_grens_1"].decimal:
         pass
-    elif income <= g["art11_grens_2"].decimal:
+    elif income < g["art11_grens_2"].decimal:
         minus = g["art11_aftrek_2"]
-    elif income <= g["art11_grens_3"].decimal:
+    elif income < g["art11_grens_3"].decimal:
         minus = g["art11_aftrek_3"]
     else:
         pct, minus = g["art11_percentage_4"], g["art11_aftrek_4"]
@@ -151,6 +174,24 @@ def vakantieaanspraak(income: Decimal, day: date, rules: RuleSet) -> tuple[Decim
             (RuleRef.of(pct), RuleRef.of(minus)),
         )
     return amount, expl, tuple(g.values())
+
+
+def va_table(plan: Plan, role: Role, aow: bool) -> VaTable | None:
+    """The holiday-entitlement table for one person's income from work, or None without any entitlement.
+
+    Per person, from that person's jobs: a job with ``holiday_pay == "none"`` (holiday pay inside the wage,
+    already counted as income) or 0 % gives no separate entitlement. When one of the person's jobs with an
+    entitlement does not apply the heffingskorting, art. 13 is used for all of the person's income (its flat
+    8 % is never lower than art. 11, so a mix errs on the side of less money).
+    """
+    jobs = [j for j in plan.jobs if j.person == role and j.holiday_pay != "none" and j.holiday_pay_percent > ZERO]
+    if not jobs and any(j.person == role for j in plan.jobs):
+        return None
+    if aow:
+        return "art14"
+    if jobs and all(j.employer_applies_heffingskorting for j in jobs):
+        return "art11"
+    return "art13"
 
 
 def _pct(rv: RuleValue) -> Percent:
@@ -265,7 +306,7 @@ def _month(
     counted = ZERO
     work_total = ZERO
     vrij_total = ZERO
-    in_first_vrijlating: set[Role] = set()
+    in_vrijlating: set[Role] = set()
     for pim in norm.people:
         pinc = incomes.get(pim.role)
         income = pinc.net if pinc else ZERO
@@ -275,29 +316,54 @@ def _month(
         used.extend(outcome.used)
         line = outcome.line
         vrij = line.amount if line else ZERO
-        if line is not None and line.kind in ("n", "34a") and not pim.aow:
-            in_first_vrijlating.add(pim.role)
+        if line is not None and line.amount > ZERO:
+            in_vrijlating.add(pim.role)
         vrij_total += vrij
         counted += income - vrij
         people.append(PersonMonth(pim.role, pim.age, pim.aow, pinc, line, outcome.note))
-    bijstand = max(ZERO, norm.amount - counted)
-
-    # Holiday allowance: 5% of the norm is saved, minus the holiday pay built up at work.
+    # Holiday allowance. 5 % of the norm is holiday allowance (art. 19 lid 3), saved and paid once a year.
+    # Regeling Participatiewet, IOAW en IOAZ art. 10: when the income gives a right to holiday pay, the
+    # college takes that entitlement into account. It counts as a means of this month: the municipality
+    # saves less for you (your employer pays that holiday pay instead), and the monthly payment is NOT
+    # raised. Employer's holiday pay + what the municipality saves = the holiday allowance of someone with
+    # only bijstand (WerkSaam Westfriesland, rules dossier section 5).
     va_total = ZERO
     va_parts: list[Explanation] = []
     for p in people:
         if p.income is not None and p.income.net > ZERO:
-            amount, expl, va_used = vakantieaanspraak(p.income.net, day, rules)
+            table = va_table(plan, p.role, p.aow)
+            if table is None:
+                va_parts.append(Explanation(
+                    N_("Your holiday pay is part of your hourly wage, so it is already counted with your wage.")))
+                continue
+            amount, expl, va_used = vakantieaanspraak(p.income.net, day, rules, table)
             used.extend(va_used)
             va_total += amount
             va_parts.append(expl)
-            if p.aow:
-                flags.append(_assumption_flag(
-                    "vakantieaanspraak_aow",
-                    N_("At state pension age another table applies to holiday pay from work; we do not have it and use the table for younger people."),
-                ))
-    reserved = min(bijstand, max(ZERO, norm.vakantietoeslag - va_total))
-    paid_monthly = bijstand - reserved
+    vt = norm.vakantietoeslag
+    excess = max(ZERO, va_total - vt)
+    careful_excess = assumptions["vakantieaanspraak_excess"] == "from_monthly"
+    if excess > ZERO:
+        if careful_excess:
+            flags.append(_assumption_flag(
+                "vakantieaanspraak_excess",
+                N_("The holiday pay you build up at work ({va}) is more than the holiday allowance in your "
+                   "norm ({share}). We take the difference off your monthly bijstand; not every municipality "
+                   "does this."),
+                va=Money(va_total), share=Money(vt),
+            ))
+        else:
+            flags.append(_assumption_flag(
+                "vakantieaanspraak_excess",
+                N_("The holiday pay you build up at work ({va}) is more than the holiday allowance in your "
+                   "norm ({share}). You chose that the difference is not taken off your monthly bijstand."),
+                va=Money(va_total), share=Money(vt),
+            ))
+    taken_into_account = va_total if careful_excess else min(va_total, vt)
+    bijstand = max(ZERO, norm.amount - counted - taken_into_account)
+    monthly_room = norm.amount - vt - counted - max(ZERO, taken_into_account - vt)
+    paid_monthly = min(bijstand, max(ZERO, monthly_room))
+    reserved = bijstand - paid_monthly
 
     # Premie.
     premie_amount = ZERO
@@ -312,7 +378,7 @@ def _month(
             if scheme.historical:
                 flags.append(Flag("historical_scheme", Explanation(
                     N_("For comparison: this uses the premie of the 2018 experiment, which no longer exists."))))
-            premie_amount, premie_expl = _premie(people, bijstand, scheme, assumptions, in_first_vrijlating, flags, rules, day)
+            premie_amount, premie_expl = _premie(people, bijstand, scheme, assumptions, in_vrijlating, flags, rules, day)
             if premie_amount > ZERO:
                 ledger.add(year, month, premie_amount)
                 premie_due = payout_month(year, month, scheme.payout_months)
@@ -340,31 +406,42 @@ def _month(
         N_("The municipality counts {counted}: your net wage {income} minus the vrijlating {vrij}."),
         {"counted": Money(counted), "income": Money(work_total), "vrij": Money(vrij_total)},
     )
-    if bijstand > ZERO:
+    if bijstand > ZERO and taken_into_account > ZERO:
+        bijstand_expl = Explanation(
+            N_("Bijstand is the norm {norm} minus the counted income {counted}, minus the holiday pay you build "
+               "up at work {va}: {amount}."),
+            {"norm": Money(norm.amount), "counted": Money(counted), "va": Money(taken_into_account),
+             "amount": Money(bijstand)},
+        )
+    elif bijstand > ZERO:
         bijstand_expl = Explanation(
             N_("Bijstand is the norm {norm} minus the counted income {counted}: {amount}."),
             {"norm": Money(norm.amount), "counted": Money(counted), "amount": Money(bijstand)},
         )
     else:
         bijstand_expl = Explanation(
-            N_("The counted income {counted} is not less than the norm {norm}, so there is no bijstand this month."),
-            {"norm": Money(norm.amount), "counted": Money(counted)},
+            N_("Your counted income {counted} and the holiday pay you build up at work {va} are together not "
+               "less than the norm {norm}, so there is no bijstand this month."),
+            {"norm": Money(norm.amount), "counted": Money(counted), "va": Money(taken_into_account)},
         )
     va_expl = Explanation(
-        N_("Holiday pay you build up at work this month: {amount}."),
+        N_("Holiday pay you build up at work this month: {amount}. Your employer pays it to you later (usually "
+           "in May or June). The municipality takes it into account, so it saves less holiday allowance for you."),
         {"amount": Money(va_total)},
         more=tuple(va_parts),
     )
     reserved_expl = Explanation(
         N_(
-            "Of your bijstand, {reserved} is saved as holiday allowance: the {share} in the norm minus the "
-            "holiday pay you build up at work ({va}), and never more than the bijstand."
+            "Of your bijstand, {reserved} is saved as holiday allowance and paid once a year: the {share} in "
+            "the norm minus the holiday pay you build up at work ({va}). Your employer's holiday pay and this "
+            "saved amount together are the holiday allowance you would get with bijstand only."
         ),
-        {"reserved": Money(reserved), "share": Money(norm.vakantietoeslag), "va": Money(va_total)},
+        {"reserved": Money(reserved), "share": Money(vt), "va": Money(min(va_total, vt))},
         norm.vakantietoeslag_explanation.rules,
     )
     paid_expl = Explanation(
-        N_("Paid to you for this month: {paid} (bijstand {bijstand} minus the {reserved} that is saved)."),
+        N_("Paid to you for this month: {paid}. This is the bijstand {bijstand} minus the {reserved} that is "
+           "saved as holiday allowance."),
         {"paid": Money(paid_monthly), "bijstand": Money(bijstand), "reserved": Money(reserved)},
     )
     premie_paid = payout.amount if payout else ZERO
@@ -397,7 +474,7 @@ def _premie(
     bijstand: Decimal,
     scheme,  # noqa: ANN001 - SchemeMonth
     assumptions: dict[str, str],
-    in_first_vrijlating: set[Role],
+    in_vrijlating: set[Role],
     flags: list[Flag],
     rules: RuleSet,
     day: date,
@@ -421,10 +498,11 @@ def _premie(
                 age=min_age,
             ))
             continue
-        if p.role in in_first_vrijlating and assumptions["premie_during_vrijlating"] == "no_premie":
+        if p.role in in_vrijlating and assumptions["premie_during_vrijlating"] == "no_premie":
             flags.append(_assumption_flag(
                 "premie_during_vrijlating",
-                N_("No premie in a month with the inkomstenvrijlating: we do not know if the municipality pays both."),
+                N_("No premie in a month with an inkomstenvrijlating (the part of your wage you may keep): we do not "
+                   "know if the municipality pays both."),
             ))
             continue
         base = p.income.net

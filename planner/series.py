@@ -225,10 +225,13 @@ class CliffPoint:
     """Bijstand paid for the month (what is saved as holiday allowance is not in it)."""
     premie: Decimal
     """Bijverdienpremie built up in the month (paid out later)."""
+    holiday: Decimal = Decimal(0)
+    """Holiday money built up in the month, paid later: the holiday pay built up at work (the employer pays
+    it, usually in May or June) plus the holiday allowance the municipality saves (paid in June)."""
 
     @property
     def total(self) -> Decimal:
-        return self.wage + self.bijstand + self.premie
+        return self.wage + self.bijstand + self.premie + self.holiday
 
 
 @dataclass(frozen=True, slots=True)
@@ -299,8 +302,8 @@ def hours_cliff(
     fixed monthly contract keeps paying. The wage counts in the month the
     hours are worked (Participatiewet art. 32), whatever method the plan
     uses, so the hours of the month show in that month. The money of the
-    month is the net wage, the bijstand paid for it and the premie built up
-    in it.
+    month is the net wage, the bijstand paid for it, the premie built up
+    in it and the holiday money built up in it (paid later).
 
     Raises ``ValueError`` when ``month`` is not in the plan or the plan has no
     job paid by the hour.
@@ -331,6 +334,7 @@ def hours_cliff(
             wage=bm.income_from_work.amount,
             bijstand=bm.bijstand_paid_monthly.amount,
             premie=bm.premie_accrued.amount,
+            holiday=bm.vakantieaanspraak.amount + bm.vakantietoeslag_reserved.amount,
         ))
     return HoursCliff(month, job.id, job.name or job.id, job.wage, job.wage_basis, tuple(points))
 

@@ -489,8 +489,10 @@ CLIFF_PARTS: tuple[tuple[str, str], ...] = (
     ("wage", N_("Net wage")),
     ("bijstand", N_("Bijstand paid out")),
     ("premie", N_("Premie built up")),
+    ("holiday", N_("Holiday money built up")),
 )
-_CLIFF_COLOURS = {"wage": COLOURS["wages"], "bijstand": COLOURS["bijstand"], "premie": COLOURS["premie"]}
+_CLIFF_COLOURS = {"wage": COLOURS["wages"], "bijstand": COLOURS["bijstand"], "premie": COLOURS["premie"],
+                  "holiday": COLOURS["holiday_pay"]}
 
 
 class HoursCliffChart(Chart):
@@ -515,16 +517,16 @@ class HoursCliffChart(Chart):
         stop = c.stops_paying_at
         if stop is None:
             text = _("Bars show the money you get in {month} for each number of hours a week at {job}: your net "
-                     "wage, the bijstand paid out and the premie you build up. In this range, every extra hour "
-                     "brings more money.")
+                     "wage, the bijstand paid out, the premie you build up and the holiday money you build up "
+                     "(paid later). In this range, every extra hour brings more money.")
             return text.format(month=self._month(), job=c.job_name)
         text = ngettext(
             "Bars show the money you get in {month} for each number of hours a week at {job}: your net wage, the "
-            "bijstand paid out and the premie you build up. Above {hours} hour a week, extra hours bring no more "
-            "money, or less.",
+            "bijstand paid out, the premie you build up and the holiday money you build up (paid later). Above "
+            "{hours} hour a week, extra hours bring no more money, or less.",
             "Bars show the money you get in {month} for each number of hours a week at {job}: your net wage, the "
-            "bijstand paid out and the premie you build up. Above {hours} hours a week, extra hours bring no more "
-            "money, or less.",
+            "bijstand paid out, the premie you build up and the holiday money you build up (paid later). Above "
+            "{hours} hours a week, extra hours bring no more money, or less.",
             plural_count(stop.hours_per_week),
         )
         return text.format(month=self._month(), job=c.job_name, hours=format_number(stop.hours_per_week))

@@ -145,7 +145,9 @@ def test_aow_age_norm_and_vrijlating_without_time_limit() -> None:
     bm = project(plan_for(hh, "2026-03", ["400.00"])).months[0]
     assert bm.norm.amount == D("1564.69")
     assert [(v.kind, v.amount, v.month_number) for v in bm.vrijlatingen] == [("n", D("100.00"), None)]
-    assert bm.bijstand.amount == D("1564.69") - D("300.00")
+    # Regeling art. 14 lid 2: at state pension age the holiday entitlement on a wage is 8 % of it (32.00).
+    assert bm.vakantieaanspraak.amount == D("32.00")
+    assert bm.bijstand.amount == D("1564.69") - D("300.00") - D("32.00")
 
 
 def test_under_18_is_not_eligible() -> None:
@@ -162,9 +164,14 @@ def test_vrijlating_is_capped() -> None:
 
 
 def test_income_above_the_norm_with_vrijlating_still_leaves_some_bijstand() -> None:
-    bm = project(plan_for(single(vrijlating_months_used=0), "2026-03", ["1600.00"])).months[0]
-    assert bm.income_counted.amount == D("1315.00")
-    assert bm.bijstand.amount == D("86.50")
+    bm = project(plan_for(single(vrijlating_months_used=0), "2026-03", ["1450.00"])).months[0]
+    assert bm.income_counted.amount == D("1165.00")  # 1450 - 285 (25 %, capped)
+    # Norm 1401.50 - counted 1165 - holiday entitlement 8 % x 1450 = 116 (art. 13: no heffingskorting).
+    assert bm.bijstand.amount == D("120.50")
+    # The entitlement is 45.92 more than the 70.08 holiday allowance in the norm: careful side, that part
+    # comes off the monthly payment too, and nothing is saved.
+    assert bm.vakantietoeslag_reserved.amount == 0
+    assert bm.bijstand_paid_monthly.amount == D("120.50")
 
 
 def test_income_far_above_the_norm_gives_no_bijstand_and_no_premie() -> None:
@@ -294,11 +301,20 @@ def test_2027_aow_and_under_27() -> None:
 # --- holiday allowance and premie ------------------------------------------------------------------
 
 
-def test_holiday_reservation_never_exceeds_bijstand() -> None:
-    bm = project(plan_for(single(), "2026-03", ["1380.00"])).months[0]
-    assert bm.bijstand.amount == D("21.50")
-    assert bm.vakantietoeslag_reserved.amount == 0  # 8% x 1380 - 2.67 = 107.73 > 70.08
-    assert bm.bijstand_paid_monthly.amount == D("21.50")
+def test_holiday_entitlement_above_the_allowance_in_the_norm() -> None:
+    # 1250 net, no heffingskorting: entitlement 8 % = 100.00, more than the 70.08 in the norm.
+    bm = project(plan_for(single(), "2026-03", ["1250.00"])).months[0]
+    assert bm.vakantieaanspraak.amount == D("100.00")
+    assert bm.bijstand.amount == D("1401.50") - D("1250.00") - D("100.00")
+    assert bm.vakantietoeslag_reserved.amount == 0
+    assert bm.bijstand_paid_monthly.amount == D("51.50")
+    assert any(f.assumption == "vakantieaanspraak_excess" for f in bm.flags)
+    # The other option floors the saved allowance at zero and leaves the monthly payment alone.
+    other = project(plan_for(single(), "2026-03", ["1250.00"]).model_copy(
+        update={"assumptions": {"vakantieaanspraak_excess": "reserve_only"}})).months[0]
+    assert other.bijstand.amount == D("1401.50") - D("1250.00") - D("70.08")
+    assert other.bijstand_paid_monthly.amount == D("81.42")
+    assert other.vakantietoeslag_reserved.amount == 0
 
 
 def test_vakantieaanspraak_before_2026_is_flagged_as_unknown() -> None:
@@ -400,7 +416,7 @@ def test_bijstand_between_zero_and_norm_and_falls_with_income(hh: Household, ym,
 @PROPS
 @given(households(), months, money, money)
 def test_total_never_falls_when_income_rises(hh: Household, ym, a: Decimal, b: Decimal) -> None:
-    """income + bijstand + premie never falls, with one documented exception.
+    """income + holiday pay built up + bijstand + premie never falls, with one documented exception.
 
     By default (careful side) no premie is built up in a month without
     bijstand; then, and only then, the total can fall: by at most the premie
@@ -412,7 +428,8 @@ def test_total_never_falls_when_income_rises(hh: Household, ym, a: Decimal, b: D
     low, high = sorted((a, b))
 
     def total(m) -> Decimal:
-        return m.income_from_work.amount + m.bijstand.amount + m.premie_accrued.amount
+        # The holiday pay built up at work is the person's money too: the employer pays it later.
+        return m.income_from_work.amount + m.vakantieaanspraak.amount + m.bijstand.amount + m.premie_accrued.amount
 
     keep = {"premie_month_without_bijstand": "premie"}
     k_low, k_high = _month(hh, ym, low, assumptions=keep), _month(hh, ym, high, assumptions=keep)

@@ -54,7 +54,11 @@ def test_json_contract(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> No
     assert march["income_from_work"] == "500.00"
     assert march["vrijlatingen"] == [{"person": "claimant", "rule": "n", "amount": "125.00", "month_number": 1}]
     assert march["income_counted"] == "375.00"
-    assert march["bijstand"] == "1026.50"
+    # 1401.50 - 375.00 - 40.00: the holiday pay built up at work, 8 % of 500 (Regeling art. 13)
+    assert march["bijstand"] == "986.50"
+    assert march["vakantieaanspraak"] == "40.00"
+    assert march["vakantietoeslag_reserved"] == "30.08"  # 70.08 - 40.00
+    assert march["bijstand_paid_monthly"] == "956.42"  # 1331.42 - 375.00: not raised by the holiday pay
     assert march["not_yet_published"] is False
     # every amount is a string with two decimals
     for key in ("norm", "bijstand", "vakantietoeslag_reserved", "bijstand_paid_monthly", "premie_accrued", "premie_paid"):
@@ -179,9 +183,10 @@ def test_compare_two_plans(capsys: pytest.CaptureFixture[str], tmp_path: Path) -
     april = data["months"][1]
     assert april["month"] == "2026-04"
     # In plan B the Saturday's wage (100 net) arrives on 25 April. The benefit paid on 26 April is estimated on
-    # March, the last month the municipality knows: 75 more counted income (25% vrijlating), 8 less holiday
-    # allowance saved, so 67 less is paid. Net effect in April: +33.
-    assert Decimal(april["money_in"]["b"]) - Decimal(april["money_in"]["a"]) == Decimal("33.00")
+    # March, the last month the municipality knows: 75 more counted income (25% vrijlating), so 75 less is
+    # paid. (The 8 more holiday pay built up at work lowers what is saved for June, not the monthly payment.)
+    # Net effect in April: +25.
+    assert Decimal(april["money_in"]["b"]) - Decimal(april["money_in"]["a"]) == Decimal("25.00")
     assert main(["compare", str(a), str(b), "--lang", "nl"]) == 0
     out = capsys.readouterr().out
     assert "Plan A: Zoals nu. Plan B: Met zaterdag." in out and "Geld erbij A" in out

@@ -3,8 +3,11 @@
 The household: a single person of 35 in Amsterdam, no inkomstenvrijlating
 (none granted), paid net 12 euro an hour on the 25th of the next month. 2026
 norm 1401.50, of which 70.08 is saved as holiday allowance, so 1331.42 is paid
-monthly without income. Holiday pay built up at work: 8% of the net wage up to
-876.39 (Normenbrief band 1), taken off the 70.08. Amsterdam premie: 30% of the
+monthly without income. Holiday pay built up at work: 8% of the net wage
+(Regeling art. 13: the employer applies no heffingskorting). It is taken off
+the 70.08 saved; the monthly payment is not raised by it (art. 10), and what
+is above 70.08 comes off the monthly payment too (the careful assumption).
+Amsterdam premie: 30% of the
 net wage, at most 3398 / 12 = 283.17 a month, and none in a month without
 bijstand.
 """
@@ -70,8 +73,9 @@ def test_a_month_without_work_is_the_benefit_paid_monthly() -> None:
 
 def test_a_withholding_is_taken_off_that_months_bijstand() -> None:
     """40 hours in January: 480.00, paid 25 February. The letter's estimate is 0, so January's advance is
-    1331.42. January's bijstand on 480.00: 1401.50 - 480.00 = 921.50, minus the 70.08 - 38.40 = 31.68 saved:
-    889.82. The 441.60 paid too much is withheld on 26 February: February's bijstand is 1331.42 - 441.60."""
+    1331.42. January's bijstand on 480.00: 1401.50 - 480.00 - 38.40 (holiday pay at work) = 883.10, of which
+    70.08 - 38.40 = 31.68 is saved: 851.42 paid monthly (1331.42 - 480.00). The 480.00 paid too much is
+    withheld on 26 February: February's bijstand is 1331.42 - 480.00."""
     shifts = tuple(Shift(date=date(2026, 1, d), hours="8", job="werk") for d in (6, 7, 8, 13, 14))
     p = plan(start="2026-01", months=3, shifts=shifts, starting_balance="100.00",
              expenses=(Expense(name="Huur", amount="650.00", day=28),),
@@ -79,11 +83,11 @@ def test_a_withholding_is_taken_off_that_months_bijstand() -> None:
     result = run(p, RULES)
     jan, feb, mar = monthly_sources(result)
     assert (jan.wages, jan.bijstand, jan.expenses) == (D("0"), D("1331.42"), D("650.00"))
-    assert (feb.wages, feb.bijstand, feb.expenses) == (D("480.00"), D("889.82"), D("650.00"))
-    assert feb.bijstand == D("1331.42") - D("441.60")
+    assert (feb.wages, feb.bijstand, feb.expenses) == (D("480.00"), D("851.42"), D("650.00"))
+    assert feb.bijstand == D("1331.42") - D("480.00")
     assert mar.bijstand == D("1331.42")
     assert jan.end_balance == D("100.00") + D("1331.42") - D("650.00")
-    assert feb.end_balance == jan.end_balance + D("480.00") + D("889.82") - D("650.00")
+    assert feb.end_balance == jan.end_balance + D("480.00") + D("851.42") - D("650.00")
     for m, lm in zip((jan, feb, mar), result.ledger.months, strict=True):
         assert m.net == lm.money_in - lm.money_out
 
@@ -92,10 +96,10 @@ def test_a_withholding_is_taken_off_that_months_bijstand() -> None:
     assert [(m.date, m.kind, m.amount) for m in days.marks if m.date.month == 2] == [
         (date(2026, 2, 25), "wage", D("480.00")),
         (date(2026, 2, 26), "benefit", D("1331.42")),
-        (date(2026, 2, 26), "deduction", D("-441.60")),
+        (date(2026, 2, 26), "deduction", D("-480.00")),
     ]
     feb26 = next(r for r in days.rows if r.date == date(2026, 2, 26))
-    assert (feb26.money_in, feb26.money_out) == (D("1331.42"), D("441.60"))
+    assert (feb26.money_in, feb26.money_out) == (D("1331.42"), D("480.00"))
     assert set(feb26.kinds) == {"benefit", "withholding"}
     # Lowest: 100.00 until the 26 January benefit; no expense comes first.
     assert (days.lowest, days.lowest_on) == (D("100.00"), date(2026, 1, 1))
@@ -139,35 +143,42 @@ def test_hours_a_week_become_hours_a_month_on_workdays() -> None:
     assert month_shifts(WORK, 2026, 3, D(0)) == ()
 
 
-def test_at_zero_hours_the_money_is_the_benefit_paid_monthly() -> None:
+def test_at_zero_hours_the_money_is_the_norm() -> None:
     cliff = hours_cliff(plan(), (2026, 3), (D(0),), RULES)
     [zero] = cliff.points
-    assert (zero.wage, zero.bijstand, zero.premie, zero.total) == (D("0"), D("1331.42"), D("0"), D("1331.42"))
+    assert (zero.wage, zero.bijstand, zero.premie, zero.holiday) == (D("0"), D("1331.42"), D("0"), D("70.08"))
+    assert zero.total == D("1401.50")  # the norm: paid monthly plus the holiday allowance saved
     assert (cliff.job_id, cliff.hourly_wage, cliff.month) == ("werk", D("12.00"), (2026, 3))
 
 
 def test_ten_hours_a_week() -> None:
-    """43.33 hours x 12.00 = 519.96. Bijstand 1401.50 - 519.96 = 881.54; saved 70.08 - 41.60 (8% of 519.96)
-    = 28.48; paid 853.06. Premie 30% of 519.96 = 155.99. Together 1529.01."""
+    """43.33 hours x 12.00 = 519.96. Holiday pay built up at work (Regeling art. 13, no heffingskorting):
+    8 % = 41.60. Bijstand 1401.50 - 519.96 - 41.60 = 839.94; saved 70.08 - 41.60 = 28.48; paid 811.46.
+    Premie 30 % of 519.96 = 155.99. Holiday money built up 41.60 + 28.48 = 70.08. Together 1557.49."""
     [ten] = hours_cliff(plan(), (2026, 3), (D(10),), RULES).points
-    assert (ten.hours, ten.wage, ten.bijstand, ten.premie) == (D("43.33"), D("519.96"), D("853.06"), D("155.99"))
-    assert ten.total == D("1529.01")
+    assert (ten.hours, ten.wage, ten.bijstand, ten.premie, ten.holiday) == (
+        D("43.33"), D("519.96"), D("811.46"), D("155.99"), D("70.08"))
+    assert ten.total == D("1557.49")
 
 
 def test_the_cliff_where_bijstand_stops_the_premie_stops_too() -> None:
-    """26 hours: 112.67 hours, 1352.04; bijstand 49.46 (the holiday pay built up at work is more than 70.08, so
-    nothing is saved); premie capped at 283.17; together 1684.67. 28 hours: 1455.96 is more than the norm, so
-    no bijstand and no premie: 228.71 less for two hours a week more."""
+    """24 hours: 104 hours, 1248.00; holiday pay at work 99.84; bijstand 1401.50 - 1248.00 - 99.84 = 53.66,
+    all paid monthly (the 29.76 above the 70.08 in the norm comes off it too); premie capped at 283.17;
+    together 1684.67. 26 hours: 1352.04 + 108.16 holiday pay is more than the norm, so no bijstand and no
+    premie: 1460.20, which is 224.47 less for two hours a week more. From 20 hours on the total stands still
+    (the premie is at its cap and every euro of wage comes off the bijstand)."""
     cliff = hours_cliff(plan(), (2026, 3), rules=RULES)
     by_hours = {p.hours_per_week: p for p in cliff.points}
     assert [p.hours_per_week for p in cliff.points] == list(DEFAULT_HOURS)
-    h26, h28 = by_hours[D(26)], by_hours[D(28)]
-    assert (h26.wage, h26.bijstand, h26.premie, h26.total) == (D("1352.04"), D("49.46"), D("283.17"), D("1684.67"))
-    assert (h28.wage, h28.bijstand, h28.premie, h28.total) == (D("1455.96"), D("0"), D("0"), D("1455.96"))
-    assert [p.hours_per_week for p in cliff.drops] == [D(28)]
+    h24, h26 = by_hours[D(24)], by_hours[D(26)]
+    assert (h24.wage, h24.bijstand, h24.premie, h24.holiday, h24.total) == (
+        D("1248.00"), D("53.66"), D("283.17"), D("99.84"), D("1684.67"))
+    assert (h26.wage, h26.bijstand, h26.premie, h26.holiday, h26.total) == (
+        D("1352.04"), D("0"), D("0"), D("108.16"), D("1460.20"))
+    assert [p.hours_per_week for p in cliff.drops] == [D(26)]
     assert cliff.stops_paying_at is not None
-    assert cliff.stops_paying_at.hours_per_week == D(22)  # 1684.67 from 22 hours on: 24 and 26 hours add nothing
-    assert [p.hours_per_week for p in cliff.no_gain] == [D(24), D(26), D(28)]
+    assert cliff.stops_paying_at.hours_per_week == D(20)
+    assert [p.hours_per_week for p in cliff.no_gain] == [D(22), D(24), D(26)]
 
 
 def test_the_cliff_keeps_the_plan_before_the_month_and_drops_that_months_shifts() -> None:

@@ -3,8 +3,11 @@
 The household in the stories: Sam, 40, single, in Amsterdam, vrijlating used
 up (so every euro of net wage counts), paid net 12 euro an hour on the 25th of
 the next month, payslip the same day. The benefit is paid on the 26th. 2026
-norm 1401.50; paid monthly before income 1331.42; holiday pay built up at work
-is 8% of the wage (Normenbrief band 1) and comes off the 70.08 saved.
+norm 1401.50; paid monthly before income 1331.42. Sam's holiday pay is part of
+the hourly wage (``holiday_pay="none"``), so there is no separate holiday
+entitlement: the 70.08 is saved in full and every euro of wage comes off the
+monthly payment (Regeling Participatiewet art. 10 applies only to an
+entitlement to holiday pay over the income).
 """
 
 from __future__ import annotations
@@ -36,11 +39,8 @@ def shift(day: date, hours: str = "10", certainty: str = "sure") -> Shift:
 
 
 def paid_monthly(income: str) -> Decimal:
-    """Bijstand paid monthly for Sam in 2026 with this net wage (no vrijlating)."""
-    i = D(income)
-    bijstand = D("1401.50") - i
-    reserved = max(D(0), D("70.08") - (i * D("0.08")).quantize(D("0.01")))
-    return bijstand - reserved
+    """Bijstand paid monthly for Sam in 2026 with this net wage (no vrijlating, holiday pay in the wage)."""
+    return max(D(0), D("1331.42") - D(income))
 
 
 def test_a_cancelled_shift_is_paid_afterwards() -> None:
@@ -79,10 +79,10 @@ def test_withholding_limit_spreads_a_large_overpayment() -> None:
     more = run(plan, RULES, shifts_of(plan, "more"), planned=planned.projection)
     withheld = [(e.date, e.amount) for e in more.timeline.settlement_events()]
     total = paid_monthly("0") - paid_monthly("672.00")
-    assert total == D("618.24")
+    assert total == D("672.00")  # every euro of wage counts (vrijlating used up, holiday pay in the wage)
     # 150 a month from the March to June payments; the rest is still to be withheld after the plan.
     assert withheld == [(date(2026, m, 26), D("-150.00")) for m in (3, 4, 5, 6)]
-    assert [(p.settles, p.amount) for p in more.timeline.pending] == [((2026, 2), D("-18.24"))]
+    assert [(p.settles, p.amount) for p in more.timeline.pending] == [((2026, 2), D("-72.00"))]
 
 
 def test_a_payslip_reported_two_months_late_piles_up() -> None:
@@ -158,13 +158,15 @@ def test_a_payslip_with_other_dates_than_the_pay_periods_is_warned_about() -> No
 
 
 def test_june_payouts_holiday_allowance_and_premie() -> None:
-    plan = story([shift(date(2026, m, 10), "40") for m in range(1, 7)], months=6, start="2026-01")
+    yearly = WORK.model_copy(update={"holiday_pay": "yearly"})  # 8 % holiday pay, paid by the employer in May
+    plan = story([shift(date(2026, m, 10), "40") for m in range(1, 7)], months=6, start="2026-01").model_copy(
+        update={"jobs": (yearly,)})
     t = build_timeline(plan, RULES)
     june = [e for e in t.events if e.date == date(2026, 6, 26)]
     kinds = {e.kind for e in june}
     assert {"benefit", "premie", "vakantietoeslag"} <= kinds
     vt = next(e for e in june if e.kind == "vakantietoeslag")
-    # Jan-May reservations with 480 euro net wage each month: 70.08 - 38.40 = 31.68
+    # Jan-May reservations with 480 euro net wage each month: 70.08 - 8 % x 480 (Regeling art. 13) = 31.68
     assert vt.amount == 5 * D("31.68")
     premie = next(e for e in june if e.kind == "premie")
     assert premie.amount == 6 * D("144.00")  # 30% of 480, January to June

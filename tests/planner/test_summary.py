@@ -112,11 +112,12 @@ def test_the_example_in_numbers(example: Result) -> None:
     assert jan.money_in[0].amount == 0 and jan.money_in[0].hint is not None  # January's wage arrives 25 February
     assert "25" in render(jan.money_in[0].hint, "en") and "February" in render(jan.money_in[0].hint, "en")
     assert feb.money_in[0].amount == D("179.20") and feb.money_in[0].when == date(2026, 2, 25)
-    assert jan.money_in[1].amount == D("1211.36") and jan.money_in[1].when == date(2026, 1, 26)
+    # Paid on January's planned income: 1331.42 - 134.40 counted (179.20 minus 25 % vrijlating)
+    assert jan.money_in[1].amount == D("1197.02") and jan.money_in[1].when == date(2026, 1, 26)
     # The February shift that may not happen is planned, so February is paid on January's income; the
     # difference is paid on 26 March, and shows on February's card as paid later.
     (later,) = feb.settled_later
-    assert (later.key, later.kind, later.amount, later.when) == ("paid_later", "correction_paid", D("60.03"), date(2026, 3, 26))
+    assert (later.key, later.kind, later.amount, later.when) == ("paid_later", "correction_paid", D("67.20"), date(2026, 3, 26))
     assert feb.taken_back_later == ()
     assert mar.taken_back_now is None
     assert jan.lowest_balance.amount == D("150.00") and jan.lowest_balance.when == date(2026, 1, 1)
@@ -161,17 +162,17 @@ def test_taken_back_later_is_the_timelines_withholding_for_that_month(withheld: 
             (e.amount, e.date, e.kind) for e in events]
     feb = cards[1]
     (taken,) = feb.taken_back_later
-    assert (taken.amount, taken.when, taken.kind) == (D("-220.80"), date(2026, 3, 26), "withholding")
+    assert (taken.amount, taken.when, taken.kind) == (D("-240.00"), date(2026, 3, 26), "withholding")
     text = render(taken.explanation, "en")
-    assert "26 March 2026" in text and "€220.80" in text and "February 2026" in text
+    assert "26 March 2026" in text and "€240.00" in text and "February 2026" in text
     # Why: paid on January's 120 euro, February's income was 360.
     assert "€120.00" in text and "€360.00" in text
     assert {f.assumption for f in taken.flags if f.code == "assumption"} >= {"estimate_method", "withholding_limit"}
     assert taken.term == "verrekening"
     # ... and on March's card it is what is taken back this month.
     now = cards[2].taken_back_now
-    assert now is not None and (now.amount, now.when) == (D("-220.80"), date(2026, 3, 26))
-    assert [p.amount for p in now.parts] == [D("-220.80")]
+    assert now is not None and (now.amount, now.when) == (D("-240.00"), date(2026, 3, 26))
+    assert [p.amount for p in now.parts] == [D("-240.00")]
 
 
 def test_what_is_still_open_after_the_plan(withheld: Result) -> None:

@@ -91,7 +91,12 @@ def daily(result: Result) -> DailyBalance:
 
 @pytest.fixture(scope="module")
 def cliff() -> HoursCliff:
-    return hours_cliff(load_plan(EXAMPLE), (2026, 12), rules=load_rules())
+    # December is a month of the single-parent vrijlating (r). By default no premie is built up in a month
+    # with a vrijlating (the careful assumption), and then there is no cliff to draw; with the premie on
+    # top of the vrijlating there is one.
+    plan = load_plan(EXAMPLE)
+    plan = plan.model_copy(update={"assumptions": {"premie_during_vrijlating": "alongside"}})
+    return hours_cliff(plan, (2026, 12), rules=load_rules())
 
 
 def _cells(widget: ChartWithTable) -> list[list[tuple[str, str | None]]]:
@@ -151,8 +156,8 @@ def test_cliff_table_has_every_point(qtbot, cliff: HoursCliff) -> None:  # noqa:
         assert row[1] == (format_number(p.hours), str(p.hours))
         parts = [getattr(p, key) for key, _label in CLIFF_PARTS]
         assert [Decimal(v) for _t, v in row[2:]] == [*parts, p.total]
-    # The cliff: from 34 hours a week in December there is no bijstand, so no premie either.
-    assert [p.hours_per_week for p in cliff.drops] == [Decimal(34)]
+    # The cliff: from 32 hours a week in December there is no bijstand, so no premie either.
+    assert [p.hours_per_week for p in cliff.drops] == [Decimal(32)]
     texts = [t.get_text() for t in _texts(widget.chart)]
     assert _("More hours stop paying here") in texts
 
@@ -232,7 +237,7 @@ def test_a_language_switch_redraws_labels_months_and_amounts(widgets: list[Chart
     assert monthly.chart.balance_axes.get_ylabel() == _("Balance at the end of the month")
     assert hours.chart.axes.get_xlabel() == _("Hours a week")
     assert "December 2026" in hours.chart.chart_title()
-    assert _cells(monthly)[0][2][0] == "€1,211.36" != money_nl
+    assert _cells(monthly)[0][2][0] == "€1,197.02" != money_nl
     assert _headers(monthly)[0] == _("Month")
     assert monthly.tabText(1) == _("Table")
 
@@ -241,7 +246,7 @@ def test_the_app_wide_switch_reaches_the_charts(qtbot, widgets: list[ChartWithTa
     """apply_language sends Qt's LanguageChange; every chart, table and tab bar redraws itself."""
     monthly = widgets[0]
     apply_language("en")
-    qtbot.wait_until(lambda: _cells(monthly)[0][2][0] == "€1,211.36")
+    qtbot.wait_until(lambda: _cells(monthly)[0][2][0] == "€1,197.02")
     assert _tick_texts(monthly.chart)[0][:2] == ["Jan\n2026", "Feb"]
     apply_language("nl")
     qtbot.wait_until(lambda: _tick_texts(monthly.chart)[0][:2] == ["jan\n2026", "feb"])

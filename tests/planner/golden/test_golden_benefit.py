@@ -44,10 +44,11 @@ def born_aged(age: int, month: str) -> date:
     return date(int(month[:4]) - age, 1, 1)
 
 
-def one_month_plan(month: str, household: Household, net_income: str | None = None) -> Plan:
+def one_month_plan(month: str, household: Household, net_income: str | None = None, *, heffingskorting: bool = False) -> Plan:
     jobs, shifts = (), ()
     if net_income is not None and Decimal(net_income) > 0:
-        jobs = (Job(id="werk", wage=net_income, wage_unit="hour", wage_basis="net"),)
+        jobs = (Job(id="werk", wage=net_income, wage_unit="hour", wage_basis="net",
+                    employer_applies_heffingskorting=heffingskorting),)
         shifts = (Shift(date=date(int(month[:4]), int(month[5:]), 10), hours="1", job="werk"),)
     return Plan(start=month, months=1, household=household, jobs=jobs, shifts=shifts)
 
@@ -95,11 +96,15 @@ def test_vakantieaanspraak() -> None:
     day = date(int(inp["month"][:4]), int(inp["month"][5:]), 1)
     amount, _expl, _used = vakantieaanspraak(Decimal(inp["net_monthly_work_income"]), day, load_rules())
     assert amount == Decimal(out["vakantieaanspraak"])
-    # And the same through a whole month: the reservation shrinks by that amount.
+    # And the same through a whole month with an employer who applies the heffingskorting (art. 11): the
+    # reservation shrinks by that amount, and the monthly payment is not raised by it (Regeling art. 10).
     person = Person(birth_date=born_aged(inp["age"], inp["month"]))
-    bm = project(one_month_plan(inp["month"], Household(composition="single", claimant=person), inp["net_monthly_work_income"])).months[0]
+    household = Household(composition="single", claimant=person)
+    income = Decimal(inp["net_monthly_work_income"])
+    bm = project(one_month_plan(inp["month"], household, inp["net_monthly_work_income"], heffingskorting=True)).months[0]
     assert bm.vakantieaanspraak.amount == Decimal(out["vakantieaanspraak"])
     assert bm.vakantietoeslag_reserved.amount == Decimal("70.08") - Decimal(out["vakantieaanspraak"])
+    assert bm.bijstand_paid_monthly.amount == Decimal("1331.42") - income  # no vrijlating: months used unknown
 
 
 def test_premie_amsterdam_2026() -> None:
