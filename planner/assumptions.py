@@ -117,6 +117,34 @@ ASSUMPTIONS: dict[str, Assumption] = {
             default="household",
         ),
         Assumption(
+            id="premie_monthly_cap",
+            title=N_("The monthly maximum of the bijverdienpremie"),
+            why=N_(
+                "The last amount Amsterdam published is 219 euros a month (2021). A summary of newer rules says "
+                "one twelfth of the yearly maximum in the law (283.17 euros in 2026), but we could not read the "
+                "official text. We use 219 euros, the lower amount."
+            ),
+            options=(
+                Option("published", N_("The last published amount")),
+                Option("j_twelfth", N_("One twelfth of the yearly maximum in the law")),
+            ),
+            default="published",
+        ),
+        Assumption(
+            id="premie_payout_without_bijstand",
+            title=N_("Bijverdienpremie paid out when you get no bijstand"),
+            why=N_(
+                "The premie you built up is paid in June and November. It is not known whether it is paid when "
+                "you get no bijstand in that month, for example because your bijstand has stopped. We count it "
+                "only at a payout month in which you get bijstand."
+            ),
+            options=(
+                Option("waits", N_("Paid only in a payout month with bijstand")),
+                Option("paid", N_("Also paid without bijstand")),
+            ),
+            default="waits",
+        ),
+        Assumption(
             id="vrijlating_2027",
             title=N_("The inkomstenvrijlating from 1 January 2027"),
             why=N_(

@@ -371,7 +371,7 @@ def _month(
     premie_due: tuple[int, int] | None = None
     payout: Payout | None = None
     if scheme_id is not None:
-        scheme = scheme_month(scheme_id, year, month, rules)
+        scheme = scheme_month(scheme_id, year, month, rules, assumptions["premie_monthly_cap"])
         if scheme is not None:
             if work_total > ZERO or month in scheme.payout_months:
                 used.extend(scheme.used)
@@ -381,9 +381,17 @@ def _month(
             premie_amount, premie_expl = _premie(people, bijstand, scheme, assumptions, in_vrijlating, flags, rules, day)
             if premie_amount > ZERO:
                 ledger.add(year, month, premie_amount)
-                premie_due = payout_month(year, month, scheme.payout_months)
+                premie_due = payout_month(year, month, scheme.payout_months, scheme.includes_payout_month)
             if month in scheme.payout_months:
-                payout = ledger.pay(year, month, scheme.yearly_cap_j)
+                if bijstand <= ZERO and assumptions["premie_payout_without_bijstand"] == "waits" and ledger.unpaid:
+                    flags.append(_assumption_flag(
+                        "premie_payout_without_bijstand",
+                        N_("No premie is paid out this month, because you get no bijstand this month. We do not "
+                           "know if it is paid when your bijstand has stopped; we count it only at a later payout "
+                           "month with bijstand."),
+                    ))
+                else:
+                    payout = ledger.pay(year, month, scheme.yearly_cap_j, scheme.includes_payout_month)
 
     flags = _rule_flags(used, year, month) + flags
     refs: dict[str, RuleRef] = {}

@@ -1,11 +1,14 @@
 """Bijverdienpremie: a municipal premie on top of the top-up benefit.
 
-Amsterdam (from 1 March 2021): 30% of earnings from work, at most 1/12 of the
-yearly art. 31 lid 2 j maximum per month, accrued per month and paid out
-twice a year (June and November); the premie paid in one calendar year never
-exceeds that year's j maximum ("een- of tweemalige premie van ten hoogste ...
-per kalenderjaar"). Sources are secondary (news, a machine summary of the
-Nadere regels); the rule files say so and every result flags it.
+Amsterdam (from 1 March 2021): 30% of earnings from work, at most a monthly
+maximum (a rule value: EUR 219, the last published amount; a machine summary of
+the Nadere regels says 1/12 of the yearly art. 31 lid 2 j maximum, which is the
+assumption ``premie_monthly_cap``), accrued per month and paid out twice a year
+(June and November) for the months before the payout month; the premie paid in
+one calendar year never exceeds that year's j maximum ("een- of tweemalige
+premie van ten hoogste ... per kalenderjaar"). Sources are secondary (news, a
+machine summary of the Nadere regels); the rule files say so and every result
+flags it.
 
 The 2018-2021 experiment (50%, at most EUR 200 a month, June and November)
 can be chosen to compare schemes; it is a historical scheme and flagged so.
@@ -42,37 +45,58 @@ class SchemeMonth:
     payout_months: tuple[int, ...]
     yearly_cap_j: bool
     historical: bool
+    includes_payout_month: bool
+    """A payout also pays the premie of its own month (the 2018 experiment), or only of the months before."""
     used: tuple[RuleValue, ...]
     cap_explanation: Explanation
 
 
-def scheme_month(scheme: str, year: int, month: int, rules: RuleSet) -> SchemeMonth | None:
-    """The scheme's parameters for a month, or None when it is not in force then."""
+def scheme_month(scheme: str, year: int, month: int, rules: RuleSet, monthly_cap: str = "published") -> SchemeMonth | None:
+    """The scheme's parameters for a month, or None when it is not in force then.
+
+    ``monthly_cap`` is the option of the assumption ``premie_monthly_cap``: ``published`` (the municipality's
+    last published monthly maximum, a rule value) or ``j_twelfth`` (1/12 of the yearly art. 31 lid 2 j maximum).
+    """
     day = date(year, month, 1)
     if scheme == SCHEME_AMSTERDAM:
         pct = rules.find(AMS + "percentage", day)
         if pct is None:
             return None
         months = rules.get(AMS + "uitbetaalmaanden", day)
+        period = rules.get(AMS + "uitbetaling_periode", day)
         j = rules.get(J_MAX, day)
-        cap = cents(j.decimal / 12)
-        cap_expl = Explanation(
-            N_("The premie is at most one twelfth of {j}, the yearly maximum for a premie in the law: {cap} a month."),
-            {"j": Money(j.decimal), "cap": Money(cap)},
-            (RuleRef.of(j),),
-        )
-        return SchemeMonth(scheme, pct.decimal, cap, months.value, True, False, (pct, months, j), cap_expl)  # type: ignore[arg-type]
+        if monthly_cap == "j_twelfth":
+            cap = cents(j.decimal / 12)
+            cap_rule = j
+            cap_expl = Explanation(
+                N_("The premie is at most one twelfth of {j}, the yearly maximum for a premie in the law: {cap} a month."),
+                {"j": Money(j.decimal), "cap": Money(cap)},
+                (RuleRef.of(j),),
+            )
+        else:
+            cap_rule = rules.get(AMS + "maximum_per_maand", day)
+            cap = cap_rule.decimal
+            cap_expl = Explanation(
+                N_("The premie is at most {cap} a month: the last amount the municipality published."),
+                {"cap": Money(cap)},
+                (RuleRef.of(cap_rule),),
+            )
+        used = (pct, months, period, j) + ((cap_rule,) if cap_rule is not j else ())
+        return SchemeMonth(scheme, pct.decimal, cap, months.value, True, False,  # type: ignore[arg-type]
+                           period.value == "up_to_payout_month", used, cap_expl)
     if scheme == SCHEME_EXPERIMENT:
         # A historical scheme, applied to the plan's months for comparison only.
         pct = rules.get(EXP + "percentage", EXPERIMENT_START)
         cap = rules.get(EXP + "maximum_per_maand", EXPERIMENT_START)
         months = rules.get(EXP + "uitbetaalmaanden", EXPERIMENT_START)
+        period = rules.get(EXP + "uitbetaling_periode", EXPERIMENT_START)
         cap_expl = Explanation(
             N_("In the 2018 experiment the premie was at most {cap} a month."),
             {"cap": Money(cap.decimal)},
             (RuleRef.of(cap),),
         )
-        return SchemeMonth(scheme, pct.decimal, cap.decimal, months.value, False, True, (pct, cap, months), cap_expl)  # type: ignore[arg-type]
+        return SchemeMonth(scheme, pct.decimal, cap.decimal, months.value, False, True,  # type: ignore[arg-type]
+                           period.value == "up_to_payout_month", (pct, cap, months, period), cap_expl)
     raise ValueError(f"unknown premie scheme {scheme!r}")
 
 
@@ -95,10 +119,14 @@ def accrue(scheme: SchemeMonth, base: Decimal) -> tuple[Decimal, Explanation]:
     return amount, expl
 
 
-def payout_month(year: int, month: int, payout_months: tuple[int, ...]) -> tuple[int, int]:
-    """The first payout month on or after (year, month): a payout includes its own month."""
+def payout_month(year: int, month: int, payout_months: tuple[int, ...], includes_own: bool = True) -> tuple[int, int]:
+    """The payout month that pays premie built up in (year, month).
+
+    With ``includes_own`` a payout month pays its own month too (the first payout month on or after
+    (year, month)); without it, only months before it (the first payout month after (year, month)).
+    """
     for m in sorted(payout_months):
-        if m >= month:
+        if m > month or (includes_own and m == month):
             return year, m
     return year + 1, min(payout_months)
 
@@ -127,8 +155,9 @@ class PremieLedger:
         if amount > ZERO:
             self._unpaid.append((year, month, amount))
 
-    def pay(self, year: int, month: int, apply_j: bool) -> Payout | None:
-        due = [(y, m, a) for (y, m, a) in self._unpaid if (y, m) <= (year, month)]
+    def pay(self, year: int, month: int, apply_j: bool, includes_own: bool = True) -> Payout | None:
+        """Pay what is due in (year, month): the months before it, and its own month if ``includes_own``."""
+        due = [(y, m, a) for (y, m, a) in self._unpaid if (y, m) < (year, month) or (includes_own and (y, m) == (year, month))]
         if not due:
             return None
         self._unpaid = [u for u in self._unpaid if u not in due]

@@ -326,10 +326,29 @@ def test_premie_is_paid_in_june_and_november_with_monthly_cap() -> None:
     hh = single(vrijlating_months_used=6)
     proj = project(plan_for(hh, "2026-01", ["1000.00"] * 12))
     accrued = [m.premie_accrued.amount for m in proj.months]
-    assert accrued == [D("283.17")] * 12  # 30% of 1000 = 300 > 3398 / 12
+    assert accrued == [D("219.00")] * 12  # 30% of 1000 = 300 > 219, the last published monthly maximum
     paid = {m.key: m.premie_paid.amount for m in proj.months if m.premie_paid.amount}
-    assert paid == {"2026-06": D("1699.02"), "2026-11": D("1415.85")}
-    assert [(y, m, a) for y, m, a in proj.premie_unpaid] == [(2026, 12, D("283.17"))]
+    # A payout pays the months before it: June pays January-May, November pays June-October.
+    assert paid == {"2026-06": 5 * D("219.00"), "2026-11": 5 * D("219.00")}
+    assert [(y, m, a) for y, m, a in proj.premie_unpaid] == [(2026, 11, D("219.00")), (2026, 12, D("219.00"))]
+    # The other option of the assumption: one twelfth of the yearly maximum j (3398 / 12 = 283.17).
+    twelfth = project(plan_for(hh, "2026-01", ["1000.00"] * 12, assumptions={"premie_monthly_cap": "j_twelfth"}))
+    assert [m.premie_accrued.amount for m in twelfth.months] == [D("283.17")] * 12
+    assert twelfth.months[5].premie_paid.amount == 5 * D("283.17")
+
+
+def test_premie_is_not_paid_out_in_a_month_without_bijstand_by_default() -> None:
+    hh = single(vrijlating_months_used=6)
+    # 500 a month from January to May, then 2000 in June: no bijstand in June.
+    incomes = ["500.00"] * 5 + ["2000.00"] + ["500.00"] * 6
+    proj = project(plan_for(hh, "2026-01", incomes))
+    june, november = proj.months[5], proj.months[10]
+    assert june.bijstand.amount == 0 and june.premie_paid.amount == 0
+    assert any(f.assumption == "premie_payout_without_bijstand" for f in june.flags)
+    # January-May (5 x 150) and July-October (4 x 150) are paid in November; June built up nothing.
+    assert november.premie_paid.amount == 9 * D("150.00")
+    paid = project(plan_for(hh, "2026-01", incomes, assumptions={"premie_payout_without_bijstand": "paid"}))
+    assert paid.months[5].premie_paid.amount == 5 * D("150.00")
 
 
 def test_premie_not_in_months_with_vrijlating_by_default() -> None:

@@ -8,7 +8,7 @@ monthly without income. Holiday pay built up at work: 8% of the net wage
 the 70.08 saved; the monthly payment is not raised by it (art. 10), and what
 is above 70.08 comes off the monthly payment too (the careful assumption).
 Amsterdam premie: 30% of the
-net wage, at most 3398 / 12 = 283.17 a month, and none in a month without
+net wage, at most 219.00 a month (the last published amount), and none in a month without
 bijstand.
 """
 
@@ -163,22 +163,22 @@ def test_ten_hours_a_week() -> None:
 
 def test_the_cliff_where_bijstand_stops_the_premie_stops_too() -> None:
     """24 hours: 104 hours, 1248.00; holiday pay at work 99.84; bijstand 1401.50 - 1248.00 - 99.84 = 53.66,
-    all paid monthly (the 29.76 above the 70.08 in the norm comes off it too); premie capped at 283.17;
-    together 1684.67. 26 hours: 1352.04 + 108.16 holiday pay is more than the norm, so no bijstand and no
-    premie: 1460.20, which is 224.47 less for two hours a week more. From 20 hours on the total stands still
+    all paid monthly (the 29.76 above the 70.08 in the norm comes off it too); premie capped at 219.00;
+    together 1620.50. 26 hours: 1352.04 + 108.16 holiday pay is more than the norm, so no bijstand and no
+    premie: 1460.20, which is 160.30 less for two hours a week more. From 16 hours on the total stands still
     (the premie is at its cap and every euro of wage comes off the bijstand)."""
     cliff = hours_cliff(plan(), (2026, 3), rules=RULES)
     by_hours = {p.hours_per_week: p for p in cliff.points}
     assert [p.hours_per_week for p in cliff.points] == list(DEFAULT_HOURS)
     h24, h26 = by_hours[D(24)], by_hours[D(26)]
     assert (h24.wage, h24.bijstand, h24.premie, h24.holiday, h24.total) == (
-        D("1248.00"), D("53.66"), D("283.17"), D("99.84"), D("1684.67"))
+        D("1248.00"), D("53.66"), D("219.00"), D("99.84"), D("1620.50"))
     assert (h26.wage, h26.bijstand, h26.premie, h26.holiday, h26.total) == (
         D("1352.04"), D("0"), D("0"), D("108.16"), D("1460.20"))
     assert [p.hours_per_week for p in cliff.drops] == [D(26)]
     assert cliff.stops_paying_at is not None
-    assert cliff.stops_paying_at.hours_per_week == D(20)
-    assert [p.hours_per_week for p in cliff.no_gain] == [D(22), D(24), D(26)]
+    assert cliff.stops_paying_at.hours_per_week == D(16)
+    assert [p.hours_per_week for p in cliff.no_gain] == [D(18), D(20), D(22), D(24), D(26)]
 
 
 def test_the_cliff_keeps_the_plan_before_the_month_and_drops_that_months_shifts() -> None:

@@ -169,7 +169,7 @@ def test_june_payouts_holiday_allowance_and_premie() -> None:
     # Jan-May reservations with 480 euro net wage each month: 70.08 - 8 % x 480 (Regeling art. 13) = 31.68
     assert vt.amount == 5 * D("31.68")
     premie = next(e for e in june if e.kind == "premie")
-    assert premie.amount == 6 * D("144.00")  # 30% of 480, January to June
+    assert premie.amount == 5 * D("144.00")  # 30% of 480, January to May: June's premie comes in November
 
 
 def test_pay_after_income_regime_has_no_corrections_but_pays_later() -> None:

@@ -46,11 +46,15 @@ def test_no_minimum_wage_rule_under_18(wage_rules: RuleSet) -> None:
 
 
 def test_unknown_values_are_flagged_not_guessed(wage_rules: RuleSet) -> None:
+    # 21 and older from 1 July 2026: EUR 14.99, read in a secondary source (a note citing the Staatscourant).
     july_2026 = minimum_hourly_wage(25, date(2026, 8, 1), wage_rules)
     assert july_2026 is not None
-    assert july_2026.status == "unknown"
-    assert july_2026.value == Decimal("14.71")  # the last known number, flagged
-    assert july_2026.valid_from == date(2026, 1, 1)
+    assert (july_2026.status, july_2026.value, july_2026.valid_from) == ("secondary", Decimal("14.99"), date(2026, 7, 1))
+    # Young people's rates from 1 July 2026 were not found: the last known number, flagged.
+    youth_july_2026 = minimum_hourly_wage(19, date(2026, 8, 1), wage_rules)
+    assert youth_july_2026 is not None
+    assert youth_july_2026.status == "unknown"
+    assert youth_july_2026.valid_from == date(2026, 1, 1)
     youth_july_2025 = minimum_hourly_wage(19, date(2025, 9, 1), wage_rules)
     assert youth_july_2025 is not None
     assert youth_july_2025.status == "unknown"
@@ -80,15 +84,16 @@ def test_no_warning_at_or_above_the_minimum(wage_rules: RuleSet, hourly: str) ->
 
 
 def test_warning_against_the_last_known_minimum_says_so(wage_rules: RuleSet) -> None:
-    september = date(2026, 9, 1)
-    warning = check_minimum_wage(Decimal("14.00"), 30, september, wage_rules)
+    # The minimum of 1 January 2027 is not in our files: the last known one (1 July 2026) is used and said so.
+    february_2027 = date(2027, 2, 1)
+    warning = check_minimum_wage(Decimal("14.00"), 30, february_2027, wage_rules)
     assert warning is not None
     assert "last known" in warning.message
-    assert warning.values["valid_from"] == Day(date(2026, 1, 1))
-    assert warning.rules[0].status == "unknown"
+    assert warning.values["valid_from"] == Day(date(2026, 7, 1))
+    assert warning.rules[0].coverage == "not_yet_published"
     assert_fields_filled(warning)
     # Above the last known minimum nothing certain can be said: no warning.
-    assert check_minimum_wage(Decimal("14.80"), 30, september, wage_rules) is None
+    assert check_minimum_wage(Decimal("15.10"), 30, february_2027, wage_rules) is None
 
 
 def test_no_check_before_the_first_value(wage_rules: RuleSet) -> None:
