@@ -39,7 +39,8 @@ MUNICIPALITY_NAMES: dict[str, str] = {"amsterdam": N_("Amsterdam"), "overig": N_
 """``N_``-marked name of each municipality profile, in the order of :data:`MUNICIPALITIES`."""
 
 FlagCode = Literal[
-    "not_yet_published", "earlier_unknown", "unknown_value", "unverified", "secondary", "assumption", "historical_scheme"
+    "not_yet_published", "earlier_unknown", "unknown_value", "unverified", "copy", "secondary", "assumption",
+    "historical_scheme",
 ]
 
 
@@ -227,7 +228,12 @@ def _rule_flags(used: list[RuleValue], year: int, month: int) -> list[Flag]:
                 N_("Not confirmed: “{rule}” is not confirmed in an official source."), values, ref), rv.id))
         elif rv.status == "secondary":
             flags.append(Flag("secondary", Explanation(
-                N_("From a news or municipal page: “{rule}” was not read in the official text."), values, ref), rv.id))
+                N_("Not from the official text: “{rule}” was read on another website (news, a municipality or an "
+                   "adviser)."), values, ref), rv.id))
+        elif rv.status == "copy":
+            flags.append(Flag("copy", Explanation(
+                N_("Read in a copy of the law text: “{rule}” is not yet checked in the official publication."),
+                values, ref), rv.id))
     return flags
 
 

@@ -377,9 +377,12 @@ def render_table(risk: Bounds, issues: list[Issue], lang: Language) -> str:
             lines.append(gettext_(N_("Premie built up but paid after the last month of the plan: {amount}.")).format(amount=format_money(total, lang)))
             lines.append("")
         for ref in result.timeline.used:
-            if ref.status in ("unverified", "secondary", "unknown"):
-                message = (N_("Not confirmed: “{rule}” is not confirmed in an official source.") if ref.status != "secondary"
-                           else N_("From a news or municipal page: “{rule}” was not read in the official text."))
+            if ref.status in ("unverified", "copy", "secondary", "unknown"):
+                message = {
+                    "secondary": N_("Not from the official text: “{rule}” was read on another website (news, a "
+                                    "municipality or an adviser)."),
+                    "copy": N_("Read in a copy of the law text: “{rule}” is not yet checked in the official publication."),
+                }.get(ref.status, N_("Not confirmed: “{rule}” is not confirmed in an official source."))
                 text = render(Explanation(message, {"rule": Text(ref.label_nl, ref.label_en)}), lang)
                 if text not in notes_index:
                     notes_index[text] = len(notes_text) + 1

@@ -29,7 +29,7 @@ def notes_of(month: BenefitMonth) -> tuple[Flag, ...]:
 
 
 #: Most serious first (the cards' order), then values read on a news or municipal page.
-_ORDER = {**NOTE_ORDER, "secondary": len(NOTE_ORDER)}
+_ORDER = {**NOTE_ORDER, "copy": len(NOTE_ORDER), "secondary": len(NOTE_ORDER)}
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,11 +60,11 @@ def collect_notes(projection: Projection, warnings: tuple[Issue, ...] = ()) -> l
 
 
 def secondary_rules(projection: Projection) -> tuple[str, ...]:
-    """Ids of the rules whose value was read on a news or municipal page, each once."""
+    """Ids of the rules whose value was not read in the official text (another website, or a copy), each once."""
     ids: dict[str, None] = {}
     for month in projection.months:
         for flag in month.flags:
-            if flag.code == "secondary" and flag.rule_id is not None:
+            if flag.code in ("secondary", "copy") and flag.rule_id is not None:
                 ids.setdefault(flag.rule_id, None)
     return tuple(ids)
 

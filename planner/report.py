@@ -95,7 +95,8 @@ class Report:
 
 STATUS_NAMES = {
     "verified": N_("confirmed in the official text"),
-    "secondary": N_("read on a news or municipal page"),
+    "copy": N_("read in a copy of the law text"),
+    "secondary": N_("read on another website, not in the official text"),
     "derived": N_("computed from published values"),
     "unverified": N_("not confirmed"),
     "unknown": N_("not known"),

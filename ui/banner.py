@@ -143,8 +143,8 @@ class NoteBanner(QFrame):
         if not n:
             return ""
         return ngettext(
-            "{count} value comes from a news or municipal page, not from the official text. The explanation of each amount says which.",
-            "{count} values come from a news or municipal page, not from the official text. The explanation of each amount says which.",
+            "{count} value was not read in the official text. The explanation of each amount says which.",
+            "{count} values were not read in the official text. The explanation of each amount says which.",
             n,
         ).format(count=n)
 

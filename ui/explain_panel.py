@@ -44,7 +44,8 @@ log = logging.getLogger("ui.explain")
 #: How sure we are of a rule's value, in plain words (planner.rules.schema.Status).
 STATUS_TEXT: dict[str, str] = {
     "verified": N_("Checked: read in the official text of the law or regulation."),
-    "secondary": N_("From a secondary source: read on a news or municipal page, not in the official text."),
+    "copy": N_("From a copy of the law text: not yet checked in the official publication."),
+    "secondary": N_("From another source: read on a website (news, a municipality or an adviser), not in the official text."),
     "derived": N_("Derived: calculated from other checked amounts by a published rule."),
     "unverified": N_("Not confirmed: this is our best reading, but no source we read confirms it."),
     "unknown": N_("Unknown: this amount exists, but we could not find it."),

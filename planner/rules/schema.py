@@ -16,11 +16,13 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-Status = Literal["verified", "secondary", "derived", "unverified", "unknown"]
+Status = Literal["verified", "copy", "secondary", "derived", "unverified", "unknown"]
 """How sure we are of a value.
 
 - ``verified``: read in the official text (law, Normenbrief, Staatscourant).
-- ``secondary``: read on a news, municipal or advisory page, or a transcription.
+- ``copy``: read in a copy of the official text (a machine-readable copy of the law text), not in the
+  official publication itself; used where that copy is the only source.
+- ``secondary``: read on another website (news, a municipality, an adviser), not in the official text.
 - ``derived``: computed from verified or secondary values by a published rule.
 - ``unverified``: our best reading, not confirmed in any source read.
 - ``unknown``: we know a value exists here but could not source it: no number.

@@ -19,7 +19,7 @@ import pytest
 from planner.rules import RULES_DIR, Parameter, RuleFileError, RuleSet, load_dir, parse_parameter
 
 RULE_PATHS = sorted(RULES_DIR.rglob("*.yaml"))
-STATUSES = {"verified", "secondary", "derived", "unverified", "unknown"}
+STATUSES = {"verified", "copy", "secondary", "derived", "unverified", "unknown"}
 URL_RE = re.compile(r"^https?://\S+$")
 
 
@@ -381,3 +381,23 @@ def test_experiment_2018_ends_in_march_2021(rules: RuleSet) -> None:
     pid = "gemeenten/amsterdam/bijverdienpremie_experiment_2018/maximum_per_maand"
     assert rules.get(pid, date(2021, 2, 28)).value == Decimal("200.00")
     assert rules.find(pid, date(2021, 3, 1)) is None
+
+
+# The official publications of Dutch law and regulations (the law text, the Staatscourant, local regulations).
+OFFICIAL_TEXT_HOSTS = {"wetten.overheid.nl", "zoek.officielebekendmakingen.nl", "lokaleregelgeving.overheid.nl"}
+
+
+def _host(url: str) -> str:
+    return re.sub(r"^https?://([^/]+).*$", r"\1", url)
+
+
+def test_status_says_what_the_source_is(rule_file: tuple[Path, str, Parameter]) -> None:
+    """A value read only in the law text is not labelled as read on another website, and a 'copy' cites one."""
+    _, _, param = rule_file
+    for entry in param.entries:
+        where = f"{param.id} @ {entry.start.isoformat()}"
+        hosts = {_host(ref.url) for ref in entry.references}
+        if entry.status == "secondary":
+            assert hosts - OFFICIAL_TEXT_HOSTS, f"{where}: every source is an official text, so it is not 'secondary'"
+        if entry.status == "copy":
+            assert hosts & OFFICIAL_TEXT_HOSTS, f"{where}: a 'copy' of the law text names the official text it copies"
