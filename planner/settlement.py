@@ -301,6 +301,7 @@ def _corrections(
 ) -> list[Event]:
     events: list[Event] = []
     debts: list[list] = []  # [settles_month, remaining]
+    demanded: set[YM] = set()  # debts already turned into a repayment demand
     for k, pay in enumerate(pay_dates):
         paid_now = advance[k]
         for i, ym in enumerate(months):
@@ -315,7 +316,13 @@ def _corrections(
                     statement=Explanation(N_("Nabetaling (extra payment) {month}"), {"month": Month(*ym)})))
             elif diff < ZERO:
                 too_late = _add_months(ym, lookback) < (pay.year, pay.month)
-                if too_late:
+                if too_late and repayment == "instalments" and instalment is not None and instalment > ZERO:
+                    demanded.add(ym)
+                    planned_repayments, rest = _repayments(pay, -diff, ym, repayment, instalment, pay_dates, k)
+                    events.extend(planned_repayments)
+                    if rest > ZERO:
+                        pending.append(Pending(ym, -rest))
+                elif too_late:
                     events.append(_repayment_event(pay, -diff, ym, lookback=lookback))
                 else:
                     debts.append([ym, -diff])
@@ -338,12 +345,17 @@ def _corrections(
                    "{amount} is withheld from this payment."),
                 {"month": Month(*ym), "amount": Money(take)}), settles=ym,
                 statement=Explanation(N_("Verrekening inkomsten (income settled) {month}"), {"month": Month(*ym)})))
-        # No benefit left to withhold from: what is owed becomes a repayment demand.
+        # No benefit left to withhold from: what is owed becomes a repayment demand, once per debt. A debt
+        # that was withheld from on this pay date starts its instalments on the next one, so one month's
+        # debt is never taken twice on one day.
         ended = advance[k] <= ZERO and final[k] <= ZERO
         if ended:
             for debt in debts:
-                if debt[1] > ZERO:
-                    planned_repayments, rest = _repayments(pay, debt[1], debt[0], repayment, instalment, pay_dates, k)
+                if debt[1] > ZERO and debt[0] not in demanded:
+                    demanded.add(debt[0])
+                    withheld_now = any(e.kind == "withholding" and e.date == pay and e.settles == debt[0] for e in events)
+                    first = k + 1 if withheld_now and repayment == "instalments" else k
+                    planned_repayments, rest = _repayments(pay, debt[1], debt[0], repayment, instalment, pay_dates, first)
                     events.extend(planned_repayments)
                     debt[1] = rest
     for i, ym in enumerate(months):

@@ -394,3 +394,36 @@ def test_other_municipality_without_a_withholding_limit_withholds_at_once() -> N
                 assumptions={"withholding_limit": "municipal_limit", "repayment": "instalments"})
     (event,) = build_timeline(plan, RULES).settlement_events()
     assert (event.kind, event.amount) == ("withholding", paid_monthly("240.00") - paid_monthly("120.00"))
+
+
+@PROPS
+@given(plans())
+def test_no_date_takes_more_than_the_instalment_from_one_debt(plan: Plan) -> None:
+    """With repayment in instalments, one month's debt is never taken in two parts on one pay date:
+    what is withheld and what is asked back for that month on one date is at most the instalment."""
+    plan = plan.model_copy(update={"assumptions": {**plan.assumptions, "repayment": "instalments"}})
+    t = build_timeline(plan, RULES)
+    limit = D("150.00")  # Amsterdam's monthly limit (rule gemeenten/amsterdam/uitkering/verrekening_maximum)
+    taken: dict[tuple[date, tuple[int, int]], Decimal] = {}
+    repaid_on: set[tuple[date, tuple[int, int]]] = set()
+    for e in t.settlement_events():
+        if e.kind in ("withholding", "repayment"):
+            taken[(e.date, e.settles)] = taken.get((e.date, e.settles), D(0)) - e.amount
+            if e.kind == "repayment":
+                repaid_on.add((e.date, e.settles))
+    for key in repaid_on:
+        assert taken[key] <= limit, (key, taken[key])
+
+
+def test_a_debt_is_not_withheld_and_asked_back_on_the_same_day() -> None:
+    """Sam works a lot in February (paid on the estimate), then leaves bijstand: on 26 March part of the
+    February debt is withheld from the last payment, and the first instalment of the rest follows a month later."""
+    big = [shift(date(2026, 2, d), "8") for d in (2, 3, 4, 5, 6, 9, 10, 11, 12, 13)]  # 80 hours = 960
+    leave = [shift(date(2026, m, d), "8") for m in (3, 4, 5) for d in range(2, 28)]  # far above the norm
+    plan = story(big + leave, months=6, assumptions={"estimate_method": "last_known",
+                                                      "withholding_limit": "municipal_limit", "repayment": "instalments"})
+    t = build_timeline(plan, RULES)
+    feb = [(e.date, e.kind, e.amount) for e in t.settlement_events() if e.settles == (2026, 2)]
+    dates = [d for d, _k, _a in feb]
+    assert len(dates) == len(set(dates)), feb
+    assert all(-a <= D("150.00") for _d, _k, a in feb), feb
