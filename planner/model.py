@@ -135,7 +135,7 @@ class Job(_Frozen):
     """Four-weekly or weekly pay: days from the end of a period to the pay date."""
     payslip_delay_days: int = Field(default=0, ge=0, le=62)
     """Days from the pay date until the payslip (the proof of income) is there."""
-    holiday_pay_percent: Amount = Field(default=Decimal(8), ge=0, le=100)
+    holiday_pay_percent: Amount = Field(default=Decimal(8), ge=0, le=100)  # not a rule value: a default the user sets (WML minimum)
     holiday_pay: Literal["yearly", "with_wage", "none"] = "yearly"
     """Holiday pay paid once a year, with every wage payment, or not at all (included in the wage)."""
     holiday_pay_month: int = Field(default=5, ge=1, le=12)

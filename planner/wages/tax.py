@@ -44,7 +44,7 @@ _HUNDRED: Final = Decimal(100)
 _PERCENT_PLACES: Final = Decimal("0.01")
 _PERIODS: Final = dict(PERIODS_PER_YEAR)
 
-TABLE_MARGIN: Final = Decimal("0.20")
+TABLE_MARGIN: Final = Decimal("0.20")  # not a rule value: the accuracy we claim for our estimate of the table
 """How far our withholding may lie from the official table, per period (rules/tax-toeslagen.md §1.4)."""
 
 MINIMUM_WAGE_AGE: Final = 18
