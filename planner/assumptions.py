@@ -253,8 +253,18 @@ FIXED_ASSUMPTIONS: tuple[tuple[str, str], ...] = (
         "holiday_allowance_monthly",
         N_(
             "Holiday pay from work: each month the municipality takes the holiday pay you build up at work "
-            "off the 5 percent it saves for you. This is how several municipalities explain it; it is not confirmed "
-            "for your municipality."
+            "into account. It saves less of the 5 percent holiday allowance for you; your monthly bijstand does "
+            "not go up. This is how several municipalities explain it; it is not confirmed for your municipality."
+        ),
+    ),
+    (
+        "tax_refund_not_counted",
+        N_(
+            "Tax refunds are not counted. If your employer does not apply the heffingskorting, you can get tax "
+            "back later (arbeidskorting), through a monthly advance from the Belastingdienst (voorlopige aanslag) "
+            "or your tax return. The municipality counts that refund as income (Participatiewet article 32). It "
+            "can then pay less bijstand or ask money back. This plan does not count it, so your real bijstand "
+            "can be lower. Tell the municipality about every refund."
         ),
     ),
 )

@@ -525,6 +525,12 @@ def _premie(
         bases.append(base)
     if not bases:
         return ZERO, Explanation(N_("No bijverdienpremie this month."))
+    if not scheme.historical and percent_of(sum(bases, ZERO), scheme.percentage) > scheme.monthly_cap:
+        flags.append(_assumption_flag(
+            "premie_monthly_cap",
+            N_("The premie is capped at {cap} a month. This maximum is not confirmed for this year; it may be higher."),
+            cap=Money(scheme.monthly_cap),
+        ))
     if assumptions["premie_cap_couple"] == "per_person" and len(bases) > 1:
         total = ZERO
         parts = []

@@ -105,12 +105,13 @@ TERMS: dict[str, str] = {
 }
 
 _BIJSTAND_ASSUMPTIONS = frozenset(
-    {"vrijlating_clock", "vrijlating_2027", "art34a_under_27", "art34a_clock", "vakantieaanspraak_aow"}
+    {"vrijlating_clock", "vrijlating_2027", "art34a_under_27", "art34a_clock", "vakantieaanspraak_excess"}
 )
 _PREMIE_ASSUMPTIONS = frozenset(
-    {"premie_during_vrijlating", "premie_month_without_bijstand", "premie_under_27", "premie_income_basis", "premie_cap_couple"}
+    {"premie_during_vrijlating", "premie_month_without_bijstand", "premie_under_27", "premie_income_basis",
+     "premie_cap_couple", "premie_monthly_cap", "premie_payout_without_bijstand"}
 )
-_HOLIDAY_ASSUMPTIONS = frozenset({"vakantieaanspraak_aow"})
+_HOLIDAY_ASSUMPTIONS = frozenset({"vakantieaanspraak_excess"})
 _BIJSTAND_LINES = (
     "norm", "vakantietoeslag_in_norm", "income_from_work", "vrijlating_total", "income_counted", "bijstand",
     "vakantieaanspraak", "vakantietoeslag_reserved", "bijstand_paid_monthly",

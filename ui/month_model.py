@@ -60,6 +60,7 @@ _PREMIE_ASSUMPTIONS = (
     "premie_under_27",
     "premie_income_basis",
     "premie_cap_couple",
+    "premie_monthly_cap",
 )
 
 COLUMNS: tuple[Column, ...] = (
@@ -80,15 +81,16 @@ COLUMNS: tuple[Column, ...] = (
     Column(
         "bijstand",
         N_("Bijstand"),
-        N_("Your bijstand: the norm minus the counted income."),
-        inputs=("norm", "income_counted"),
+        N_("Your bijstand: the norm minus the counted income and the holiday pay you build up at work."),
+        inputs=("norm", "income_counted", "vakantieaanspraak"),
+        assumptions=("vakantieaanspraak_excess",),
     ),
     Column(
         "vakantietoeslag_reserved",
         N_("Holiday saved"),
         N_("The part of your bijstand the municipality saves for your holiday allowance."),
         inputs=("vakantietoeslag_in_norm", "vakantieaanspraak"),
-        assumptions=("vakantieaanspraak_aow",),
+        assumptions=("vakantieaanspraak_excess",),
     ),
     Column(
         "bijstand_paid_monthly",
@@ -102,7 +104,8 @@ COLUMNS: tuple[Column, ...] = (
         N_("The bijverdienpremie you build up in this month."),
         assumptions=_PREMIE_ASSUMPTIONS,
     ),
-    Column("premie_paid", N_("Premie paid"), N_("The bijverdienpremie paid out in this month.")),
+    Column("premie_paid", N_("Premie paid"), N_("The bijverdienpremie paid out in this month."),
+           assumptions=("premie_payout_without_bijstand",)),
 )
 
 _COLUMN_BY_KEY = {c.key: c for c in COLUMNS}
