@@ -24,7 +24,7 @@ from planner.i18n import N_
 from planner.income import Income, PersonIncome, attribute
 from planner.wages.payments import Payment
 from planner.model import Plan, Role, Shift
-from planner.money import ZERO, cents, percent_of
+from planner.money import HUNDRED, ZERO, cents, percent_of
 from planner.norm import NormResult, norm_for_month
 from planner.people import first_day
 from planner.premie import SCHEME_AMSTERDAM, J_MAX, Payout, PremieLedger, accrue, payout_month, scheme_month
@@ -32,6 +32,8 @@ from planner.rules import RuleSet, RuleValue, load_rules
 from planner.vrijlating import Clock, VrijlatingLine, vrijlating_for_month
 
 VA = "participatiewet/vakantieaanspraak/"
+ASSETS_SINGLE = "participatiewet/vermogen/grens_alleenstaande"
+ASSETS_COUPLE_OR_PARENT = "participatiewet/vermogen/grens_ouder_gehuwden"
 MUNICIPALITIES = ("amsterdam", "overig")
 """Municipalities with a profile. ``overig``: national rules only, no local premie."""
 
@@ -370,6 +372,35 @@ def _month(
     monthly_room = norm.amount - vt - counted - max(ZERO, taken_into_account - vt)
     paid_monthly = min(bijstand, max(ZERO, monthly_room))
     reserved = bijstand - paid_monthly
+    by_income = bijstand
+    household_notes: list[Explanation] = []
+
+    # A sanction (art. 18) lowers the bijstand of its month by a share of the norm: first what is paid monthly,
+    # then what is saved for the holiday allowance.
+    for sanction in household.sanctions:
+        if sanction.month == f"{year:04d}-{month:02d}":
+            cut = min(bijstand, cents(norm.amount * sanction.percent / HUNDRED))
+            from_monthly = min(paid_monthly, cut)
+            paid_monthly -= from_monthly
+            reserved -= cut - from_monthly
+            bijstand -= cut
+            household_notes.append(Explanation(
+                N_("The municipality lowers your bijstand this month as a sanction (article 18): {percent} of the "
+                   "norm, {cut} less."),
+                {"percent": Percent(Decimal(sanction.percent)), "cut": Money(cut)},
+            ))
+
+    # Assets above the limit (art. 34): no bijstand at all.
+    if household.assets is not None:
+        limit_rule = rules.get(ASSETS_COUPLE_OR_PARENT if household.composition != "single" else ASSETS_SINGLE, day)
+        used.append(limit_rule)
+        if household.assets > limit_rule.decimal:
+            bijstand = paid_monthly = reserved = ZERO
+            household_notes.append(Explanation(
+                N_("Your assets ({assets}) are above the limit of {limit} (article 34). Then you get no bijstand."),
+                {"assets": Money(household.assets), "limit": Money(limit_rule.decimal)},
+                (RuleRef.of(limit_rule),),
+            ))
 
     # Premie.
     premie_amount = ZERO
@@ -420,23 +451,28 @@ def _month(
         N_("The municipality counts {counted}: your net wage {income} minus the vrijlating {vrij}."),
         {"counted": Money(counted), "income": Money(work_total), "vrij": Money(vrij_total)},
     )
-    if bijstand > ZERO and taken_into_account > ZERO:
+    if by_income > ZERO and taken_into_account > ZERO:
         bijstand_expl = Explanation(
             N_("Bijstand is the norm {norm} minus the counted income {counted}, minus the holiday pay you build "
                "up at work {va}: {amount}."),
             {"norm": Money(norm.amount), "counted": Money(counted), "va": Money(taken_into_account),
-             "amount": Money(bijstand)},
+             "amount": Money(by_income)},
         )
-    elif bijstand > ZERO:
+    elif by_income > ZERO:
         bijstand_expl = Explanation(
             N_("Bijstand is the norm {norm} minus the counted income {counted}: {amount}."),
-            {"norm": Money(norm.amount), "counted": Money(counted), "amount": Money(bijstand)},
+            {"norm": Money(norm.amount), "counted": Money(counted), "amount": Money(by_income)},
         )
     else:
         bijstand_expl = Explanation(
             N_("Your counted income {counted} and the holiday pay you build up at work {va} are together not "
                "less than the norm {norm}, so there is no bijstand this month."),
             {"norm": Money(norm.amount), "counted": Money(counted), "va": Money(taken_into_account)},
+        )
+    if household_notes:
+        bijstand_expl = Explanation(
+            N_("Your bijstand this month: {amount}."), {"amount": Money(bijstand)},
+            more=(bijstand_expl, *household_notes),
         )
     va_expl = Explanation(
         N_("Holiday pay you build up at work this month: {amount}. Your employer pays it to you later (usually "

@@ -18,7 +18,7 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 _MONTH_RE = re.compile(r"^(\d{4})-(0[1-9]|1[0-2])$")
 _DEC_RE = re.compile(r"^-?\d+(\.\d+)?$")
@@ -84,6 +84,14 @@ class Housemate(_Frozen):
     """Why this person does not count as kostendeler (art. 19a lid 1 b-d), if so."""
 
 
+class Sanction(_Frozen):
+    """A lowering of the bijstand in one month (a maatregel, Participatiewet art. 18), as the decision says."""
+
+    month: MonthText
+    percent: int = Field(ge=1, le=100)
+    """How much of the norm is taken off the bijstand of that month, in percent."""
+
+
 class Household(_Frozen):
     composition: Composition
     claimant: Person
@@ -91,6 +99,14 @@ class Household(_Frozen):
     housemates: tuple[Housemate, ...] = ()
     youngest_child_birth_date: date | None = None
     municipality: str = "amsterdam"
+    housing_costs: bool = True
+    """You pay rent or a mortgage. Without housing costs the municipality may lower the norm (art. 27)."""
+    institution: bool = False
+    """You live in an institution (inrichting, for example a care home): the norms of art. 23 apply."""
+    assets: Amount | None = Field(default=None, ge=0)
+    """Savings and other assets (vermogen) in euros; ``None`` when not given. Above the limit: no bijstand (art. 34)."""
+    sanctions: tuple[Sanction, ...] = ()
+    """Months in which the bijstand is lowered as a sanction (art. 18)."""
 
     @model_validator(mode="after")
     def _consistent(self) -> Household:
@@ -228,7 +244,7 @@ class Settlement(_Frozen):
 
 
 class Plan(_Frozen):
-    schema_version: Literal[1] = SCHEMA_VERSION
+    schema_version: Literal[2] = SCHEMA_VERSION
     name: str = ""
     start: MonthText
     months: int = Field(default=12, ge=1, le=36)

@@ -32,6 +32,8 @@ NORM_COUPLE_MIXED_CHILD = P + "art20_2c_gehuwden_18_20_en_21_met_kind"
 NORM_VERHOGING_18_20 = P + "art20_3_verhoging_18_20"
 KOSTENDELER_PARTNER_18_20 = P + "art22a3_partner_18_20_zonder_kind"
 KOSTENDELER_PARTNER_18_20_CHILD = P + "art22a3_partner_18_20_met_kind"
+NORM_INSTITUTION_SINGLE = P + "art23_inrichting_alleenstaande"
+NORM_INSTITUTION_COUPLE = P + "art23_inrichting_gehuwden"
 KD_BASE = "participatiewet/kostendelersnorm/basis_percentage"
 KD_PER_PERSON = "participatiewet/kostendelersnorm/per_persoon_percentage"
 VAKANTIETOESLAG = "participatiewet/vakantietoeslag/percentage"
@@ -174,6 +176,27 @@ def norm_for_month(household: Household, year: int, month: int, rules: RuleSet) 
                 Explanation(N_("Together your norm is {amount} a month."), {"amount": Money(amount)})
             )
             extra.extend(parts)
+    if household.institution:
+        # Art. 23: in an institution the norm is an amount for personal spending; no kostendelersnorm.
+        rule = rv(NORM_INSTITUTION_COUPLE if household.composition == "couple" else NORM_INSTITUTION_SINGLE)
+        amount = rule.decimal
+        main = Explanation(
+            N_("You live in an institution (article 23). Your norm is {amount} a month: {what}."),
+            {"amount": Money(amount), "what": _label(rule)},
+            (RuleRef.of(rule),),
+        )
+        extra = []
+    elif not household.housing_costs and not any(p.aow for p in people):
+        # Art. 27 names the norms of articles 20 and 21 (and so the kostendelersnorm built on them).
+        cut_rule = rv(f"gemeenten/{household.municipality}/norm_verlaging_zonder_woonkosten")
+        cut = cents(percent_of(amount, cut_rule.decimal))
+        amount -= cut
+        extra.append(Explanation(
+            N_("You pay no rent or mortgage. The municipality then lowers your norm by {percent} (article 27): "
+               "{cut} less. Your norm is {amount}."),
+            {"percent": Percent(cut_rule.decimal), "cut": Money(cut), "amount": Money(amount)},
+            (RuleRef.of(cut_rule),),
+        ))
     vt_rule = rv(VAKANTIETOESLAG)
     vt = cents(percent_of(amount, vt_rule.decimal))
     explanation = Explanation(main.message, main.values, main.rules, more=tuple(extra))

@@ -29,6 +29,20 @@ MIGRATIONS: dict[int, Migration] = {}
 """``MIGRATIONS[n]`` turns a version ``n`` plan dict into version ``n + 1``."""
 
 
+def _v1_to_v2(data: dict[str, Any]) -> dict[str, Any]:
+    """Version 2 added four facts of the household. A version 1 file did not state them: it had housing costs,
+    no institution, no sanction, and its assets were not given."""
+    household = dict(data["household"]) if isinstance(data.get("household"), dict) else data.get("household")
+    if isinstance(household, dict):
+        household.setdefault("housing_costs", True)
+        household.setdefault("institution", False)
+        household.setdefault("sanctions", [])
+    return {**data, "household": household, "schema_version": 2}
+
+
+MIGRATIONS[1] = _v1_to_v2
+
+
 class PlanFileError(Exception):
     def __init__(self, kind: ErrorKind, path: Path, detail: str = "", errors: list[dict[str, Any]] | None = None) -> None:
         super().__init__(f"{kind}: {path}: {detail}")

@@ -61,7 +61,7 @@ from PySide6.QtWidgets import (
 
 from planner.benefit import MUNICIPALITY_NAMES as PLANNER_MUNICIPALITY_NAMES
 from planner.explain import render
-from planner.i18n import N_, _, format_number, format_percent, get_language, ngettext
+from planner.i18n import N_, _, format_month, format_number, format_percent, get_language, ngettext
 from planner.model import Composition, Expense, Household, Housemate, Job, Person, Plan, Settlement
 from planner.people import age_on
 from planner.rules import load_rules
@@ -610,6 +610,18 @@ class PlanForm(LanguageAware, QWidget):
 
 # --- household ---------------------------------------------------------------------------------
 
+
+def _parse_month_text(text: str) -> tuple[int, int]:
+    return int(text[:4]), int(text[5:7])
+
+
+def _months_from(day: date, count: int) -> list[tuple[int, int]]:
+    out, y, m = [], day.year, day.month
+    for _i in range(count):
+        out.append((y, m))
+        y, m = (y + 1, 1) if m == 12 else (y, m + 1)
+    return out
+
 #: The compositions with their radio-button texts.
 COMPOSITIONS: tuple[tuple[Composition, str], ...] = (
     ("single", N_("Wit&hout a partner")),
@@ -836,6 +848,60 @@ class HouseholdForm(PlanForm):
         self.medical_block.add(self.medisch_urenbeperkt)
         layout.addWidget(self.medical_block)
 
+        # Home: housing costs (art. 27) and an institution (art. 23)
+        self.home_block = FieldBlock(self)
+        self.no_housing_costs = QCheckBox(self.home_block)
+        self.no_housing_costs.setObjectName("no_housing_costs")
+        self.no_housing_costs.setChecked(bool(household is not None and not household.housing_costs))
+        self.institution = QCheckBox(self.home_block)
+        self.institution.setObjectName("institution")
+        self.institution.setChecked(bool(household is not None and household.institution))
+        self.home_block.add(self.no_housing_costs)
+        self.home_block.add(self.institution)
+        layout.addWidget(self.home_block)
+
+        # Assets (art. 34)
+        self.assets_block = FieldBlock(self)
+        assets = household.assets if household is not None else None
+        self.assets = QLineEdit(amount_text(assets) if assets is not None else "", self.assets_block)
+        self.assets.setObjectName("assets")
+        self.assets.setMaximumWidth(160)
+        assets_row = QHBoxLayout()
+        assets_row.addWidget(QLabel("€", self.assets_block))
+        assets_row.addWidget(self.assets)
+        assets_row.addStretch(1)
+        self.assets_block.add(assets_row)
+        layout.addWidget(self.assets_block)
+
+        # A sanction (art. 18): one month and a percentage, as the decision letter says
+        self.sanction_block = FieldBlock(self)
+        self._other_sanctions = tuple(household.sanctions[1:]) if household is not None else ()
+        first_sanction = household.sanctions[0] if household is not None and household.sanctions else None
+        self.sanction = QCheckBox(self.sanction_block)
+        self.sanction.setObjectName("sanction")
+        self.sanction.setChecked(first_sanction is not None)
+        self.sanction_month = QComboBox(self.sanction_block)
+        self.sanction_month.setObjectName("sanction_month")
+        months = plan.month_list() if plan is not None else _months_from(self._reference, 12)
+        if first_sanction is not None and _parse_month_text(first_sanction.month) not in months:
+            months = [_parse_month_text(first_sanction.month), *months]
+        for ym in months:
+            self.sanction_month.addItem("", f"{ym[0]:04d}-{ym[1]:02d}")
+        if first_sanction is not None:
+            set_combo_data(self.sanction_month, first_sanction.month)
+        self.sanction_percent = QSpinBox(self.sanction_block)
+        self.sanction_percent.setObjectName("sanction_percent")
+        self.sanction_percent.setRange(1, 100)
+        self.sanction_percent.setValue(first_sanction.percent if first_sanction is not None else 100)
+        sanction_row = QHBoxLayout()
+        sanction_row.addWidget(self.sanction)
+        sanction_row.addWidget(self.sanction_month)
+        sanction_row.addWidget(self.sanction_percent)
+        sanction_row.addStretch(1)
+        self.sanction_block.add(sanction_row)
+        self.sanction.toggled.connect(self._update_visibility)
+        layout.addWidget(self.sanction_block)
+
         # Housemates
         self.housemates_block = FieldBlock(self)
         self._housemate_list = QVBoxLayout()
@@ -885,12 +951,16 @@ class HouseholdForm(PlanForm):
         self.child_block.setVisible(composition in ("single_parent", "couple"))
         self.parental_block.setVisible(self._young() or self.no_parental_support.isChecked())
         self.vrijlating_months.setEnabled(self.vrijlating_group.checkedId() == VRIJLATING_MONTHS)
+        self.sanction_month.setEnabled(self.sanction.isChecked())
+        self.sanction_percent.setEnabled(self.sanction.isChecked())
         self._retranslate_child()
 
     def _fix_tab_order(self) -> None:
         widgets: list[QWidget] = [*self.composition_buttons.values(), self.claimant_birth, self.partner_birth, self.child_birth,
                                   self.no_parental_support, self.municipality, self.vrijlating_unknown, self.vrijlating_not_yet,
-                                  self.vrijlating_months_radio, self.vrijlating_months, self.medisch_urenbeperkt]
+                                  self.vrijlating_months_radio, self.vrijlating_months, self.medisch_urenbeperkt,
+                                  self.no_housing_costs, self.institution, self.assets, self.sanction,
+                                  self.sanction_month, self.sanction_percent]
         for row in self.housemate_rows:
             widgets.extend(row.tab_widgets())
         widgets.append(self.add_housemate_button)
@@ -947,6 +1017,10 @@ class HouseholdForm(PlanForm):
         if child is not None and child <= claimant_birth:
             raise FormError(self.child_birth, _("Your youngest child is born before you. Check the dates of birth."))
         housemates = tuple(row.housemate() for row in self.housemate_rows)
+        assets = read_amount(self.assets)
+        sanctions = list(self._other_sanctions)
+        if self.sanction.isChecked():
+            sanctions.insert(0, {"month": self.sanction_month.currentData(), "percent": self.sanction_percent.value()})
         return self._validated(Household, {
             "composition": composition,
             "claimant": claimant,
@@ -954,6 +1028,10 @@ class HouseholdForm(PlanForm):
             "housemates": housemates,
             "youngest_child_birth_date": child,
             "municipality": self.municipality.currentData(),
+            "housing_costs": not self.no_housing_costs.isChecked(),
+            "institution": self.institution.isChecked(),
+            "assets": assets,
+            "sanctions": sanctions,
         }, self.composition_buttons[composition])
 
     def widget_for(self, where: str) -> QWidget | None:
@@ -961,6 +1039,7 @@ class HouseholdForm(PlanForm):
             "household.claimant.birth_date": self.claimant_birth,
             "household.partner.birth_date": self.partner_birth,
             "household.municipality": self.municipality,
+            "household.assets": self.assets,
         }
         return fields.get(where)
 
@@ -1037,6 +1116,39 @@ class HouseholdForm(PlanForm):
             _("I can work fewer hours for medical reasons"),
             _("Only if the municipality decided this, after advice from a doctor."),
         )
+        self.home_block.set_texts(
+            _("Your home"),
+            _("Without rent or a mortgage, the municipality may give a lower norm. In an institution, such as a "
+              "care home, other norms apply."),
+        )
+        self.no_housing_costs.setText(_("I pay no &rent or mortgage (no housing costs)"))
+        _describe(self.no_housing_costs, _("I pay no rent or mortgage"),
+                  _("The municipality may then lower your norm (article 27)."))
+        self.institution.setText(_("I live in an &institution, for example a care home"))
+        _describe(self.institution, _("I live in an institution"),
+                  _("Then the lower norm for an institution applies (article 23)."))
+        self.assets_block.set_texts(
+            _("Your sa&vings and other assets (optional)"),
+            _("Money in the bank and other things of value. Above a limit you get no bijstand. Leave it empty if "
+              "you do not want to say."),
+            self.assets,
+        )
+        _describe(self.assets, _("Your savings and other assets"),
+                  _("Type an amount like {example}, or leave it empty.").format(example=amount_example()))
+        self.sanction_block.set_texts(
+            _("A sanction (maatregel)"),
+            _("Only if the municipality decided to lower your bijstand. Fill in the month and the percentage from "
+              "the letter."),
+        )
+        self.sanction.setText(_("My bijstand is &lowered in:"))
+        _describe(self.sanction, _("My bijstand is lowered as a sanction"), _("Then choose the month and the percentage."))
+        for i in range(self.sanction_month.count()):
+            y, m = _parse_month_text(self.sanction_month.itemData(i))
+            self.sanction_month.setItemText(i, format_month(y, m))
+        _describe(self.sanction_month, _("Month of the sanction"), _("The month in which the bijstand is lowered."))
+        self.sanction_percent.setSuffix(" %")
+        _describe(self.sanction_percent, _("Percentage of the sanction"),
+                  _("How much of the norm is taken off, as the letter says."))
         self.housemates_block.set_texts(
             _("Other people in your home"),
             _("For example an adult child, a parent or a friend. Not your partner, and no children under 18. "

@@ -21,7 +21,7 @@ def test_round_trip_is_equal(tmp_path: Path) -> None:
     again = load_plan(target)
     assert again == plan
     data = json.loads(target.read_text(encoding="utf-8"))
-    assert data["schema_version"] == 1
+    assert data["schema_version"] == 2
     assert data["starting_balance"] == "150.00"  # amounts stay text
     assert list(tmp_path.iterdir()) == [target]  # no temp file left behind
 
@@ -46,7 +46,7 @@ def test_failed_save_keeps_the_old_file(tmp_path: Path, monkeypatch: pytest.Monk
         (b"\xff\xfe not utf-8", "not_json"),
         (b"[1, 2", "not_json"),
         (b"[1, 2]", "not_a_plan"),
-        (b'{"schema_version": 2, "household": {}}', "newer_version"),
+        (b'{"schema_version": 3, "household": {}}', "newer_version"),
         (b'{"schema_version": "1", "household": {}}', "not_a_plan"),
         (b'{"schema_version": 1, "household": {}, "start": "2026-01"}', "invalid"),
     ],

@@ -58,7 +58,7 @@ def test_only_defaults_give_a_valid_plan(qtbot, wizard: FirstRunWizard):  # noqa
     with qtbot.wait_signal(wizard.accepted, timeout=5000):
         finish_with_defaults(qtbot, wizard)
     plan = wizard.plan()
-    assert plan.schema_version == 1
+    assert plan.schema_version == 2
     assert plan.start == "2026-03" and plan.months == 12
     assert plan.name == _("My plan")
     assert plan.household == Household(composition="single", claimant=Person(birth_date=date(1990, 1, 1)), municipality="amsterdam")

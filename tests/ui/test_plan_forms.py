@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
 from planner.i18n import translations
-from planner.model import Expense, Household, Housemate, Job, Person, Plan, Settlement, Shift
+from planner.model import Expense, Household, Housemate, Job, Person, Plan, Sanction, Settlement, Shift
 from planner.storage import load_plan
 from ui.language import apply_language
 from ui.plan_forms import (
@@ -50,6 +50,9 @@ def _rich_plan() -> Plan:
             ),
             youngest_child_birth_date=date(2015, 9, 10),
             municipality="overig",
+            housing_costs=False,
+            assets=Decimal("1234.56"),
+            sanctions=(Sanction(month="2026-03", percent=30), Sanction(month="2026-05", percent=100)),
         ),
         jobs=(
             Job(id="hotel", name="Hotel", person="partner", wage=Decimal("2100.50"), wage_unit="month", wage_basis="gross",
@@ -242,6 +245,40 @@ def test_a_rule_error_is_shown_at_its_field_and_the_dialog_stays_open(qtbot):  #
     assert form.claimant_block.error_label.isVisible()
     assert "18" in form.claimant_block.error_label.text()
     assert dialog.focusWidget() is form.claimant_birth
+
+
+def test_the_facts_of_the_home_are_entered_as_a_user_does(qtbot):  # noqa: ANN001
+    """No rent, savings above the limit and a sanction in April: keyboard in the dialog, then OK."""
+    plan = load_plan(EXAMPLE)
+    dialog = HouseholdDialog(plan)
+    qtbot.add_widget(dialog)
+    dialog.show()
+    form = dialog.household_form
+    assert not form.no_housing_costs.isChecked() and not form.institution.isChecked() and form.assets.text() == ""
+    form.no_housing_costs.setFocus()
+    qtbot.keyClick(form.no_housing_costs, Qt.Key.Key_Space)
+    form.assets.setFocus()
+    qtbot.keyClicks(form.assets, "16500,00")
+    qtbot.keyClick(form.sanction, Qt.Key.Key_Space)
+    assert form.sanction_month.isEnabled() and form.sanction_percent.isEnabled()
+    form.sanction_month.setCurrentIndex(form.sanction_month.findData("2026-04"))
+    form.sanction_percent.setValue(50)
+    dialog.accept()
+    household = dialog.result_plan().household
+    assert (household.housing_costs, household.institution, household.assets) == (False, False, Decimal("16500.00"))
+    assert household.sanctions == (Sanction(month="2026-04", percent=50),)
+
+
+def test_bad_assets_are_refused_at_their_field(qtbot):  # noqa: ANN001
+    dialog = HouseholdDialog(load_plan(EXAMPLE))
+    qtbot.add_widget(dialog)
+    dialog.show()
+    form = dialog.household_form
+    qtbot.keyClicks(form.assets, "veel")
+    dialog.accept()
+    assert dialog.result_plan() is None
+    assert form.assets_block.error_label.isVisible()
+    assert dialog.focusWidget() is form.assets
 
 
 # --- jobs ----------------------------------------------------------------------------------------------

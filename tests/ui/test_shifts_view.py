@@ -56,7 +56,7 @@ def make_plan(shifts: list[dict[str, Any]] | None = None, *, jobs: list[dict[str
         ]
     return Plan.model_validate(
         {
-            "schema_version": 1,
+            "schema_version": 2,
             "start": "2026-01",
             "months": months,
             "household": {"composition": "single", "claimant": {"birth_date": "1980-01-01"}},
