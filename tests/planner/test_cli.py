@@ -204,3 +204,30 @@ def test_a_rules_article_is_cited_in_the_output_language(capsys: pytest.CaptureF
         "nl": "Participatiewet, artikel 31, tweede lid, onderdeel n",
         "en": "Participatiewet, article 31, paragraph 2, item n",
     }
+
+
+def test_a_2026_value_used_in_2026_is_never_not_yet_published(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    """Wages in every month of 2026 (gross, so the 2026 tax tables are used) and January 2027: only 2027 is marked."""
+    shifts = [{"date": f"{y}-{m:02d}-10", "hours": "8", "job": "werk"} for y, m in [(2026, k) for k in range(1, 13)] + [(2027, 1)]]
+    plan = minimal(start="2026-01", months=13, shifts=shifts,
+                   jobs=[{"id": "werk", "wage": "15.00", "wage_basis": "gross", "paid_in": "same_month"}])
+    code, out, _ = run(capsys, str(write(tmp_path, plan)), "--format", "json")
+    assert code == 0
+    data = json.loads(out)
+
+    def coverages(node: object) -> list[str]:
+        if isinstance(node, dict):
+            own = [node["coverage"]] if "coverage" in node else []
+            return own + [c for v in node.values() for c in coverages(v)]
+        if isinstance(node, list):
+            return [c for v in node for c in coverages(v)]
+        return []
+
+    for month in data["months"]:
+        in_2026 = month["month"].startswith("2026")
+        assert month["not_yet_published"] is (not in_2026), month["month"]
+        if in_2026:
+            assert "not_yet_published" not in coverages(month), month["month"]
+    for payment in data["payments"]:
+        if payment["pay_date"].startswith("2026"):
+            assert "not_yet_published" not in coverages(payment), payment["pay_date"]
