@@ -16,6 +16,7 @@ import csv
 import io
 import json
 import sys
+import textwrap
 from collections.abc import Sequence
 from datetime import timedelta
 from decimal import Decimal
@@ -29,6 +30,7 @@ from planner.explain import Explanation, RuleRef, Text, render
 from planner.i18n import LANGUAGES, N_, Language, format_day, format_money, format_month, format_number, use_language
 from planner.i18n import _ as gettext_
 from planner.model import Plan, parse_month
+from planner.notes import collect_notes, months_text
 from planner.norm import NotEligible
 from planner.rules import RuleFileError, load_rules
 from planner.storage import PlanFileError, load_plan
@@ -302,31 +304,90 @@ _MONEY_COLUMNS: tuple[tuple[str, str], ...] = (
 )
 
 
+_TABLE_COLUMNS: tuple[str, ...] = (
+    "norm", "income_from_work", "vrijlating_total", "vakantietoeslag_reserved", "bijstand_paid_monthly", "premie_accrued",
+)
+"""The months table of ``--format table``: what a person reads first, within 100 columns. The JSON and CSV have all."""
+
+
+def _headed_grid(headers: list[str], rows: list[list[str]]) -> list[str]:
+    """A grid whose headers wrap onto two lines where a header is wider than its numbers."""
+    tops, bottoms = [], []
+    for i, header in enumerate(headers):
+        width = max((len(r[i]) for r in rows), default=0)
+        words = header.split(" ")
+        if len(header) <= width or len(words) == 1 or i == 0:
+            tops.append("")
+            bottoms.append(header)
+            continue
+        cut = max(range(1, len(words)), key=lambda k: -max(len(" ".join(words[:k])), len(" ".join(words[k:]))))
+        tops.append(" ".join(words[:cut]))
+        bottoms.append(" ".join(words[cut:]))
+    widths = [max(len(str(r[i])) for r in [tops, bottoms, *rows]) for i in range(len(headers))]
+    grid = _grid_widths(bottoms, rows, widths)
+    if any(tops):
+        grid.insert(0, _line(tops, widths))
+    return grid
+
+
+def _line(cells: list[str], widths: list[int]) -> str:
+    return "  ".join(c.ljust(w) if i == 0 else c.rjust(w) for i, (c, w) in enumerate(zip(cells, widths, strict=True))).rstrip()
+
+
+def _grid_widths(headers: list[str], rows: list[list[str]], widths: list[int]) -> list[str]:
+    return [_line(headers, widths), *(_line(r, widths) for r in rows)]
+
+
+TABLE_WIDTH = 100
+"""``--format table`` fits a terminal of this many columns: texts wrap, the tables are made to fit."""
+
+
+def _wrapped(lines: list[str]) -> list[str]:
+    """Lines longer than :data:`TABLE_WIDTH` wrapped at words, indented under their first words."""
+    out: list[str] = []
+    for line in lines:
+        if len(line) <= TABLE_WIDTH:
+            out.append(line)
+            continue
+        lead = len(line) - len(line.lstrip(" "))
+        marker = line.lstrip(" ").split(" ", 1)[0]
+        hang = " " * (lead + (len(marker) + 1 if marker in ("-",) or marker.rstrip(".").isdigit() else 2))
+        out.extend(textwrap.wrap(line, width=TABLE_WIDTH, subsequent_indent=hang, break_long_words=False,
+                                 break_on_hyphens=False))
+    return out
+
+
 def render_table(risk: Bounds, issues: list[Issue], lang: Language) -> str:
     result = risk.results["planned"]
     proj = result.projection
     with use_language(lang):
-        headers = [gettext_(N_("Month"))] + [gettext_(label) for _, label in _COLUMNS] + [gettext_(N_("Notes"))]
-        notes_index: dict[str, int] = {}
-        notes_text: list[str] = []
+        labels = dict(_COLUMNS)
+        headers = [gettext_(N_("Month"))] + [gettext_(labels[key]) for key in _TABLE_COLUMNS] + [gettext_(N_("Notes"))]
+        notes = collect_notes(proj)
         rows = []
         for bm in proj.months:
-            marks = []
-            for flag in bm.flags:
-                text = render(flag.explanation, lang)
-                if text not in notes_index:
-                    notes_index[text] = len(notes_text) + 1
-                    notes_text.append(text)
-                mark = str(notes_index[text])
-                if mark not in marks:
-                    marks.append(mark)
+            ym = (bm.year, bm.month)
+            marks = [str(i) for i, note in enumerate(notes, 1) if ym in note.months]
             rows.append(
                 [format_month(bm.year, bm.month, lang)]
-                + [format_number(getattr(bm, key).amount, lang, decimals=2) for key, _ in _COLUMNS]
+                + [format_number(getattr(bm, key).amount, lang, decimals=2) for key in _TABLE_COLUMNS]
                 + [",".join(marks)]
             )
         lines = [gettext_(N_("Bijverdienplanner: your months, in euros")), ""]
-        lines.extend(_grid(headers, rows))
+        lines.extend(_headed_grid(headers, rows))
+        noted = {f.rule_id for bm in proj.months for f in bm.flags if f.rule_id is not None}
+        settlement_notes = [
+            render(Explanation(N_("Not confirmed: “{rule}” is not confirmed in an official source."),
+                               {"rule": Text(ref.label_nl, ref.label_en)}), lang)
+            for ref in result.timeline.used if ref.status in ("unverified", "unknown") and ref.id not in noted
+        ]
+        if notes or settlement_notes:
+            lines.append("")
+            lines.append(gettext_(N_("Notes")) + ":")
+            for i, note in enumerate(notes, 1):
+                lines.append(f"  {i}. {render(note.explanation, lang)} {months_text(note.months, len(proj.months))}")
+            for i, text in enumerate(dict.fromkeys(settlement_notes), len(notes) + 1):
+                lines.append(f"  {i}. {text}")
         lines.append("")
         lines.append(gettext_(N_("Your bank account (money out is counted before money in on the same day):")))
         money_headers = [gettext_(N_("Month"))] + [gettext_(label) for _, label in _MONEY_COLUMNS]
@@ -376,22 +437,25 @@ def render_table(risk: Bounds, issues: list[Issue], lang: Language) -> str:
             total = sum((a for _, _, a in unpaid), Decimal(0))
             lines.append(gettext_(N_("Premie built up but paid after the last month of the plan: {amount}.")).format(amount=format_money(total, lang)))
             lines.append("")
+        # Rules whose value was not read in the official text: listed once, by how they were read.
+        sources: dict[str, dict[str, Text]] = {"copy": {}, "secondary": {}}
+        for month in proj.months:
+            for flag in month.flags:
+                rule = flag.explanation.values.get("rule")
+                if flag.code in sources and isinstance(rule, Text):
+                    sources[flag.code].setdefault(flag.rule_id or rule.en, rule)
         for ref in result.timeline.used:
-            if ref.status in ("unverified", "copy", "secondary", "unknown"):
-                message = {
-                    "secondary": N_("Not from the official text: “{rule}” was read on another website (news, a "
-                                    "municipality or an adviser)."),
-                    "copy": N_("Read in a copy of the law text: “{rule}” is not yet checked in the official publication."),
-                }.get(ref.status, N_("Not confirmed: “{rule}” is not confirmed in an official source."))
-                text = render(Explanation(message, {"rule": Text(ref.label_nl, ref.label_en)}), lang)
-                if text not in notes_index:
-                    notes_index[text] = len(notes_text) + 1
-                    notes_text.append(text)
-        if notes_text:
-            lines.append(gettext_(N_("Notes")) + ":")
-            for i, text in enumerate(notes_text, 1):
-                lines.append(f"  {i}. {text}")
-            lines.append("")
+            if ref.status in sources:
+                sources[ref.status].setdefault(ref.id, Text(ref.label_nl, ref.label_en))
+        headings = {
+            "copy": N_("Read in a copy of the law text, not yet checked in the official publication:"),
+            "secondary": N_("Not from the official text (read on another website: news, a municipality or an adviser):"),
+        }
+        for status, found in sources.items():
+            if found:
+                lines.append(gettext_(headings[status]))
+                lines.extend(f"  - {t.nl if lang == 'nl' else t.en}" for t in found.values())
+                lines.append("")
         lines.append(gettext_(N_("Assumptions (where the rules are not known, we choose the careful side):")))
         for key, option in proj.assumptions.items():
             a = ASSUMPTIONS[key]
@@ -404,7 +468,7 @@ def render_table(risk: Bounds, issues: list[Issue], lang: Language) -> str:
             lines.append(gettext_(N_("Warnings:")))
             for issue in warnings:
                 lines.append(f"  - {render(issue.explanation, lang)}")
-    return "\n".join(lines) + "\n"
+    return "\n".join(_wrapped(lines)) + "\n"
 
 
 def render_csv(result: Result, lang: Language) -> str:

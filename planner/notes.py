@@ -17,8 +17,8 @@ from babel.dates import format_date
 from babel.lists import format_list
 
 from planner.benefit import BenefitMonth, Flag, Projection
-from planner.explain import Explanation
-from planner.i18n import _, babel_locale, format_month, ngettext
+from planner.explain import Explanation, Month, Text
+from planner.i18n import N_, _, babel_locale, format_month, ngettext
 from planner.summary import NOTE_CODES, NOTE_ORDER
 from planner.validate import Issue
 
@@ -42,11 +42,41 @@ class Note:
     code: str = ""
 
 
+def _unpublished(projection: Projection) -> Note | None:
+    """One note for every rule not yet published: from which month, which rules, and what we do instead."""
+    months: list[tuple[int, int]] = []
+    labels: dict[str, Text] = {}
+    for month in projection.months:
+        flags = [f for f in month.flags if f.code == "not_yet_published"]
+        if flags:
+            months.append((month.year, month.month))
+        for flag in flags:
+            rule = flag.explanation.values.get("rule")
+            if isinstance(rule, Text) and flag.rule_id not in labels:
+                labels[flag.rule_id or rule.en] = rule
+    if not months:
+        return None
+    rules = Text(
+        format_list([t.nl for t in labels.values()], locale="nl"),
+        format_list([t.en for t in labels.values()], locale="en"),
+    )
+    explanation = Explanation(
+        N_("Not yet published from {month} on: {rules}. We use the last known amounts."),
+        {"month": Month(*months[0]), "rules": rules},
+    )
+    return Note(_ORDER["not_yet_published"], explanation, tuple(months), "not_yet_published")
+
+
 def collect_notes(projection: Projection, warnings: tuple[Issue, ...] = ()) -> list[Note]:
-    """The flags of all months, each once (same kind, same rule or assumption), most serious first."""
+    """The flags of all months, each once (same kind, same rule or assumption), most serious first.
+
+    Every rule that is not yet published for some months makes one note together, not one per rule.
+    """
     found: dict[tuple[str, str | None, str | None], tuple[Flag, list[tuple[int, int]]]] = {}
     for month in projection.months:
         for flag in notes_of(month):
+            if flag.code == "not_yet_published":
+                continue
             key = (flag.code, flag.rule_id, flag.assumption if flag.assumption else flag.explanation.message)
             if key not in found:
                 found[key] = (flag, [])
@@ -54,6 +84,9 @@ def collect_notes(projection: Projection, warnings: tuple[Issue, ...] = ()) -> l
             if ym not in found[key][1]:
                 found[key][1].append(ym)
     notes = [Note(_ORDER.get(flag.code, 9), flag.explanation, tuple(months), flag.code) for flag, months in found.values()]
+    unpublished = _unpublished(projection)
+    if unpublished is not None:
+        notes.append(unpublished)
     notes.sort(key=lambda n: n.order)  # stable: within a kind, in the order they first appear
     notes += [Note(10, issue.explanation, (), "warning") for issue in warnings if issue.severity == "warning"]
     return notes

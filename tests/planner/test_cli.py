@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import subprocess
 import sys
 from decimal import Decimal
@@ -231,3 +232,21 @@ def test_a_2026_value_used_in_2026_is_never_not_yet_published(capsys: pytest.Cap
     for payment in data["payments"]:
         if payment["pay_date"].startswith("2026"):
             assert "not_yet_published" not in coverages(payment), payment["pay_date"]
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+@pytest.mark.parametrize("example", ["schoonmaker-amsterdam.bvp.json", "schoonmaker-hotel-amsterdam.bvp.json"])
+def test_the_table_fits_100_columns_and_says_each_note_once(capsys: pytest.CaptureFixture[str], lang: str, example: str) -> None:
+    path = Path(__file__).resolve().parents[2] / "examples" / example
+    code, out, _ = run(capsys, str(path), "--lang", lang)
+    assert code == 0
+    lines = out.splitlines()
+    assert max(len(line) for line in lines) <= 100
+    start = lines.index(("Opmerkingen" if lang == "nl" else "Notes") + ":")
+    end = lines.index("", start)
+    numbered = [line for line in lines[start + 1:end] if re.match(r"^  \d+\. ", line)]
+    assert numbered
+    texts = [line.split(". ", 1)[1] for line in numbered]
+    assert len(texts) == len(set(texts))
+    unpublished = "Nog niet bekendgemaakt" if lang == "nl" else "Not yet published"
+    assert sum(unpublished in line for line in lines) <= 1
