@@ -1,16 +1,23 @@
-"""The package's build step and the data it ships (the full install is checked by scripts/check-install in CI)."""
+"""The package's build step, the data it ships, and the desktop files' texts.
+
+The full install (wheel in a fresh venv, the validators) is checked by scripts/check-install in CI.
+"""
 
 from __future__ import annotations
 
 import gettext
 import importlib.util
 import shutil
+import tomllib
 from pathlib import Path
+from xml.etree import ElementTree
 
 import pytest
+from babel.messages.pofile import read_po
 
 from planner import resources
 from planner.i18n import DOMAIN, LANGUAGES
+from ui.appinfo import APP_ID, COMMENT, DESCRIPTION, GENERIC_NAME, KEYWORDS, SCREENSHOTS, SUMMARY
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -79,3 +86,63 @@ def test_an_installed_package_reads_its_packaged_data(tmp_path: Path, monkeypatc
         assert i18n.translations("nl").gettext("Plan extra work next to bijstand") == "Plan extra werk naast de bijstand"
     finally:
         i18n.translations.cache_clear()
+
+
+# --- the desktop entry and the AppStream metainfo ------------------------------------------------
+
+PACKAGING = ROOT / "packaging"
+
+
+def _desktop_template() -> dict[str, str]:
+    lines = (PACKAGING / f"{APP_ID}.desktop.in").read_text(encoding="utf-8").splitlines()
+    assert lines[0] == "[Desktop Entry]"
+    return dict(line.split("=", 1) for line in lines[1:] if line and not line.startswith("#"))
+
+
+def _metainfo_template() -> ElementTree.Element:
+    return ElementTree.parse(PACKAGING / f"{APP_ID}.metainfo.xml.in").getroot()
+
+
+def _translatable_metainfo_texts(root: ElementTree.Element) -> list[str]:
+    """The texts msgfmt --xml translates (AppStream's ITS rules): all but those marked translate="no"."""
+    texts = [root.findtext("summary")]
+    texts += [p.text for p in root.findall("description/p")]
+    texts += [c.text for c in root.findall("screenshots/screenshot/caption")]
+    return [t for t in texts if t]
+
+
+def _dutch() -> dict[str, str]:
+    with _po("nl").open("rb") as fh:
+        return {m.id: m.string for m in read_po(fh, locale="nl") if m.id and not m.fuzzy}
+
+
+def test_the_desktop_entry_speaks_the_texts_of_our_catalog() -> None:
+    entry = _desktop_template()
+    assert entry["Icon"] == APP_ID and entry["Exec"].split()[0] == "bijverdienplanner"
+    assert [entry["GenericName"], entry["Comment"], entry["Keywords"]] == [GENERIC_NAME, COMMENT, KEYWORDS]
+    dutch = _dutch()
+    for text in (GENERIC_NAME, COMMENT, KEYWORDS):
+        assert dutch.get(text) and dutch[text] != text, text
+    assert dutch[KEYWORDS].endswith(";") and dutch[KEYWORDS].count(";") == KEYWORDS.count(";")
+
+
+def test_the_metainfo_speaks_the_texts_of_our_catalog() -> None:
+    root = _metainfo_template()
+    assert root.findtext("id") == APP_ID
+    assert root.find("launchable").text == f"{APP_ID}.desktop"
+    texts = _translatable_metainfo_texts(root)
+    assert texts == [SUMMARY, *DESCRIPTION, *(caption for _, caption in SCREENSHOTS)]
+    dutch = _dutch()
+    for text in texts:
+        assert dutch.get(text) and dutch[text] != text, text
+
+
+def test_the_metainfo_shows_our_screenshots_and_this_version() -> None:
+    root = _metainfo_template()
+    images = [i.text for i in root.findall("screenshots/screenshot/image")]
+    assert [Path(i).name for i in images] == [f"{name}-nl.png" for name, _ in SCREENSHOTS]
+    for image in images:
+        assert (ROOT / image.replace("@HOMEPAGE@", "")).is_file(), image
+    with (ROOT / "pyproject.toml").open("rb") as fh:
+        version = tomllib.load(fh)["project"]["version"]
+    assert root.find("releases/release").get("version") == version
