@@ -7,7 +7,8 @@ built package ``planner/_data/``:
   ``locales/<lang>/LC_MESSAGES/bijverdienplanner.po`` compiled with Babel (the
   ``.mo`` files are never committed); a catalog with an error, a fuzzy header
   or an untranslated or fuzzy message stops the build;
-- ``docs/guide.<lang>.md``: the user guide that Help → User guide shows.
+- ``docs/guide.<lang>.md``: the user guide that Help → User guide shows;
+- ``icons/<app id>.svg``: the app's window icon (``packaging/<app id>.svg``).
 
 An editable install (``pip install -e``, what scripts/_setup.sh does) gets
 none of them: the app then reads ``locales/`` and ``docs/`` of the checkout
@@ -25,6 +26,7 @@ from setuptools.command.build_py import build_py
 ROOT = Path(__file__).resolve().parent
 DOMAIN = "bijverdienplanner"
 LANGUAGES = ("nl", "en")
+ICON = "nl.bijverdienplanner.Bijverdienplanner.svg"  # ui.appinfo.APP_ID
 
 
 def compile_catalog(po: Path, mo: Path, lang: str) -> None:
@@ -69,6 +71,8 @@ class BuildWithData(build_py):
             guide = ROOT / "docs" / f"guide.{lang}.md"
             (data / "docs").mkdir(parents=True, exist_ok=True)
             shutil.copyfile(guide, data / "docs" / guide.name)
+        (data / "icons").mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(ROOT / "packaging" / ICON, data / "icons" / ICON)
 
     def get_outputs(self, include_bytecode: bool = True) -> list[str]:
         outputs = list(super().get_outputs(include_bytecode))
@@ -76,6 +80,7 @@ class BuildWithData(build_py):
         for lang in LANGUAGES:
             outputs.append(str(data / "locale" / lang / "LC_MESSAGES" / f"{DOMAIN}.mo"))
             outputs.append(str(data / "docs" / f"guide.{lang}.md"))
+        outputs.append(str(data / "icons" / ICON))
         return outputs
 
 

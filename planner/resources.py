@@ -4,7 +4,8 @@ A built package (wheel, sdist install, PyInstaller bundle) carries them in
 ``planner/_data/``, made at build time by ``setup.py`` from their sources:
 
 - ``locale/<lang>/LC_MESSAGES/bijverdienplanner.mo``: the compiled catalogs;
-- ``docs/guide.<lang>.md``: the user guide.
+- ``docs/guide.<lang>.md``: the user guide;
+- ``icons/<app id>.svg``: the app's icon (from ``packaging/``).
 
 A checkout (and its editable install) has no ``_data``: there the
 repository's own ``locales/`` (compiled by the install step) and ``docs/``
@@ -45,9 +46,15 @@ def docs_dir() -> Traversable:
     return data / "docs" if data is not None else CHECKOUT / "docs"
 
 
+def icon(name: str) -> Traversable:
+    """The icon ``<name>.svg``: in the installed package, or ``packaging/`` of a checkout."""
+    data = packaged_data()
+    return (data / "icons" if data is not None else CHECKOUT / "packaging") / f"{name}.svg"
+
+
 def guide(lang: str) -> Traversable:
     """The user guide in ``lang``."""
     return docs_dir() / f"guide.{lang}.md"
 
 
-__all__ = ["CHECKOUT", "catalog_dir", "docs_dir", "guide", "packaged_data"]
+__all__ = ["CHECKOUT", "catalog_dir", "docs_dir", "guide", "icon", "packaged_data"]

@@ -119,6 +119,9 @@ def _dutch() -> dict[str, str]:
 def test_the_desktop_entry_speaks_the_texts_of_our_catalog() -> None:
     entry = _desktop_template()
     assert entry["Icon"] == APP_ID and entry["Exec"].split()[0] == "bijverdienplanner"
+    from ui.app import APP_NAME  # Qt names the X11 window class after the QApplication's argv[0]
+
+    assert entry["StartupWMClass"] == APP_NAME
     assert [entry["GenericName"], entry["Comment"], entry["Keywords"]] == [GENERIC_NAME, COMMENT, KEYWORDS]
     dutch = _dutch()
     for text in (GENERIC_NAME, COMMENT, KEYWORDS):
