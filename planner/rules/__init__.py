@@ -288,6 +288,8 @@ def load_dir(root: Path) -> RuleSet:
 
 #: Raise when the JSON layout below changes (it is part of the cache key, so old files are ignored).
 CACHE_FORMAT = 1
+#: How many versions of the rule files keep a cache in the folder.
+KEEP_CACHES = 3
 
 
 def _package_version() -> str:
@@ -427,9 +429,10 @@ def load_cached(root: Path, folder: Path) -> RuleSet:
     rules = load_dir(root)
     try:
         _write_atomically(path, json.dumps(_rules_json(rules, key), ensure_ascii=False, separators=(",", ":")))
-        for old in folder.glob("rules-*.json"):  # caches of other versions of the files
-            if old != path:
-                old.unlink(missing_ok=True)
+        # Keep the caches of the last few versions (a wheel and a bundle side by side), drop older ones.
+        others = sorted((p for p in folder.glob("rules-*.json") if p != path), key=lambda p: p.stat().st_mtime)
+        for stale in others[: max(0, len(others) - (KEEP_CACHES - 1))]:
+            stale.unlink(missing_ok=True)
     except OSError as exc:
         log.info("rule cache %s not written (%s)", path, exc)
     return rules

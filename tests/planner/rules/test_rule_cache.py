@@ -63,7 +63,16 @@ def test_a_changed_rule_file_is_parsed_again(rule_dir: Path, tmp_path: Path, mon
     rules = load_cached(rule_dir, tmp_path / "cache")
     assert parsed == [rule_dir]
     assert str(rules.parameter(PARAM).entries[-1].value) == "1234.56"
-    assert len(list((tmp_path / "cache").glob("rules-*.json"))) == 1  # the old version's cache is gone
+    assert len(list((tmp_path / "cache").glob("rules-*.json"))) == 2  # this version's and the one before
+
+
+def test_only_the_last_versions_keep_a_cache(rule_dir: Path, tmp_path: Path) -> None:
+    path = rule_dir / f"{PARAM}.yaml"
+    text = path.read_text(encoding="utf-8")
+    for n in range(5):
+        path.write_text(text + f"# version {n}\n", encoding="utf-8")
+        load_cached(rule_dir, tmp_path / "cache")
+    assert len(list((tmp_path / "cache").glob("rules-*.json"))) == rules_module.KEEP_CACHES
 
 
 @pytest.mark.parametrize("content", ["not json", '{"key": "other", "parameters": []}', "[1, 2]", '{"parameters": 5}'])
