@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from ui.launch import EXIT_NO_DISPLAY, display_problem, keep_matplotlib_cache
+from ui.launch import EXIT_NO_DISPLAY, display_problem, prepare_bundle
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = str(ROOT / "examples" / "schoonmaker-amsterdam.bvp.json")
@@ -138,12 +138,14 @@ def test_a_missing_xcb_cursor_library_is_named(monkeypatch: pytest.MonkeyPatch) 
     assert display_problem([], {"DISPLAY": ":0"}, "linux") is None
 
 
-def test_a_bundle_keeps_matplotlibs_font_cache_between_starts(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_bundle_finds_qts_plugins_and_keeps_matplotlibs_font_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
     environ = {"MPLCONFIGDIR": str(tmp_path / "pyinstaller-temp")}
-    keep_matplotlib_cache(environ)
-    assert environ["MPLCONFIGDIR"] == str(tmp_path / "pyinstaller-temp")  # not frozen: left alone
+    prepare_bundle(environ)
+    assert environ == {"MPLCONFIGDIR": str(tmp_path / "pyinstaller-temp")}  # not frozen: left alone
     monkeypatch.setattr(sys, "frozen", True, raising=False)
-    keep_matplotlib_cache(environ)
+    monkeypatch.setattr(sys, "_MEIPASS", str(tmp_path / "_internal"), raising=False)
+    prepare_bundle(environ)
     assert environ["MPLCONFIGDIR"] == str(tmp_path / "cache" / "bijverdienplanner" / "matplotlib")
     assert Path(environ["MPLCONFIGDIR"]).is_dir()
+    assert environ["QT_PLUGIN_PATH"] == str(tmp_path / "_internal" / "PySide6" / "Qt" / "plugins")

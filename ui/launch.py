@@ -104,17 +104,25 @@ def explain_display_problem(problem: str) -> str:
         )
 
 
-def keep_matplotlib_cache(environ: MutableMapping[str, str] = os.environ) -> None:
-    """In a PyInstaller bundle: matplotlib's font cache in the app's own cache folder, kept between starts.
+def prepare_bundle(environ: MutableMapping[str, str] = os.environ) -> None:
+    """In a PyInstaller bundle, before the app imports Qt and matplotlib: where Qt's plugins are, and a kept font cache.
 
-    PyInstaller's run-time hook points ``MPLCONFIGDIR`` at a new temporary
-    folder on every start (so no matplotlibrc of the user's can reach the
-    bundle), and matplotlib then builds its list of fonts again each time:
-    half a second here with 22 fonts, seconds on a laptop with hundreds. Our
-    own folder keeps the user's matplotlibrc out just as well.
+    - ``QT_PLUGIN_PATH``: what PyInstaller's run-time hook for PySide6 sets.
+      The spec leaves that hook out, because it imports QtCore on every start
+      (some 140 ms of CPU, and Qt loaded for ``compute`` too); PySide6's own
+      embedded qt.conf does the rest of its work.
+    - ``MPLCONFIGDIR``: PyInstaller's run-time hook for matplotlib points it
+      at a new temporary folder on every start (so no matplotlibrc of the
+      user's reaches the bundle), and matplotlib then builds its list of
+      fonts again each time: half a second here with 22 fonts, seconds on a
+      laptop with hundreds. Our own cache folder keeps the user's
+      matplotlibrc out just as well.
     """
     if not getattr(sys, "frozen", False):
         return
+    base = getattr(sys, "_MEIPASS", os.path.dirname(sys.executable))
+    qt = os.path.join(base, "PySide6") if sys.platform.startswith("win") else os.path.join(base, "PySide6", "Qt")
+    environ["QT_PLUGIN_PATH"] = os.path.join(qt, "plugins")
     from platformdirs import user_cache_dir
 
     folder = os.path.join(user_cache_dir("bijverdienplanner", appauthor=False), "matplotlib")
@@ -141,7 +149,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if problem is not None:
         print(explain_display_problem(problem), file=sys.stderr)
         return EXIT_NO_DISPLAY
-    keep_matplotlib_cache()
+    prepare_bundle()
     from ui.app import run
 
     return run(args)
