@@ -19,17 +19,19 @@ import threading
 from datetime import date
 from decimal import Decimal
 from functools import cache, lru_cache
-from pathlib import Path
 from typing import Literal
 
 from babel import Locale
 from babel.dates import format_date as _babel_format_date
 from babel.numbers import format_currency, format_decimal
 
+from planner.resources import CHECKOUT, catalog_dir
+
 log = logging.getLogger("planner.i18n")
 
 DOMAIN = "bijverdienplanner"
-LOCALES_DIR = Path(__file__).resolve().parent.parent / "locales"
+#: The catalog sources (``messages.pot``, ``<lang>/LC_MESSAGES/<domain>.po``) in a checkout.
+LOCALES_DIR = CHECKOUT / "locales"
 
 Language = Literal["nl", "en"]
 LANGUAGES: tuple[Language, ...] = ("nl", "en")
@@ -58,7 +60,8 @@ def NP_(singular: str, plural: str) -> tuple[str, str]:
 
 @cache
 def translations(lang: Language) -> _gettext.NullTranslations:
-    """The gettext catalog of ``lang``, compiled by the install step.
+    """The gettext catalog of ``lang``: compiled at build time in an installed package
+    (``planner.resources``), by the install step in a checkout.
 
     If only the ``.po`` source is there (a checkout without the install step),
     it is compiled in memory and a warning is logged: the app never runs
@@ -66,13 +69,14 @@ def translations(lang: Language) -> _gettext.NullTranslations:
     """
     if lang not in LANGUAGES:
         raise ValueError(f"unsupported language {lang!r}; use one of {LANGUAGES}")
-    mo = LOCALES_DIR / lang / "LC_MESSAGES" / f"{DOMAIN}.mo"
+    folder = catalog_dir() / lang / "LC_MESSAGES"
+    mo = folder / f"{DOMAIN}.mo"
     if mo.is_file():
         with mo.open("rb") as fh:
             return _gettext.GNUTranslations(fh)
-    po = mo.with_suffix(".po")
+    po = folder / f"{DOMAIN}.po"
     if not po.is_file():
-        raise CatalogMissing(f"no catalog for {lang!r} at {po}")
+        raise CatalogMissing(f"no catalog for {lang!r} at {mo}")
     from babel.messages.mofile import write_mo
     from babel.messages.pofile import read_po
 

@@ -2,6 +2,7 @@
 
 - Qt runs offscreen: ``QT_QPA_PLATFORM`` is set here, at import time, before
   any QApplication exists (a value set by the caller wins).
+- The rule cache (``BIJVERDIENPLANNER_CACHE_DIR``) is a temporary folder.
 - Tests that use the ``qapp`` or ``qtbot`` fixture get the ``gui`` marker, so
   ``-m "not gui"`` runs the Qt-free part of the suite.
 - A test fails when one of our own loggers (``planner…``, ``ui…``) logs a
@@ -14,10 +15,13 @@ from __future__ import annotations
 
 import logging
 import os
+import tempfile
 
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# The parsed rules are cached (planner.rules.load_rules) in a folder of this test session, never the user's.
+os.environ["BIJVERDIENPLANNER_CACHE_DIR"] = tempfile.mkdtemp(prefix="bvp-test-cache-")
 
 #: Loggers whose warnings fail a test: ours, not those of libraries.
 OWN_LOGGERS = ("planner", "ui")

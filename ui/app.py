@@ -14,7 +14,11 @@ import sys
 from collections.abc import Sequence
 
 from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
+
+from planner import resources
+from ui.appinfo import APP_ID
 
 from ui.crash import install_excepthook, install_log_handler
 from ui.language import apply_language
@@ -46,6 +50,11 @@ def create_application(args: Sequence[str] = ()) -> QApplication:
     if app is None:
         app = QApplication([APP_NAME, *args])
     app.setApplicationDisplayName(APP_NAME)
+    # The desktop entry's name: Wayland compositors and docks match the window to its menu entry and icon by it.
+    app.setDesktopFileName(APP_ID)
+    icon = resources.icon(APP_ID)
+    if icon.is_file():
+        app.setWindowIcon(QIcon(str(icon)))
     return app  # type: ignore[return-value]
 
 

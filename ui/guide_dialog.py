@@ -1,20 +1,20 @@
-"""Help → User guide: ``docs/guide.<lang>.md`` shown in the app, in the language of the app, offline."""
+"""Help → User guide: ``docs/guide.<lang>.md`` (packaged: ``planner/_data/docs``) shown in the app, in the language of the app, offline."""
 
 from __future__ import annotations
 
-from pathlib import Path
+from importlib.resources.abc import Traversable
 
 from PySide6.QtCore import QEvent, QUrl
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
 
+from planner import resources
 from planner.i18n import _, get_language
 from ui.fonts import use_content_font
 
-DOCS = Path(__file__).resolve().parent.parent / "docs"
 
-
-def guide_path(lang: str) -> Path:
-    return DOCS / f"guide.{lang}.md"
+def guide_path(lang: str) -> Traversable:
+    """The guide in ``lang``: in the installed package, or ``docs/`` of a checkout."""
+    return resources.guide(lang)
 
 
 class GuideDialog(QDialog):

@@ -17,11 +17,21 @@ Looking a value up never guesses silently. The answer says how it was found:
 A date on which a parameter does not exist (before its first value, or
 after ``ends: true``) gives ``None`` from :meth:`RuleSet.find` and a
 :class:`RuleNotInForce` error from :meth:`RuleSet.get`.
+
+:func:`load_rules` parses and validates the files once per version of them:
+the result is kept as JSON (never pickle) in the user's cache folder, in a
+file named by a hash of the rule files, of this module and its schema, and
+of the package version. A later start whose files hash the same reads that
+JSON instead of parsing and validating the YAML again. A missing, unreadable,
+broken or unwritable cache only costs the parse (logged at INFO).
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
 import logging
+import os
 from bisect import bisect_right
 from dataclasses import dataclass
 from datetime import date
@@ -191,7 +201,7 @@ class RuleSet:
 # --- loading -------------------------------------------------------------------------------------
 
 
-class _StrictLoader(yaml.SafeLoader):
+class _StrictLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # libyaml's parser where PyYAML has it
     """safe_load that keeps dates as strings and refuses duplicate keys."""
 
 
@@ -274,10 +284,164 @@ def load_dir(root: Path) -> RuleSet:
     return RuleSet(params)
 
 
+# --- the cache of parsed rules ---------------------------------------------------------------------
+
+#: Raise when the JSON layout below changes (it is part of the cache key, so old files are ignored).
+CACHE_FORMAT = 1
+#: How many versions of the rule files keep a cache in the folder.
+KEEP_CACHES = 3
+
+
+def _package_version() -> str:
+    """The installed version of the package (part of the cache key), or "unknown"."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("bijverdienplanner")
+    except PackageNotFoundError:  # a bundle without metadata: the hash of the files decides alone
+        return "unknown"
+
+
+def _cache_key(root: Path) -> str:
+    """A hash of everything the parsed rules depend on: the files, this loader and schema, the version."""
+    digest = hashlib.sha256(f"bijverdienplanner-rules {CACHE_FORMAT} {_package_version()}\n".encode())
+    for module in (Path(__file__), Path(__file__).with_name("schema.py")):
+        if module.is_file():  # a bundle keeps its modules in an archive: the version and files decide there
+            digest.update(module.read_bytes())
+    for path in sorted(root.rglob("*.yaml")):
+        digest.update(b"\0" + path.relative_to(root).as_posix().encode() + b"\0")
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def cache_dir() -> Path:
+    """The user's cache folder of the app (``BIJVERDIENPLANNER_CACHE_DIR`` overrides it)."""
+    given = os.environ.get("BIJVERDIENPLANNER_CACHE_DIR")
+    if given:
+        return Path(given)
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir("bijverdienplanner", appauthor=False))
+
+
+def _value_json(value: Decimal | int | tuple[int, ...] | str | None) -> object:
+    if isinstance(value, Decimal):
+        return {"decimal": str(value)}
+    if isinstance(value, tuple):
+        return {"list": list(value)}
+    return value  # int, str or None: JSON keeps them as they are
+
+
+def _value_from_json(data: object) -> Decimal | int | tuple[int, ...] | str | None:
+    if isinstance(data, dict):
+        if "decimal" in data:
+            return Decimal(data["decimal"])
+        return tuple(int(i) for i in data["list"])
+    if data is None or isinstance(data, (int, str)) and not isinstance(data, bool):
+        return data
+    raise ValueError(f"not a rule value: {data!r}")
+
+
+def _rules_json(rules: RuleSet, key: str) -> dict:
+    def text(t: Text) -> dict:
+        return {"nl": t.nl, "en": t.en}
+
+    return {
+        "key": key,
+        "parameters": [
+            {
+                "id": p.id, "label": text(p.label), "description": text(p.description), "article": text(p.article),
+                "unit": p.unit, "period": p.period, "indexation": p.indexation, "earlier_values": p.earlier_values,
+                "entries": [
+                    {"start": e.start.isoformat(), "value": _value_json(e.value), "status": e.status, "ends": e.ends,
+                     "references": [{"title": r.title, "url": r.url, "consulted": r.consulted} for r in e.references],
+                     "note": e.note}
+                    for e in p.entries
+                ],
+            }
+            for p in (rules.parameter(i) for i in rules.ids())
+        ],
+    }
+
+
+def _rules_from_json(data: dict, key: str) -> RuleSet:
+    """The rule set written by :func:`_rules_json`; ValueError, KeyError or TypeError when it is not that."""
+    if data.get("key") != key:
+        raise ValueError("cache written for other rule files")
+    params: dict[str, Parameter] = {}
+    for p in data["parameters"]:
+        # Validated by the schema before the cache was written; only rebuilt here.
+        entries = tuple(
+            _Entry(
+                start=date.fromisoformat(e["start"]),
+                value=_value_from_json(e["value"]),
+                status=e["status"],
+                ends=bool(e["ends"]),
+                references=tuple(Reference.model_construct(**r) for r in e["references"]),
+                note=e["note"],
+            )
+            for e in p["entries"]
+        )
+        params[p["id"]] = Parameter(
+            id=p["id"],
+            label=Text.model_construct(**p["label"]),
+            description=Text.model_construct(**p["description"]),
+            article=Text.model_construct(**p["article"]),
+            unit=p["unit"],
+            period=p["period"],
+            indexation=p["indexation"],
+            earlier_values=p["earlier_values"],
+            starts=tuple(e.start for e in entries),
+            entries=entries,
+        )
+    if not params:
+        raise ValueError("no parameters")
+    return RuleSet(params)
+
+
+def _write_atomically(path: Path, text: str) -> None:
+    import tempfile  # only when the cache is written: once per version of the rule files
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=".rules-", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(text)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def load_cached(root: Path, folder: Path) -> RuleSet:
+    """The rules under ``root``, from the JSON cache in ``folder`` when it matches the files, else parsed (and cached)."""
+    key = _cache_key(root)
+    path = folder / f"rules-{key[:32]}.json"
+    try:
+        rules = _rules_from_json(json.loads(path.read_text(encoding="utf-8")), key)
+    except FileNotFoundError:
+        pass
+    except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
+        log.info("rule cache %s not used (%s); parsing the rule files", path, exc)
+    else:
+        log.debug("rules read from the cache %s", path)
+        return rules
+    rules = load_dir(root)
+    try:
+        _write_atomically(path, json.dumps(_rules_json(rules, key), ensure_ascii=False, separators=(",", ":")))
+        # Keep the caches of the last few versions (a wheel and a bundle side by side), drop older ones.
+        others = sorted((p for p in folder.glob("rules-*.json") if p != path), key=lambda p: p.stat().st_mtime)
+        for stale in others[: max(0, len(others) - (KEEP_CACHES - 1))]:
+            stale.unlink(missing_ok=True)
+    except OSError as exc:
+        log.info("rule cache %s not written (%s)", path, exc)
+    return rules
+
+
 @cache
 def load_rules() -> RuleSet:
-    """The app's rules, loaded once per process."""
-    return load_dir(RULES_DIR)
+    """The app's rules, loaded once per process, parsed once per version of the files (see the module's doc)."""
+    return load_cached(RULES_DIR, cache_dir())
 
 
 __all__ = [
@@ -288,6 +452,8 @@ __all__ = [
     "RuleNotInForce",
     "RuleSet",
     "RuleValue",
+    "cache_dir",
+    "load_cached",
     "load_dir",
     "load_rules",
     "parse_parameter",

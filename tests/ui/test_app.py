@@ -37,3 +37,12 @@ def test_run_opens_the_plan_from_the_command_line(qapp, monkeypatch: pytest.Monk
     assert QApplication.applicationName() == "Bijverdienplanner"
     assert QApplication.organizationName() == "Bijverdienplanner"
     window.deleteLater()
+
+
+def test_the_app_has_its_icon_and_the_name_of_its_desktop_entry(qapp) -> None:  # noqa: ANN001
+    from ui.appinfo import APP_ID
+
+    app = app_module.create_application()
+    assert app.desktopFileName() == APP_ID
+    assert not app.windowIcon().isNull()
+    assert not app.windowIcon().pixmap(48, 48).toImage().isNull()

@@ -1,0 +1,99 @@
+#!/usr/bin/env python3
+"""Benchmark: a cold ``bijverdienplanner compute`` next to the bare-stack floor. Prints figures; asserts nothing.
+
+    .venv/bin/python bench/bench_startup.py [--runs 9] [--plan examples/...] [--bundle DIR]
+
+Each run is a new process, as a user starts it. Alternately, ``--runs``
+times each:
+
+- **floor**: ``python -c "import pydantic, yaml, babel.numbers"``, the
+  libraries any start of the CLI needs, with this Python;
+- **compute**: the installed ``bijverdienplanner compute PLAN`` (the console
+  script beside this Python), output thrown away;
+- with ``--bundle DIR`` (a folder made by ``packaging/build``, e.g.
+  ``dist/bundle/bijverdienplanner``): the bundle's ``compute PLAN`` and its
+  ``--version`` (the cost of starting the bundle at all).
+
+The rule files are parsed and validated once, then read from the JSON cache
+(planner.rules): the first run below is made with an empty cache folder and
+printed apart ("first start"); the medians are of the later runs, with the
+cache in place, as every later start of the app is. Goal (issue 14): the
+compute median at most 1.5 times the floor median.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+FLOOR = [sys.executable, "-c", "import pydantic, yaml, babel.numbers"]
+
+
+CPU: dict[str, list[float]] = {}
+
+
+def timed(cmd: list[str], env: dict[str, str], name: str = "") -> float:
+    """Wall time of one run; its CPU time (user + system, less disturbed by other work on the machine) goes to CPU."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.perf_counter()
+    result = subprocess.run(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, check=False)
+    elapsed = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    if result.returncode != 0:
+        raise SystemExit(f"{' '.join(cmd)} failed ({result.returncode}):\n{result.stderr.decode(errors='replace')}")
+    if name:
+        CPU.setdefault(name, []).append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
+    return elapsed
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=9)
+    parser.add_argument("--plan", type=Path, default=ROOT / "examples" / "schoonmaker-amsterdam.bvp.json")
+    parser.add_argument("--bundle", type=Path, help="a bundle folder made by packaging/build")
+    args = parser.parse_args(argv)
+
+    script = Path(sys.executable).with_name("bijverdienplanner")
+    if not script.is_file():
+        raise SystemExit(f"{script} not found: run this with the Python of an environment where the app is installed")
+    commands = {"floor": FLOOR, "compute": [str(script), "compute", str(args.plan)]}
+    if args.bundle is not None:
+        program = args.bundle / "bijverdienplanner"
+        commands["bundle compute"] = [str(program), "compute", str(args.plan)]
+        commands["bundle --version"] = [str(program), "--version"]
+
+    with tempfile.TemporaryDirectory() as cache:
+        env = dict(os.environ, BIJVERDIENPLANNER_CACHE_DIR=cache)
+        first = {name: timed(cmd, env) for name, cmd in commands.items() if name != "floor" and "version" not in name}
+        for name in first:  # later runs of the bundle write their own cache once too
+            timed(commands[name], env)
+        times: dict[str, list[float]] = {name: [] for name in commands}
+        for _ in range(args.runs):
+            for name, cmd in commands.items():
+                times[name].append(timed(cmd, env, name))
+
+    print(f"cold starts, {args.runs} runs each, new process every time ({os.cpu_count()} cores)")
+    for name, values in times.items():
+        print(f"  {name:18} median {statistics.median(values) * 1000:6.0f} ms   (min {min(values) * 1000:.0f}, "
+              f"max {max(values) * 1000:.0f}; CPU median {statistics.median(CPU[name]) * 1000:.0f} ms)")
+    for name, value in first.items():
+        print(f"  {name:18} first start, rules not yet cached: {value * 1000:.0f} ms")
+    floor = statistics.median(times["floor"])
+    cpu_floor = statistics.median(CPU["floor"])
+    print(f"ratio compute / floor: {statistics.median(times['compute']) / floor:.2f} (goal at most 1.5); "
+          f"in CPU time {statistics.median(CPU['compute']) / cpu_floor:.2f}")
+    if "bundle compute" in times:
+        print(f"ratio bundle compute / floor: {statistics.median(times['bundle compute']) / floor:.2f}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
