@@ -6,10 +6,16 @@ in; fixed costs, withholdings and repayments out. On a day with money in and
 out, the money out is taken first (the careful order), so the lowest balance
 is never too rosy.
 
-The advice says, for each wage payment, how much to put aside so that every
-later withholding or repayment in the plan is covered when it comes: the
-amount is set aside from the wage of the month that caused it, on the day
-that wage arrives.
+The set-aside advice is one list, the only source of every "set aside"
+figure (cards, summary, CLI, the line above the cards):
+
+- for every later withholding or repayment in the plan, put its amount aside
+  from the wage of the month that caused it, on the day that wage arrives
+  (``kind="deduction"``);
+- if the balance still goes below the safety buffer (money comes in later than
+  the costs go out: pay timing), keep the missing amount now, at the start of
+  the plan, on top of the starting balance (``kind="shortfall"``). With it the
+  balance stays at or above the buffer on every day of the plan.
 """
 
 from __future__ import annotations
@@ -18,6 +24,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
+from typing import Literal
 
 from planner.explain import Day, Explanation, Money, Month
 from planner.i18n import N_
@@ -46,14 +53,20 @@ class LedgerMonth:
 
 @dataclass(frozen=True, slots=True)
 class Advice:
-    """Put ``amount`` aside from the wage paid on ``from_date`` for the deduction on ``for_date``."""
+    """Put ``amount`` aside on ``from_date`` for what happens on ``for_date``.
+
+    ``deduction``: from the wage paid on ``from_date``, for the withholding or repayment of ``settles``.
+    ``shortfall``: keep it now (``from_date`` is the plan's first day), because on ``for_date`` the balance would
+    go below the safety buffer; ``settles`` is None.
+    """
 
     from_date: date
     job: str | None
     amount: Decimal
     for_date: date
-    settles: YM
+    settles: YM | None
     explanation: Explanation
+    kind: Literal["deduction", "shortfall"] = "deduction"
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,6 +88,11 @@ class Ledger:
     @property
     def lowest(self) -> Decimal:
         return min(self.daily_low)
+
+    @property
+    def set_aside(self) -> Decimal:
+        """Everything the advice says to set aside over the plan: the one "set aside in all" figure."""
+        return sum((a.amount for a in self.advice), ZERO)
 
 
 def advise(timeline: Timeline) -> list[Advice]:
@@ -118,9 +136,6 @@ def build_ledger(timeline: Timeline, starting_balance: Decimal, buffer: Decimal 
         if start <= event.date <= end:
             by_day[event.date].append(event)
     advice = advise(timeline)
-    set_aside_by_month: dict[YM, Decimal] = defaultdict(lambda: ZERO)
-    for a in advice:
-        set_aside_by_month[(a.from_date.year, a.from_date.month)] += a.amount
     balance = starting_balance
     daily: list[Decimal] = []
     daily_low: list[Decimal] = []
@@ -146,6 +161,18 @@ def build_ledger(timeline: Timeline, starting_balance: Decimal, buffer: Decimal 
         daily.append(balance)
         daily_low.append(low)
         day += timedelta(days=1)
+    lowest = min(daily_low)
+    if lowest < buffer:
+        low_on = start + timedelta(days=daily_low.index(lowest))
+        short = buffer - lowest
+        advice.append(Advice(start, None, short, low_on, None, Explanation(
+            N_("Keep {amount} extra now, before {date}: on {date} your balance would drop to {low}, because money "
+               "comes in later than the costs go out. With it you stay at the {buffer} you want to keep."),
+            {"amount": Money(short), "date": Day(low_on), "low": Money(lowest), "buffer": Money(buffer)}),
+            kind="shortfall"))
+    set_aside_by_month: dict[YM, Decimal] = defaultdict(lambda: ZERO)
+    for a in advice:
+        set_aside_by_month[(a.from_date.year, a.from_date.month)] += a.amount
     ledger_months = tuple(
         LedgerMonth(ym, st["start"], st["in"], st["out"], st["start"] + st["in"] - st["out"], st["low"], st["low_on"],
                     st["below"], set_aside_by_month.get(ym, ZERO), st["settle"])

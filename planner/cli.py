@@ -220,7 +220,8 @@ def projection_json(risk: Bounds, issues: list[Issue], lang: Language) -> dict[s
         },
         "set_aside_advice": [
             {"from_date": a.from_date.isoformat(), "job": a.job, "amount": money(a.amount),
-             "for_date": a.for_date.isoformat(), "settles_month": _ym(a.settles), "text": render(a.explanation, lang)}
+             "for_date": a.for_date.isoformat(), "settles_month": _ym(a.settles),
+             "kind": a.kind, "text": render(a.explanation, lang)}
             for a in ledger.advice
         ],
         "cash_flow": {
@@ -300,7 +301,7 @@ _MONEY_COLUMNS: tuple[tuple[str, str], ...] = (
     ("lowest_balance", N_("Lowest balance")),
     ("end_balance", N_("End balance")),
     ("settlement_out", N_("Taken back")),
-    ("set_aside", N_("Set aside")),
+    ("set_aside", N_("Set aside this month")),
 )
 
 
@@ -609,7 +610,7 @@ def compare_main(argv: Sequence[str]) -> int:
         sys.stdout.write(json.dumps({"format": "bijverdienplanner.compare", "version": 1, "months": data}, indent=2) + "\n")
         return EXIT_OK
     with use_language(lang):
-        labels = [gettext_(N_("Money in")), gettext_(N_("Lowest balance")), gettext_(N_("Taken back")), gettext_(N_("Set aside"))]
+        labels = [gettext_(N_("Money in")), gettext_(N_("Lowest balance")), gettext_(N_("Taken back")), gettext_(N_("Set aside this month"))]
         headers = [gettext_(N_("Month"))] + [f"{label} A" for label in labels] + [f"{label} B" for label in labels]
         table = [[format_month(r.month[0], r.month[1], lang)]
                  + [format_number(getattr(r, f)[0], lang, decimals=2) for f in fields]

@@ -105,7 +105,7 @@ def bounds(plan: Plan, rules: RuleSet | None = None) -> Bounds:
         results,
         rng({k: r.repaid_or_withheld for k, r in results.items()}),
         rng({k: r.ledger.lowest for k, r in results.items()}),
-        rng({k: sum((a.amount for a in r.ledger.advice), ZERO) for k, r in results.items()}),
+        rng({k: r.ledger.set_aside for k, r in results.items()}),
     )
 
 

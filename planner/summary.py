@@ -87,7 +87,7 @@ LABELS: dict[str, str] = {
     "pending_out": N_("Still to be taken back after the plan"),
     "pending_in": N_("Still to be paid to you after the plan"),
     "lowest_balance": N_("Lowest balance"),
-    "set_aside": N_("Set aside now"),
+    "set_aside": N_("Set aside this month"),
 }
 """``N_``-marked labels; translated by the view."""
 
@@ -551,9 +551,14 @@ def _set_aside(r: _Reader, ym: YM) -> SummaryItem:
     ledger = r.result.ledger
     lm = next(m for m in ledger.months if m.month == ym)
     advice = sorted((a for a in ledger.advice if _ym(a.from_date) == ym), key=lambda a: (a.from_date, a.for_date))
-    if advice:
+    if advice and all(a.kind == "deduction" for a in advice):
         expl = Explanation(
             N_("Set aside {amount} from the wages you get in {month}. Then the money that is taken back later is already there."),
+            {"amount": Money(lm.set_aside), "month": Month(*ym)})
+    elif advice:
+        expl = Explanation(
+            N_("Set aside {amount} in {month}. Then the money that is taken back later, and the costs that come "
+               "before your money, are covered."),
             {"amount": Money(lm.set_aside), "month": Month(*ym)})
     else:
         expl = Explanation(

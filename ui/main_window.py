@@ -1310,9 +1310,11 @@ def risk_sentence(b: Bounds) -> str:
                  "taken back within the plan.")
     return _(
         "What may be taken back within the plan: {low} to {high} (as planned: {planned}), depending on how many of "
-        "your shifts happen. Set aside {set_aside}."
+        "your shifts happen. Set aside in all, as planned: {set_aside}; with fewer or more shifts {aside_low} to "
+        "{aside_high}."
     ).format(low=format_money(r.low), high=format_money(r.high), planned=format_money(r.planned),
-             set_aside=format_money(b.set_aside.high))
+             set_aside=format_money(b.set_aside.planned), aside_low=format_money(b.set_aside.low),
+             aside_high=format_money(b.set_aside.high))
 
 
 class ProblemStrip(QFrame):

@@ -355,7 +355,7 @@ def test_following_the_advice_covers_every_deduction(plan: Plan) -> None:
     ledger = result.ledger
     deductions = [e for e in result.timeline.events if e.kind in ("withholding", "repayment") and ledger.start <= e.date <= ledger.end]
     pot_in: dict[date, Decimal] = {}
-    for a in ledger.advice:
+    for a in (a for a in ledger.advice if a.kind == "deduction"):
         pot_in[a.from_date] = pot_in.get(a.from_date, D(0)) + a.amount
     pot_out: dict[date, Decimal] = {}
     for e in deductions:
@@ -369,7 +369,7 @@ def test_following_the_advice_covers_every_deduction(plan: Plan) -> None:
         day += timedelta(days=1)
     # Without settlement deductions and with the pot taken out on wage days, the balance is the spending
     # balance; following the advice, it equals the real balance minus the pot, so a deduction never lowers it.
-    assert sum(a.amount for a in ledger.advice) == -sum(e.amount for e in deductions)
+    assert sum(a.amount for a in ledger.advice if a.kind == "deduction") == -sum(e.amount for e in deductions)
 
 
 @PROPS
@@ -427,3 +427,32 @@ def test_a_debt_is_not_withheld_and_asked_back_on_the_same_day() -> None:
     dates = [d for d, _k, _a in feb]
     assert len(dates) == len(set(dates)), feb
     assert all(-a <= D("150.00") for _d, _k, a in feb), feb
+
+
+@PROPS
+@given(plans())
+def test_with_the_set_aside_advice_the_balance_never_goes_below_the_buffer(plan: Plan) -> None:
+    """The one set-aside figure covers pay-timing dips too: keeping the 'shortfall' part from the start, the balance
+    stays at or above the safety buffer on every day; the figure is the sum of the advice, the same in every month."""
+    ledger = run(plan, RULES).ledger
+    shortfalls = [a for a in ledger.advice if a.kind == "shortfall"]
+    assert len(shortfalls) <= 1
+    extra = sum((a.amount for a in shortfalls), D(0))
+    if ledger.lowest < ledger.buffer:
+        assert extra == ledger.buffer - ledger.lowest and shortfalls[0].from_date == ledger.start
+    else:
+        assert extra == 0
+    followed = run(plan.model_copy(update={"starting_balance": plan.starting_balance + extra}), RULES).ledger
+    assert min(followed.daily_low) >= followed.buffer
+    assert ledger.set_aside == sum((m.set_aside for m in ledger.months), D(0)) == sum((a.amount for a in ledger.advice), D(0))
+
+
+def test_a_dip_before_the_first_benefit_is_in_the_advice() -> None:
+    """Sam starts with 100 and pays 650 rent on the 1st; the benefit comes on the 26th: 550 short of 0, 650 short
+    of a buffer of 100. The advice says to keep 650 extra now, and the first month's set-aside says so."""
+    plan = story([], months=2, starting_balance="100", expenses=(Expense(name="Huur", amount="650", day=1),),
+                 settlement=Settlement(safety_buffer="100"))
+    ledger = run(plan, RULES).ledger
+    (short,) = [a for a in ledger.advice if a.kind == "shortfall"]
+    assert (short.amount, short.from_date, short.for_date) == (D("650"), date(2026, 1, 1), date(2026, 1, 1))
+    assert ledger.months[0].set_aside == D("650")

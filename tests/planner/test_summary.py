@@ -188,9 +188,12 @@ def test_set_aside_is_the_ledgers_advice(withheld: Result) -> None:
         assert card.set_aside.amount == lm.set_aside
         assert sum((p.amount for p in card.set_aside.parts), D(0)) == lm.set_aside
     march = cards[2].set_aside
-    (advice,) = withheld.ledger.advice
+    (advice,) = [a for a in withheld.ledger.advice if a.kind == "deduction"]
     assert (march.amount, march.when) == (advice.amount, advice.from_date)
     assert march.parts[0].explanation == advice.explanation
+    # The rent of 1 January comes before the first benefit: the shortfall part is on January's card.
+    (short,) = [a for a in withheld.ledger.advice if a.kind == "shortfall"]
+    assert cards[0].set_aside.amount == short.amount == withheld.ledger.buffer - withheld.ledger.lowest
 
 
 def test_lowest_balance_and_the_buffer(withheld: Result) -> None:
@@ -257,5 +260,7 @@ def test_what_the_cards_take_back_is_what_the_timeline_takes_back(plan: Plan) ->
     assert paid_later == sum((e.amount for e in result.timeline.events if e.kind == "correction_paid"), D(0))
     open_after = sum((i.amount for c in cards for i in c.settled_later if i.key == "pending"), D(0))
     assert open_after == sum((p.amount for p in result.timeline.pending), D(0))
-    assert sum((c.set_aside.amount for c in cards), D(0)) == taken
+    deduction_advice = sum((a.amount for a in result.ledger.advice if a.kind == "deduction"), D(0))
+    assert deduction_advice == taken
+    assert sum((c.set_aside.amount for c in cards), D(0)) == result.ledger.set_aside
     assert_money_in_matches_the_series(result, cards)
