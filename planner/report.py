@@ -73,6 +73,10 @@ class Section:
     paragraphs: tuple[str, ...] = ()
     bullets: tuple[str, ...] = ()
     table: Table | None = None
+    new_page: bool = False
+    """Start this section on a new page when printed (the sources: a last page of their own)."""
+    after: tuple[str, ...] = ()
+    """Lines after the table (the numbered list of sources)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,6 +93,7 @@ class Report:
             if section.table is not None:
                 lines.append(" | ".join(section.table.headers))
                 lines += [" | ".join(row) for row in section.table.rows]
+            lines += section.after
             lines.append("")
         return "\n".join(lines)
 
@@ -133,8 +138,7 @@ def build_report(overview: Overview, bounds: Bounds | None, *, made_on: date, na
     title = _("Plan for extra work: summary for the consultation")
     subtitle = " · ".join(p for p in (plan_name(plan, name), period, _("made on {date}").format(date=format_day(made_on))) if p)
     sections = (
-        _about(made_on),
-        _in_short(cards, bounds),
+        _in_short(cards, bounds, made_on),
         _month_table(cards),
         _later(cards),
         _work(plan),
@@ -144,24 +148,22 @@ def build_report(overview: Overview, bounds: Bounds | None, *, made_on: date, na
     return Report(title, subtitle, tuple(s for s in sections if s is not None))
 
 
-def _about(made_on: date) -> Section:
-    return Section(_("What this is"), paragraphs=(
-        _("This is a plan made with Bijverdienplanner. It is not a decision of the municipality. The amounts are "
-          "estimates, made with the rules known on {date}. What the municipality really pays can differ, for "
-          "example when your hours or your wages differ from the plan.").format(date=format_day(made_on)),
-        _("An amount with {mark} rests on a value that is not yet published or not confirmed, or on an assumption "
-          "where the rules are not clear. The notes below say which.").format(mark=MARK),
-    ))
+SMALL = Decimal(1)
+"""Corrections and advice below one euro are rounding noise for a person: the summary's short list leaves them
+out of its list of months (they stay in the month table)."""
 
 
-def _in_short(cards: tuple[MonthCard, ...], bounds: Bounds | None) -> Section:
+def _in_short(cards: tuple[MonthCard, ...], bounds: Bounds | None, made_on: date) -> Section:
+    """The answer first: what is taken back and when, what to set aside and when, how low the balance gets."""
     bullets = []
-    total_in = sum((c.total_in.amount for c in cards), Decimal(0))
     uncertain = any(i.flags for c in cards for i in c.items())
-    bullets.append(_("Money into your account over the whole plan: {amount}.").format(amount=format_money(total_in)))
-    taken = sum((-c.taken_back_now.amount for c in cards if c.taken_back_now is not None), Decimal(0))
-    if taken > 0:
-        bullets.append(_("Taken back within the plan, as planned: {amount}.").format(amount=format_money(taken)))
+    taken = [(c, -c.taken_back_now.amount) for c in cards if c.taken_back_now is not None and -c.taken_back_now.amount > 0]
+    if taken:
+        total = sum((a for _c, a in taken), Decimal(0))
+        listed = ", ".join(_("{amount} in {month}").format(amount=format_money(a), month=format_month(*c.month))
+                           for c, a in taken if a >= SMALL)
+        bullets.append(_("Taken back within the plan, as planned: {amount} in all ({months}).").format(
+            amount=format_money(total), months=listed or _("each less than 1 euro")))
     else:
         bullets.append(_("Nothing is taken back within the plan, if your hours go as planned."))
     if bounds is not None:
@@ -173,6 +175,15 @@ def _in_short(cards: tuple[MonthCard, ...], bounds: Bounds | None) -> Section:
                            .format(low=format_money(r.low), high=format_money(r.high)))
     else:
         bullets.append(_("The range over fewer and more shifts was not computed yet when this summary was made."))
+    aside = [c for c in cards if c.set_aside.amount > 0]
+    if aside:
+        total = sum((c.set_aside.amount for c in aside), Decimal(0))
+        per = ", ".join(_("{amount} in {month}").format(amount=format_money(c.set_aside.amount), month=format_month(*c.month))
+                        for c in aside if c.set_aside.amount >= SMALL)
+        bullets.append(_("Set aside {total} in all: {months}. Then a later deduction is no shock.").format(
+            total=format_money(total), months=per or _("each less than 1 euro")))
+    else:
+        bullets.append(_("Nothing needs to be set aside, if your hours go as planned."))
     lowest = min(cards, key=lambda c: c.lowest_balance.amount)
     item = lowest.lowest_balance
     if item.when is not None:
@@ -184,17 +195,15 @@ def _in_short(cards: tuple[MonthCard, ...], bounds: Bounds | None) -> Section:
             "In {count} months your balance goes below your safety buffer of {buffer} or below zero: {months}.",
             len(below),
         ).format(count=len(below), buffer=format_money(below[0].buffer), months=", ".join(format_month(*c.month) for c in below)))
-    aside = [c for c in cards if c.set_aside.amount > 0]
-    if aside:
-        total = sum((c.set_aside.amount for c in aside), Decimal(0))
-        per = ", ".join(_("{amount} in {month}").format(amount=format_money(c.set_aside.amount), month=format_month(*c.month))
-                        for c in aside)
-        bullets.append(_("Set aside {total} in all: {months}. Then a later deduction is no shock.").format(total=format_money(total), months=per))
-    else:
-        bullets.append(_("Nothing needs to be set aside, if your hours go as planned."))
-    paragraphs = (_("The amounts in this list add up amounts marked {mark} in the month table, so they are not certain either.")
-                  .format(mark=MARK),) if uncertain else ()
-    return Section(_("In short"), paragraphs=paragraphs, bullets=tuple(bullets))
+    paragraphs = [
+        _("This is a plan made with Bijverdienplanner, not a decision of the municipality: estimates with the rules "
+          "known on {date}. An amount with {mark} rests on a value that is not yet published or not confirmed, or "
+          "on an assumption; the notes say which.").format(date=format_day(made_on), mark=MARK),
+    ]
+    if uncertain:
+        paragraphs.append(_("The amounts in this list add up amounts marked {mark} in the month table, so they are not "
+                            "certain either.").format(mark=MARK))
+    return Section(_("In short"), paragraphs=tuple(paragraphs), bullets=tuple(bullets))
 
 
 def _cell(item: SummaryItem | None, *, signed: bool = False, resting: bool = False) -> str:
@@ -207,7 +216,7 @@ def _cell(item: SummaryItem | None, *, signed: bool = False, resting: bool = Fal
 
 def _month_table(cards: tuple[MonthCard, ...]) -> Section:
     headers = (_("Month"), _("Net wage"), _("Bijstand"), _("Premie"), _("Holiday pay"), _("Total in"),
-               _("Taken back this month"), _("Taken back later for this month"), _("Lowest balance"), _("Set aside"))
+               _("Taken back this month"), _("Taken back later for this month"), _("Lowest balance"), _("Set aside this month"))
     rows = []
     noted = False  # a balance carries every earlier month with it, and their notes
     for card in cards:
@@ -240,14 +249,19 @@ def _month_table(cards: tuple[MonthCard, ...]) -> Section:
 
 
 def _later(cards: tuple[MonthCard, ...]) -> Section:
-    lang = get_language()
-    bullets = [render(item.explanation, lang) for card in cards for item in card.settled_later]
-    if not bullets:
+    """Every later correction, one row each: when, for which month, what, how much (the app explains each)."""
+    rows = []
+    for card in cards:
+        for item in card.settled_later:
+            rows.append((format_day(item.when) if item.when is not None else _("after the plan"), format_month(*card.month),
+                         _(item.label), format_signed_money(item.amount) + (MARK if item.flags else "")))
+    if not rows:
         return Section(_("What happens later"), paragraphs=(
             _("If your hours go as planned, the municipality does not correct any month of this plan later."),))
     return Section(_("What happens later"), paragraphs=(
         _("The municipality pays bijstand on an estimate of your income and corrects it once your payslip is known. "
-          "These corrections follow from your plan:"),), bullets=tuple(bullets))
+          "These corrections follow from your plan:"),),
+        table=Table((_("When"), _("For the month"), _("What"), _("Amount")), tuple(rows), (False, False, False, True)))
 
 
 def _work(plan: Plan) -> Section:
@@ -294,22 +308,32 @@ def _notes(overview: Overview) -> Section | None:
     return Section(_("Notes"), bullets=tuple(bullets))
 
 
+_STATUS_ORDER = {"verified": 0, "derived": 1, "copy": 2, "secondary": 3, "unverified": 4, "unknown": 5}
+"""Sources: the official texts first."""
+
+
 def _rules(cards: tuple[MonthCard, ...]) -> Section:
+    """Every rule behind the amounts, official sources first, on a page of its own; each source once, numbered."""
     lang = get_language()
     seen: dict[tuple[str, date], RuleRef] = {}
     for card in cards:
         for item in card.items():
             for ref in item.rules:
                 seen.setdefault((ref.id, ref.valid_from), ref)
+    numbers: dict[str, int] = {}
+    sources: list[str] = []
     rows = []
-    for ref in sorted(seen.values(), key=lambda r: (r.label(lang).casefold(), r.valid_from)):
-        article = ref.article_nl if lang == "nl" else ref.article_en
-        sources = "; ".join(f"{r.title} ({r.url})" for r in ref.references) or "–"
-        rows.append((ref.label(lang), article, format_day(ref.valid_from), _(STATUS_NAMES.get(ref.status, ref.status)), sources))
+    for ref in sorted(seen.values(), key=lambda r: (_STATUS_ORDER.get(r.status, 9), r.label(lang).casefold(), r.valid_from)):
+        cited = []
+        for source in ref.references:
+            if source.url not in numbers:
+                numbers[source.url] = len(sources) + 1
+                sources.append(f"[{numbers[source.url]}] {source.title} ({source.url})")
+            cited.append(f"[{numbers[source.url]}]")
+        rows.append(_("{rule}: from {date}, {how_sure} {sources}").format(
+            rule=ref.label(lang), date=format_day(ref.valid_from),
+            how_sure=_(STATUS_NAMES.get(ref.status, ref.status)), sources="".join(dict.fromkeys(cited))))
     return Section(_("Rules and sources"), paragraphs=(
-        _("The rules behind the amounts above, with the value used from the date shown."),),
-        table=Table((_("Rule"), _("Article"), _("Value used from"), _("How sure"), _("Source")), tuple(rows),
-                    (False, False, False, False, False)))
-
-
-__all__ = ["MARK", "Report", "Section", "Table", "build_report", "plan_name"]
+        _("The rules behind the amounts above: the value used from the date shown, how sure it is, and where it was "
+          "read (the numbers of the sources below). The official texts first."),),
+        bullets=tuple(rows), new_page=True, after=(_("Sources:"), *sources))

@@ -35,7 +35,7 @@ from planner.i18n import _
 from planner.report import Report
 from planner.storage import write_text_atomically
 
-MARGIN_MM = 15.0
+MARGIN_MM = 12.0
 SHORT = 16
 """A column whose values are at most this long (amounts, months) is never wrapped."""
 FONT_POINTS = 9.0
@@ -47,6 +47,8 @@ h1 { font-size: 16pt; margin: 0 0 2pt 0; }
 h2 { font-size: 12pt; margin: 12pt 0 4pt 0; }
 p.sub { color: #444444; margin: 0 0 8pt 0; }
 p.caption { color: #444444; font-size: 8pt; margin: 2pt 0 0 0; }
+td.caption { color: #444444; font-size: 7.5pt; border-bottom: none; }
+td.rules { font-size: 8pt; border-bottom: none; padding-right: 12px; }
 table { border-collapse: collapse; }
 th { background-color: #e8e8e8; text-align: left; padding: 3px 5px; font-weight: bold; }
 td { padding: 2px 5px; border-bottom: 1px solid #cfcfcf; vertical-align: top; }
@@ -60,9 +62,12 @@ def report_html(report: Report) -> str:
     e = html.escape
     parts = [f"<h1>{e(report.title)}</h1>", f'<p class="sub">{e(report.subtitle)}</p>']
     for section in report.sections:
-        parts.append(f"<h2>{e(section.title)}</h2>")
+        parts.append('<h2 style="page-break-before: always">' if section.new_page else "<h2>")
+        parts.append(f"{e(section.title)}</h2>")
         parts += [f"<p>{e(p)}</p>" for p in section.paragraphs]
-        if section.bullets:
+        if section.bullets and section.new_page:
+            parts.append(_two_columns(["• " + b for b in section.bullets], "rules"))
+        elif section.bullets:
             parts.append("<ul>" + "".join(f"<li>{e(b)}</li>" for b in section.bullets) + "</ul>")
         table = section.table
         if table is not None:
@@ -81,7 +86,18 @@ def report_html(report: Report) -> str:
             parts.append(f'<table width="100%" cellspacing="0"><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>')
             if table.caption:
                 parts.append(f'<p class="caption">{e(table.caption)}</p>')
+        if section.after:
+            head, *items = section.after
+            parts.append(f'<p class="caption">{e(head)}</p>' + _two_columns(items, "caption"))
     return "<html><body>" + "".join(parts) + "</body></html>"
+
+
+def _two_columns(lines: list[str], css_class: str) -> str:
+    """Lines in two columns of small print (the rules and the sources of the last page), to keep the summary short."""
+    half = (len(lines) + 1) // 2
+    columns = ["".join(f"{html.escape(line)}<br>" for line in part) for part in (lines[:half], lines[half:])]
+    return ('<table width="100%" cellspacing="0"><tr>'
+            + "".join(f'<td class="{css_class}" width="50%">{c}</td>' for c in columns) + "</tr></table>")
 
 
 def web_page(report: Report, lang: str) -> str:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -9,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from planner.explain import render
-from planner.i18n import format_day, format_money, format_month, use_language
+from planner.i18n import format_day, format_money, format_month, format_signed_money, use_language
 from planner.model import Shift
 from planner.overview import Overview, compute_overview, compute_risk
 from planner.report import MARK, Report, build_report
@@ -71,9 +73,13 @@ def test_the_month_table_holds_the_cards_amounts(overview: Overview, bounds: Bou
 
 
 def test_in_short_adds_up_the_months_and_gives_the_range(overview: Overview, bounds: Bounds) -> None:
-    text = build_report(overview, bounds, made_on=MADE_ON, lang="en").text()
-    total = sum((c.total_in.amount for c in overview.cards), Decimal(0))
-    assert f"Money into your account over the whole plan: {format_money(total, 'en')}." in text
+    report = build_report(overview, bounds, made_on=MADE_ON, lang="en")
+    text = report.text()
+    # The answer first: the short list, then the month table.
+    assert [s.title for s in report.sections[:2]] == ["In short", "Month by month"]
+    taken = -sum((c.taken_back_now.amount for c in overview.cards if c.taken_back_now is not None), Decimal(0))
+    assert f"Taken back within the plan, as planned: {format_money(taken, 'en')} in all" in text
+    assert "not a decision of the municipality" in text
     r = bounds.repayment
     assert f"{format_money(r.low, 'en')} to {format_money(r.high, 'en')} may be taken back" in text
     aside = sum((c.set_aside.amount for c in overview.cards), Decimal(0))
@@ -85,15 +91,21 @@ def test_in_short_adds_up_the_months_and_gives_the_range(overview: Overview, bou
 
 def test_every_later_correction_and_every_rule_is_listed(overview: Overview, bounds: Bounds) -> None:
     report = build_report(overview, bounds, made_on=MADE_ON, lang="nl")
-    later = _section(report, "Wat er later gebeurt")
-    expected = [render(i.explanation, "nl") for c in overview.cards for i in c.settled_later]
-    assert list(later.bullets) == expected and expected
-    rules = _section(report, "Regels en bronnen").table
-    assert rules is not None
-    labels = {row[0] for row in rules.rows}
+    later = _section(report, "Wat er later gebeurt").table
+    assert later is not None
+    expected = [(c.month, i.amount) for c in overview.cards for i in c.settled_later]
+    assert len(later.rows) == len(expected) and expected
+    for row, (month, amount) in zip(later.rows, expected, strict=True):
+        assert row[1] == format_month(*month, lang="nl") and row[3].rstrip(MARK) == format_signed_money(amount, "nl")
+    rules = _section(report, "Regels en bronnen")
+    assert rules is report.sections[-1] and rules.new_page, "the sources are on a last page of their own"
     used = {ref.label("nl") for c in overview.cards for i in c.items() for ref in i.rules}
-    assert used and used <= labels
-    assert all(row[4] != "" for row in rules.rows)
+    assert used and all(any(b.startswith(label + ":") for b in rules.bullets) for label in used)
+    # Official texts first; every rule names its sources, and every source number is in the list.
+    sure = [b for b in rules.bullets if "bevestigd in de officiële tekst" in b]
+    assert sure and rules.bullets[: len(sure)] == tuple(sure)
+    numbers = {n for b in rules.bullets for n in re.findall(r"\[(\d+)\]", b)}
+    assert numbers and {line.split("]")[0].lstrip("[") for line in rules.after[1:]} == numbers
     notes = _section(report, "Opmerkingen")
     assert any("Nog niet bekendgemaakt" in b for b in notes.bullets), "the 2027 values are flagged in the summary too"
 
@@ -101,8 +113,8 @@ def test_every_later_correction_and_every_rule_is_listed(overview: Overview, bou
 def test_the_summary_is_in_the_language_asked_and_keeps_private_details_out(overview: Overview, bounds: Bounds) -> None:
     nl = build_report(overview, bounds, made_on=MADE_ON, lang="nl").text()
     en = build_report(overview, bounds, made_on=MADE_ON, lang="en").text()
-    assert "Wat dit is" in nl and "What this is" in en
-    assert "What this is" not in nl and "Wat dit is" not in en
+    assert "In het kort" in nl and "In short" in en
+    assert "In short" not in nl and "In het kort" not in en
     plan = overview.plan
     child = plan.household.youngest_child_birth_date
     assert child is not None

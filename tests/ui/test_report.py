@@ -55,7 +55,7 @@ def test_the_pdf_is_written_whole_with_the_amounts(qapp, tmp_path: Path, report:
     assert pages >= 2 and _pages(target) == pages
     assert [p.name for p in tmp_path.iterdir()] == ["overzicht.pdf"], "no temporary file left behind"
     html = report_html(report)
-    money = report.sections[2].table.rows[0][2]  # December's bijstand, as the table shows it
+    money = report.sections[1].table.rows[0][2]  # December's bijstand, as the table shows it
     assert money.startswith("€") and money.replace("*", "") in html
 
 
@@ -114,3 +114,12 @@ def test_a_web_page_for_screen_readers(qtbot, window: MainWindow, tmp_path: Path
     report = window.summary_report()
     assert report is not None and report.sections[2].table.rows[0][2] in page
     assert [p.name for p in out.iterdir()] == ["gesprek.html"], "no temporary file left behind"
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+@pytest.mark.parametrize("example", ["schoonmaker-amsterdam.bvp.json", "schoonmaker-hotel-amsterdam.bvp.json"])
+def test_a_twelve_month_summary_is_at_most_three_pages(qapp, tmp_path: Path, lang: str, example: str) -> None:  # noqa: ANN001
+    plan = load_plan(Path(__file__).resolve().parents[2] / "examples" / example)
+    assert plan.months == 12
+    report = build_report(compute_overview(plan), compute_risk(plan), made_on=date(2026, 12, 3), lang=lang)
+    assert write_pdf(report, tmp_path / "summary.pdf") <= 3
