@@ -30,6 +30,7 @@ from planner.explain import Explanation, RuleRef, Text, render
 from planner.i18n import LANGUAGES, N_, Language, format_day, format_money, format_month, format_number, use_language
 from planner.i18n import _ as gettext_
 from planner.model import Plan, parse_month
+from planner.compare_summary import comparison_text, summarise
 from planner.notes import collect_notes, months_text
 from planner.norm import NotEligible
 from planner.rules import RuleFileError, load_rules
@@ -604,19 +605,30 @@ def compare_main(argv: Sequence[str]) -> int:
         rows = compare(plans[0], plans[1], rules)
     except NotEligible as exc:
         return _error(lang, N_("This plan cannot be computed:"), [render(exc.explanation, lang)])
-    fields = ("money_in", "lowest_balance", "settlement_out", "set_aside")
+    fields = ("kept", "money_in", "settlement_out", "lowest_balance", "set_aside", "open_after")
+    totals = summarise(rows)
+    name_a, name_b = plans[0].name or args.plan_a, plans[1].name or args.plan_b
     if args.format == "json":
         data = [{"month": _ym(r.month), **{f: {"a": money(getattr(r, f)[0]), "b": money(getattr(r, f)[1])} for f in fields}} for r in rows]
-        sys.stdout.write(json.dumps({"format": "bijverdienplanner.compare", "version": 1, "months": data}, indent=2) + "\n")
+        total_pairs = {"kept": totals.kept, "money_in": totals.money_in, "settlement_out": totals.settlement_out,
+                       "open_after": totals.open_after, "set_aside": totals.set_aside}
+        with use_language(lang):
+            answer = comparison_text(name_a, name_b, totals)
+        sys.stdout.write(json.dumps({
+            "format": "bijverdienplanner.compare", "version": 1, "answer": answer, "months": data,
+            "totals": {k: {"a": money(p.a), "b": money(p.b), "difference": money(p.difference)} for k, p in total_pairs.items()},
+        }, indent=2) + "\n")
         return EXIT_OK
+    shown = ("kept", "money_in", "settlement_out")
     with use_language(lang):
-        labels = [gettext_(N_("Money in")), gettext_(N_("Lowest balance")), gettext_(N_("Taken back")), gettext_(N_("Set aside this month"))]
+        labels = [gettext_(N_("You keep")), gettext_(N_("Money in")), gettext_(N_("Taken back"))]
         headers = [gettext_(N_("Month"))] + [f"{label} A" for label in labels] + [f"{label} B" for label in labels]
         table = [[format_month(r.month[0], r.month[1], lang)]
-                 + [format_number(getattr(r, f)[0], lang, decimals=2) for f in fields]
-                 + [format_number(getattr(r, f)[1], lang, decimals=2) for f in fields] for r in rows]
-        title = gettext_(N_("Plan A: {a}. Plan B: {b}.")).format(a=plans[0].name or args.plan_a, b=plans[1].name or args.plan_b)
-    sys.stdout.write("\n".join([title, "", *_grid(headers, table)]) + "\n")
+                 + [format_number(getattr(r, f)[0], lang, decimals=2) for f in shown]
+                 + [format_number(getattr(r, f)[1], lang, decimals=2) for f in shown] for r in rows]
+        title = gettext_(N_("Plan A: {a}. Plan B: {b}.")).format(a=name_a, b=name_b)
+        answer = comparison_text("A", "B", totals)
+    sys.stdout.write("\n".join(_wrapped([title, "", answer, "", *_headed_grid(headers, table)])) + "\n")
     return EXIT_OK
 
 

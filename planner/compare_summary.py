@@ -18,6 +18,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
+from planner.i18n import _, format_money, ngettext
 from planner.money import ZERO
 from planner.scenarios import MonthComparison, ShiftEffect
 
@@ -36,10 +37,16 @@ class Pair:
         """B minus A: positive when plan B has more."""
         return self.b - self.a
 
+    def __sub__(self, other: Pair) -> Pair:
+        return Pair(self.a - other.a, self.b - other.b)
+
+    def __add__(self, other: Pair) -> Pair:
+        return Pair(self.a + other.a, self.b + other.b)
+
 
 @dataclass(frozen=True, slots=True)
 class CompareTotals:
-    """A comparison over its whole period."""
+    """A comparison over its whole period. The headline figure is :attr:`kept`."""
 
     months: int
     """The number of months compared."""
@@ -51,6 +58,15 @@ class CompareTotals:
     """All money advised to set aside over the period."""
     lowest_balance: Pair | None
     """The lowest balance of any month; ``None`` when there are no months."""
+    open_after: Pair = Pair(ZERO, ZERO)
+    """Still to be paid (+) or taken back (-) after the last month, for months of the period."""
+
+    @property
+    def kept(self) -> Pair:
+        """What you keep over the period, after everything taken back: money in, minus what is withheld or paid
+        back, plus what is still settled after the period (a correction still to be paid, minus what is still to
+        be taken back). The comparison leads with this figure."""
+        return self.money_in - self.settlement_out + self.open_after
 
 
 def _sum(values: Iterable[Decimal]) -> Decimal:
@@ -72,6 +88,7 @@ def summarise(rows: Iterable[MonthComparison]) -> CompareTotals:
         money_in=_pair_sum(rows, "money_in"),
         settlement_out=_pair_sum(rows, "settlement_out"),
         set_aside=_pair_sum(rows, "set_aside"),
+        open_after=_pair_sum(rows, "open_after"),
         lowest_balance=lowest,
     )
 
@@ -107,4 +124,51 @@ def effect_totals(effects: Iterable[ShiftEffect]) -> EffectTotals:
     )
 
 
-__all__ = ["CompareTotals", "EffectTotals", "Pair", "effect_totals", "summarise"]
+def comparison_text(name_a: str, name_b: str, totals: CompareTotals) -> str:
+    """The answer of a comparison in plain words, in the current language: first what you keep after everything
+    taken back, then its parts (money in, taken back), then the lowest balance. The window and the CLI show it."""
+    if totals.months == 0 or totals.lowest_balance is None:
+        return _("These plans have no month in common, so there is nothing to compare.")
+    n = totals.months
+    names = {"name_a": name_a, "name_b": name_b, "count": n}
+    keep = totals.kept.difference
+    if keep > 0:
+        first = ngettext("With “{name_b}” you keep {amount} more over {count} month than with “{name_a}”, after "
+                         "everything that is taken back.",
+                         "With “{name_b}” you keep {amount} more over {count} months than with “{name_a}”, after "
+                         "everything that is taken back.", n)
+    elif keep < 0:
+        first = ngettext("With “{name_b}” you keep {amount} less over {count} month than with “{name_a}”, after "
+                         "everything that is taken back.",
+                         "With “{name_b}” you keep {amount} less over {count} months than with “{name_a}”, after "
+                         "everything that is taken back.", n)
+    else:
+        first = ngettext("With “{name_b}” you keep the same over {count} month as with “{name_a}”, after everything "
+                         "that is taken back.",
+                         "With “{name_b}” you keep the same over {count} months as with “{name_a}”, after everything "
+                         "that is taken back.", n)
+    sentences = [first.format(amount=format_money(abs(keep)), **names)]
+    taken = totals.settlement_out - totals.open_after
+    sentences.append(_("Money in: {money_in}.").format(money_in=_signed_words(totals.money_in.difference)))
+    if taken.a or taken.b:
+        sentences.append(_("Taken back: {back}.").format(back=_signed_words(taken.difference)))
+    else:
+        sentences.append(_("Nothing is taken back in either plan."))
+    low = totals.lowest_balance
+    if low.a != low.b:
+        sentences.append(_("Your lowest balance is {low_b} instead of {low_a}.").format(
+            low_a=format_money(low.a), low_b=format_money(low.b)))
+    else:
+        sentences.append(_("Your lowest balance stays {low}.").format(low=format_money(low.a)))
+    return " ".join(sentences)
+
+
+def _signed_words(amount: Decimal) -> str:
+    if amount > 0:
+        return _("{amount} more").format(amount=format_money(amount))
+    if amount < 0:
+        return _("{amount} less").format(amount=format_money(-amount))
+    return _("the same")
+
+
+__all__ = ["CompareTotals", "EffectTotals", "Pair", "comparison_text", "effect_totals", "summarise"]

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
+from collections.abc import Sequence
 from typing import Literal
 
 from planner.benefit import Projection, project
@@ -116,6 +117,13 @@ class MonthComparison:
     lowest_balance: tuple[Decimal, Decimal]
     settlement_out: tuple[Decimal, Decimal]
     set_aside: tuple[Decimal, Decimal]
+    open_after: tuple[Decimal, Decimal] = (ZERO, ZERO)
+    """What is still to be paid (+) or taken back (-) for this benefit month after the plan's last month."""
+
+    @property
+    def kept(self) -> tuple[Decimal, Decimal]:
+        """What you keep of the month's money: money in minus what is taken back in the month."""
+        return (self.money_in[0] - self.settlement_out[0], self.money_in[1] - self.settlement_out[1])
 
 
 def compare(a: Plan, b: Plan, rules: RuleSet | None = None) -> list[MonthComparison]:
@@ -123,13 +131,18 @@ def compare(a: Plan, b: Plan, rules: RuleSet | None = None) -> list[MonthCompari
     rules = rules or load_rules()
     ra, rb = run(a, rules), run(b, rules)
     by_month_b = {m.month: m for m in rb.ledger.months}
+
+    def open_after(result: Result, ym: tuple[int, int]) -> Decimal:
+        return sum((p.amount for p in result.timeline.pending if p.settles == ym), ZERO)
+
     out = []
     for m in ra.ledger.months:
         n = by_month_b.get(m.month)
         if n is None:
             continue
         out.append(MonthComparison(m.month, (m.money_in, n.money_in), (m.lowest_balance, n.lowest_balance),
-                                   (m.settlement_out, n.settlement_out), (m.set_aside, n.set_aside)))
+                                   (m.settlement_out, n.settlement_out), (m.set_aside, n.set_aside),
+                                   (open_after(ra, m.month), open_after(rb, m.month))))
     return out
 
 
@@ -144,14 +157,18 @@ class ShiftEffect:
     """Change in the month's end balance movement: money in minus money out."""
 
 
-def shift_effect(plan: Plan, index: int, rules: RuleSet | None = None) -> list[ShiftEffect]:
-    """What shift ``index`` of the plan adds to each month, after benefit, premie and settlement."""
+def shift_effect(plan: Plan, index: int | Sequence[int], rules: RuleSet | None = None) -> list[ShiftEffect]:
+    """What shift ``index`` (or the shifts ``index``, together) adds to each month, after benefit, premie and
+    settlement: the plan with them against the plan without them. An ``extra`` shift counts as taken."""
     rules = rules or load_rules()
+    chosen = {index} if isinstance(index, int) else set(index)
+    if not chosen:
+        raise ValueError("no shift chosen")
     shifts = list(plan.shifts)
-    without = plan.model_copy(update={"shifts": tuple(shifts[:index] + shifts[index + 1:])})
-    extra = shifts[index]
-    with_plan = plan if extra.certainty != "extra" else plan.model_copy(
-        update={"shifts": tuple(shifts[:index] + [extra.model_copy(update={"certainty": "sure"})] + shifts[index + 1:])})
+    without = plan.model_copy(update={"shifts": tuple(s for i, s in enumerate(shifts) if i not in chosen)})
+    taken = [s.model_copy(update={"certainty": "sure"}) if i in chosen and s.certainty == "extra" else s
+             for i, s in enumerate(shifts)]
+    with_plan = plan.model_copy(update={"shifts": tuple(taken)})
     ra, rb = run(with_plan, rules), run(without, rules)
     out = []
     for m, n in zip(ra.ledger.months, rb.ledger.months, strict=True):

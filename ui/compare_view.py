@@ -43,7 +43,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from planner.compare_summary import CompareTotals, Pair, summarise
+from planner.compare_summary import comparison_text, CompareTotals, Pair, summarise
 from planner.i18n import N_, _, format_money, format_month, format_signed_money, ngettext
 from planner.scenarios import MonthComparison
 from ui.fonts import reading_heading, use_content_font
@@ -154,6 +154,9 @@ class CompareColumn:
 
 
 # TRANSLATORS: table headers on two lines; {plan} is the letter A or B of the plan compared.
+_KEPT = N_("You keep\n{plan}")
+_KEPT_TIP = N_("What you keep of the month's money with “{name}”: money in minus what is taken back in the month. "
+               "The total also counts what is still settled after the last month.")
 _MONEY_IN = N_("Money in\n{plan}")
 _MONEY_IN_TIP = N_("All money that comes into your account in the month with “{name}”: wages, bijstand, premie "
                    "and holiday pay.")
@@ -167,11 +170,13 @@ _SET_ASIDE_TIP = N_("What we advise you to put aside in the month, with “{name
 
 COLUMNS: tuple[CompareColumn, ...] = (
     CompareColumn("month", "", N_("Month"), N_("The month.")),
+    CompareColumn("kept", "a", _KEPT, _KEPT_TIP),
+    CompareColumn("kept", "b", _KEPT, _KEPT_TIP),
+    CompareColumn("kept", "difference", N_("Difference"),
+                  N_("What you keep with “{name_b}” minus what you keep with “{name_a}”. ▲ means more with "
+                     "“{name_b}”, ▼ means less.")),
     CompareColumn("money_in", "a", _MONEY_IN, _MONEY_IN_TIP),
     CompareColumn("money_in", "b", _MONEY_IN, _MONEY_IN_TIP),
-    CompareColumn("money_in", "difference", N_("Difference"),
-                  N_("Money in with “{name_b}” minus money in with “{name_a}”. ▲ means more money with “{name_b}”, "
-                     "▼ means less.")),
     CompareColumn("settlement_out", "a", _TAKEN_BACK, _TAKEN_BACK_TIP),
     CompareColumn("settlement_out", "b", _TAKEN_BACK, _TAKEN_BACK_TIP),
     CompareColumn("lowest_balance", "a", _LOWEST, _LOWEST_TIP),
@@ -188,40 +193,8 @@ PLAN_LETTERS = {"a": "A", "b": "B"}
 
 
 def summary_text(name_a: str, name_b: str, totals: CompareTotals) -> str:
-    """The paragraph above the table, in the current language: one sentence per question."""
-    if totals.months == 0 or totals.lowest_balance is None:
-        return _("These plans have no month in common, so there is nothing to compare.")
-    n = totals.months
-    names = {"name_a": name_a, "name_b": name_b, "count": n}
-    diff = totals.money_in.difference
-    if diff > 0:
-        first = ngettext("With “{name_b}” you get {amount} more over {count} month than with “{name_a}”.",
-                         "With “{name_b}” you get {amount} more over {count} months than with “{name_a}”.", n)
-    elif diff < 0:
-        first = ngettext("With “{name_b}” you get {amount} less over {count} month than with “{name_a}”.",
-                         "With “{name_b}” you get {amount} less over {count} months than with “{name_a}”.", n)
-    else:
-        first = ngettext("With “{name_b}” you get the same amount over {count} month as with “{name_a}”.",
-                         "With “{name_b}” you get the same amount over {count} months as with “{name_a}”.", n)
-    sentences = [first.format(amount=format_money(abs(diff)), **names)]
-
-    back = totals.settlement_out.difference
-    if back > 0:
-        sentences.append(_("{amount} more is taken back later.").format(amount=format_money(back)))
-    elif back < 0:
-        sentences.append(_("{amount} less is taken back later.").format(amount=format_money(-back)))
-    elif totals.settlement_out.a:
-        sentences.append(_("The same amount is taken back later."))
-    else:
-        sentences.append(_("Nothing is taken back later in either plan."))
-
-    low = totals.lowest_balance
-    if low.a != low.b:
-        sentences.append(_("Your lowest balance is {low_b} instead of {low_a}.").format(
-            low_a=format_money(low.a), low_b=format_money(low.b)))
-    else:
-        sentences.append(_("Your lowest balance stays {low}.").format(low=format_money(low.a)))
-    return " ".join(sentences)
+    """The paragraph above the table (:func:`planner.compare_summary.comparison_text`)."""
+    return comparison_text(name_a, name_b, totals)
 
 
 # --- the view -------------------------------------------------------------------------------------------
@@ -352,7 +325,7 @@ class CompareView(QWidget):
         first = bold(self._month_item(label, "total"))
         first.setToolTip(_("Amounts added up over the whole period. The lowest balance is the lowest of all months."))
         self.table.setItem(row, 0, first)
-        pairs = {"money_in": t.money_in, "settlement_out": t.settlement_out, "set_aside": t.set_aside,
+        pairs = {"kept": t.kept, "money_in": t.money_in, "settlement_out": t.settlement_out, "set_aside": t.set_aside,
                  "lowest_balance": t.lowest_balance}
         for c, column in enumerate(COLUMNS[1:], start=1):
             pair = pairs[column.key]

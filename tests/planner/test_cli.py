@@ -190,7 +190,13 @@ def test_compare_two_plans(capsys: pytest.CaptureFixture[str], tmp_path: Path) -
     assert Decimal(april["money_in"]["b"]) - Decimal(april["money_in"]["a"]) == Decimal("25.00")
     assert main(["compare", str(a), str(b), "--lang", "nl"]) == 0
     out = capsys.readouterr().out
-    assert "Plan A: Zoals nu. Plan B: Met zaterdag." in out and "Geld erbij A" in out
+    assert "Plan A: Zoals nu. Plan B: Met zaterdag." in out and "over A" in out and "erbij A" in out
+    assert "Met “B” houd je over 3 maanden" in out
+    assert main(["compare", str(a), str(b), "--format", "json", "--lang", "en"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    kept = data["totals"]["kept"]
+    assert Decimal(kept["b"]) - Decimal(kept["a"]) == Decimal(kept["difference"])
+    assert data["answer"].startswith("With “Met zaterdag” you keep")
     assert main(["compare", str(a), str(tmp_path / "missing.bvp.json")]) == 2
 
 

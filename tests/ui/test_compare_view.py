@@ -99,8 +99,9 @@ def test_every_cell_shows_the_planners_number(view: CompareView, rows: list[Mont
                 c = _col(key, side)
                 assert _value(table, r, c) == getattr(row, key)[i], (row.month, key, side)
                 assert table.item(r, c).text() == format_money(getattr(row, key)[i])
-        diff = row.money_in[1] - row.money_in[0]
-        assert _value(table, r, _col("money_in", "difference")) == diff
+        diff = row.kept[1] - row.kept[0]
+        assert _value(table, r, _col("kept", "difference")) == diff
+        assert row.kept == (row.money_in[0] - row.settlement_out[0], row.money_in[1] - row.settlement_out[1])
 
 
 def test_the_totals_row(view: CompareView, rows: list[MonthComparison]):
@@ -112,7 +113,9 @@ def test_the_totals_row(view: CompareView, rows: list[MonthComparison]):
     money_b = sum((r.money_in[1] for r in rows), D(0))
     assert _value(table, last, _col("money_in", "a")) == money_a
     assert _value(table, last, _col("money_in", "b")) == money_b
-    assert _value(table, last, _col("money_in", "difference")) == money_b - money_a
+    totals = summarise(rows)
+    assert _value(table, last, _col("kept", "difference")) == totals.kept.difference
+    assert _value(table, last, _col("kept", "b")) == money_b - sum((r.settlement_out[1] for r in rows), D(0)) + totals.open_after.b
     assert _value(table, last, _col("settlement_out", "b")) == sum((r.settlement_out[1] for r in rows), D(0))
     assert _value(table, last, _col("set_aside", "b")) == sum((r.set_aside[1] for r in rows), D(0))
     assert _value(table, last, _col("lowest_balance", "a")) == min(r.lowest_balance[0] for r in rows)
@@ -121,14 +124,14 @@ def test_the_totals_row(view: CompareView, rows: list[MonthComparison]):
 
 def test_differences_have_a_sign_an_arrow_and_a_colour(view: CompareView, rows: list[MonthComparison]):
     table = view.table
-    c = _col("money_in", "difference")
+    c = _col("kept", "difference")
     palette = table.palette()
     nl = translations("nl")  # the UI is in Dutch: the spoken words come from the Dutch catalog
     more, less = nl.gettext("{amount} more"), nl.gettext("{amount} less")
     assert more != "{amount} more" and less != "{amount} less"
     seen = set()
     for r, row in enumerate(rows):
-        diff = row.money_in[1] - row.money_in[0]
+        diff = row.kept[1] - row.kept[0]
         item = table.item(r, c)
         spoken = item.data(Qt.ItemDataRole.AccessibleTextRole)
         if diff > 0:
@@ -159,8 +162,8 @@ def test_colours_stay_readable_on_a_dark_background():
 def test_the_summary_says_it_in_plain_words(view: CompareView, plans: tuple[Plan, Plan], rows: list[MonthComparison]):
     totals = summarise(rows)
     text = view.summary.text()
-    assert format_money(totals.money_in.difference) in text
-    assert format_money(totals.settlement_out.difference) in text
+    assert text.startswith("Met “") and format_money(abs(totals.kept.difference)) in text.split(".")[0] + "."
+    assert format_money(abs(totals.money_in.difference)) in text
     assert plans[0].name in text and plans[1].name in text
     assert "12" in text
     assert view.summary.accessibleName()
@@ -174,8 +177,9 @@ def _row(month: int, a: str, b: str, low: tuple[str, str] = ("10", "10"), out: t
 def test_the_summary_for_less_money_one_month_and_nothing_taken_back(qapp):  # noqa: ANN001
     apply_language("en")
     text = summary_text("A", "B", summarise([_row(1, "100", "80")]))
-    assert "€20.00 less over 1 month " in text
-    assert "Nothing is taken back" in text
+    assert "you keep €20.00 less over 1 month " in text
+    assert "Money in: €20.00 less." in text
+    assert "Nothing is taken back in either plan." in text
     assert "stays €10.00" in text
 
 
@@ -183,8 +187,8 @@ def test_the_summary_for_the_same_money_and_less_taken_back(qapp):  # noqa: ANN0
     apply_language("en")
     text = summary_text("A", "B", summarise([_row(1, "100", "100", ("5", "-3"), ("20", "5")),
                                             _row(2, "50", "50")]))
-    assert "the same amount over 2 months" in text
-    assert "€15.00 less is taken back" in text
+    assert "you keep €15.00 more over 2 months" in text  # the same money in, 15 less taken back
+    assert "Money in: the same." in text and "Taken back: €15.00 less." in text
     assert "Your lowest balance is -€3.00 instead of €5.00." in text
 
 
@@ -240,7 +244,7 @@ def test_a_language_switch_renders_again_without_computing(qtbot, view: CompareV
     apply_language("en")
     qtbot.wait_until(lambda: view.table.item(0, 0).text() == "January 2026", timeout=5000)
     assert format_money(totals.money_in.difference, "en") in view.summary.text()
-    assert view.summary.text().startswith("With “Met zaterdagen” you get")
+    assert view.summary.text().startswith("With “Met zaterdagen” you keep")
     assert view.table.item(len(rows), 0).text() == "Total of 12 months"
     assert view.table.horizontalHeaderItem(_col("money_in", "a")).text() == "Money in\nA"
     assert view.table.item(0, _col("money_in", "a")).text() == format_money(rows[0].money_in[0], "en")
