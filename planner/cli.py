@@ -32,6 +32,7 @@ from planner.i18n import _ as gettext_
 from planner.model import Plan, parse_month
 from planner.compare_summary import comparison_text, summarise
 from planner.notes import collect_notes, months_text
+from planner.results import benefit_label, label
 from planner.norm import NotEligible
 from planner.rules import RuleFileError, load_rules
 from planner.storage import PlanFileError, load_plan
@@ -270,17 +271,11 @@ def _month_money_json(result: Result, i: int) -> dict[str, Any]:
 
 # --- table and CSV -------------------------------------------------------------------------------
 
-_COLUMNS: tuple[tuple[str, str], ...] = (
-    ("norm", N_("Norm")),
-    ("income_from_work", N_("Net wage")),
-    ("vrijlating_total", N_("Vrijlating")),
-    ("income_counted", N_("Counted")),
-    ("bijstand", N_("Bijstand")),
-    ("vakantietoeslag_reserved", N_("Holiday saved")),
-    ("bijstand_paid_monthly", N_("Paid out")),
-    ("premie_accrued", N_("Premie built up")),
-    ("premie_paid", N_("Premie paid")),
-)
+_COLUMNS: tuple[tuple[str, str], ...] = tuple((key, benefit_label(key)) for key in (
+    "norm", "income_from_work", "vrijlating_total", "income_counted", "bijstand", "vakantietoeslag_reserved",
+    "bijstand_paid_monthly", "premie_accrued", "premie_paid",
+))
+"""The benefit month's figures in the CSV and the table, with their labels (planner.results)."""
 
 
 def _notes(bm: BenefitMonth) -> list[str]:
@@ -297,12 +292,12 @@ def _grid(headers: list[str], rows: list[list[str]]) -> list[str]:
 
 
 _MONEY_COLUMNS: tuple[tuple[str, str], ...] = (
-    ("money_in", N_("Money in")),
+    ("money_in", label("total_in")),
     ("money_out", N_("Money out")),
-    ("lowest_balance", N_("Lowest balance")),
+    ("lowest_balance", label("lowest_balance")),
     ("end_balance", N_("End balance")),
-    ("settlement_out", N_("Taken back")),
-    ("set_aside", N_("Set aside this month")),
+    ("settlement_out", label("taken_back_now")),
+    ("set_aside", label("set_aside")),
 )
 
 
@@ -621,7 +616,7 @@ def compare_main(argv: Sequence[str]) -> int:
         return EXIT_OK
     shown = ("kept", "money_in", "settlement_out")
     with use_language(lang):
-        labels = [gettext_(N_("You keep")), gettext_(N_("Money in")), gettext_(N_("Taken back"))]
+        labels = [gettext_(label("kept")), gettext_(label("total_in")), gettext_(label("taken_back_now"))]
         headers = [gettext_(N_("Month"))] + [f"{label} A" for label in labels] + [f"{label} B" for label in labels]
         table = [[format_month(r.month[0], r.month[1], lang)]
                  + [format_number(getattr(r, f)[0], lang, decimals=2) for f in shown]

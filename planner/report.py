@@ -50,6 +50,7 @@ from planner.i18n import (
 from planner.model import Plan
 from planner.notes import collect_notes, months_text
 from planner.overview import Overview
+from planner.results import label
 from planner.benefit import MUNICIPALITY_NAMES
 from planner.scenarios import CERTAINTY_NAMES, Bounds
 from planner.summary import MonthCard, SummaryItem
@@ -215,8 +216,9 @@ def _cell(item: SummaryItem | None, *, signed: bool = False, resting: bool = Fal
 
 
 def _month_table(cards: tuple[MonthCard, ...]) -> Section:
-    headers = (_("Month"), _("Net wage"), _("Bijstand"), _("Premie"), _("Holiday pay"), _("Total in"),
-               _("Taken back this month"), _("Taken back later for this month"), _("Lowest balance"), _("Set aside this month"))
+    headers = (_("Month"), *(_(label(key)) for key in (
+        "wages", "bijstand", "premie", "holiday_pay", "total_in", "taken_back_now", "taken_back_later", "lowest_balance",
+        "set_aside")))
     rows = []
     noted = False  # a balance carries every earlier month with it, and their notes
     for card in cards:

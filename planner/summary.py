@@ -37,6 +37,7 @@ from typing import Literal
 from planner.assumptions import ASSUMPTIONS
 from planner.benefit import BenefitMonth, Flag
 from planner.explain import Day, Explanation, Money, Month, Msg, RuleRef, Text
+from planner.results import FIGURES
 from planner.i18n import N_, NP_
 from planner.money import ZERO
 from planner.scenarios import Result
@@ -75,19 +76,13 @@ NOTE_ORDER: dict[str, int] = {
 """Most serious first: an amount that is not published or not known, then unconfirmed ones, then assumptions."""
 
 LABELS: dict[str, str] = {
-    "wages": N_("Net wages"),
-    "bijstand": N_("Bijstand"),
-    "premie": N_("Bijverdienpremie"),
-    "holiday_pay": N_("Holiday pay"),
-    "total_in": N_("Total money in"),
-    "taken_back_now": N_("Taken back this month"),
+    **{key: FIGURES[key].label for key in ("wages", "bijstand", "premie", "holiday_pay", "total_in", "taken_back_now",
+                                           "lowest_balance", "set_aside")},
     "withholding": N_("Withheld from your bijstand"),
     "repayment": N_("To pay back (terugvordering)"),
     "correction_paid": N_("Extra bijstand (nabetaling)"),
     "pending_out": N_("Still to be taken back after the plan"),
     "pending_in": N_("Still to be paid to you after the plan"),
-    "lowest_balance": N_("Lowest balance"),
-    "set_aside": N_("Set aside this month"),
 }
 """``N_``-marked labels; translated by the view."""
 

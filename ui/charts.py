@@ -52,6 +52,7 @@ from PySide6.QtWidgets import (
 )
 
 from planner.i18n import N_, _, babel_locale, format_day, format_money, format_month, format_number, ngettext
+from planner.results import label as figure_label
 from planner.series import DailyBalance, HoursCliff, MonthSources
 from ui.look import FONT_SIZE, OKABE_ITO, plural_count
 
@@ -275,12 +276,7 @@ class Chart(QWidget):
 
 # --- where the money comes from -------------------------------------------------------------------
 
-SOURCE_PARTS: tuple[tuple[str, str], ...] = (
-    ("wages", N_("Wages")),
-    ("bijstand", N_("Bijstand")),
-    ("premie", N_("Bijverdienpremie")),
-    ("holiday_pay", N_("Holiday pay")),
-)
+SOURCE_PARTS: tuple[tuple[str, str], ...] = tuple((key, figure_label(key)) for key in ("wages", "bijstand", "premie", "holiday_pay"))
 """The stacked parts, bottom to top: attribute of :class:`MonthSources` and its label."""
 
 EXPENSES_LABEL = N_("Fixed costs")
@@ -486,9 +482,9 @@ class DailyBalanceChart(Chart):
 # --- hours a week against money in the month ------------------------------------------------------
 
 CLIFF_PARTS: tuple[tuple[str, str], ...] = (
-    ("wage", N_("Net wage")),
-    ("bijstand", N_("Bijstand paid out")),
-    ("premie", N_("Premie built up")),
+    ("wage", figure_label("income_from_work")),
+    ("bijstand", figure_label("bijstand_paid_monthly")),
+    ("premie", figure_label("premie_accrued")),
     ("holiday", N_("Holiday money built up")),
 )
 _CLIFF_COLOURS = {"wage": COLOURS["wages"], "bijstand": COLOURS["bijstand"], "premie": COLOURS["premie"],

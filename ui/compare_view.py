@@ -157,10 +157,10 @@ class CompareColumn:
 _KEPT = N_("You keep\n{plan}")
 _KEPT_TIP = N_("What you keep of the month's money with “{name}”: money in minus what is taken back in the month. "
                "The total also counts what is still settled after the last month.")
-_MONEY_IN = N_("Money in\n{plan}")
+_MONEY_IN = N_("Total money in\n{plan}")
 _MONEY_IN_TIP = N_("All money that comes into your account in the month with “{name}”: wages, bijstand, premie "
                    "and holiday pay.")
-_TAKEN_BACK = N_("Taken back\n{plan}")
+_TAKEN_BACK = N_("Taken back this month\n{plan}")
 _TAKEN_BACK_TIP = N_("Money withheld from your bijstand or paid back to the municipality in the month, with "
                      "“{name}”.")
 _LOWEST = N_("Lowest balance\n{plan}")

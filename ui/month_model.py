@@ -27,6 +27,7 @@ from PySide6.QtWidgets import QApplication, QStyle
 from planner.benefit import BenefitMonth, Flag, Line, Projection
 from planner.explain import Explanation, RuleRef, render
 from planner.notes import notes_of
+from planner.results import BENEFIT_MONTH_FIELDS, FIGURES
 from planner.summary import NOTE_CODES
 from planner.i18n import N_, _, format_money, format_month, get_language, ngettext
 
@@ -63,49 +64,23 @@ _PREMIE_ASSUMPTIONS = (
     "premie_monthly_cap",
 )
 
+def _column(key: str, **extra: Any) -> Column:
+    """A column whose header and tooltip are the figure's label and definition (planner.results)."""
+    figure = FIGURES[BENEFIT_MONTH_FIELDS.get(key, key)]
+    return Column(key, figure.label, figure.definition, **extra)
+
+
 COLUMNS: tuple[Column, ...] = (
-    Column("norm", N_("Norm"), N_("The bijstand norm: the amount you would get without any income.")),
-    Column("income_from_work", N_("Net wage"), N_("Your net wage from work in this month.")),
-    Column(
-        "vrijlating_total",
-        N_("Vrijlating"),
-        N_("The part of your wage you may keep (inkomstenvrijlating)."),
-        assumptions=("vrijlating_clock", "vrijlating_2027", "art34a_under_27", "art34a_clock"),
-    ),
-    Column(
-        "income_counted",
-        N_("Counted"),
-        N_("The income the municipality counts: your net wage minus the vrijlating."),
-        inputs=("income_from_work", "vrijlating_total"),
-    ),
-    Column(
-        "bijstand",
-        N_("Bijstand"),
-        N_("Your bijstand: the norm minus the counted income and the holiday pay you build up at work."),
-        inputs=("norm", "income_counted", "vakantieaanspraak"),
-        assumptions=("vakantieaanspraak_excess",),
-    ),
-    Column(
-        "vakantietoeslag_reserved",
-        N_("Holiday saved"),
-        N_("The part of your bijstand the municipality saves for your holiday allowance."),
-        inputs=("vakantietoeslag_in_norm", "vakantieaanspraak"),
-        assumptions=("vakantieaanspraak_excess",),
-    ),
-    Column(
-        "bijstand_paid_monthly",
-        N_("Paid out"),
-        N_("The bijstand paid to you for this month."),
-        inputs=("bijstand", "vakantietoeslag_reserved"),
-    ),
-    Column(
-        "premie_accrued",
-        N_("Premie built up"),
-        N_("The bijverdienpremie you build up in this month."),
-        assumptions=_PREMIE_ASSUMPTIONS,
-    ),
-    Column("premie_paid", N_("Premie paid"), N_("The bijverdienpremie paid out in this month."),
-           assumptions=("premie_payout_without_bijstand",)),
+    _column("norm"),
+    _column("income_from_work"),
+    _column("vrijlating_total", assumptions=("vrijlating_clock", "vrijlating_2027", "art34a_under_27", "art34a_clock")),
+    _column("income_counted", inputs=("income_from_work", "vrijlating_total")),
+    _column("bijstand", inputs=("norm", "income_counted", "vakantieaanspraak"), assumptions=("vakantieaanspraak_excess",)),
+    _column("vakantietoeslag_reserved", inputs=("vakantietoeslag_in_norm", "vakantieaanspraak"),
+            assumptions=("vakantieaanspraak_excess",)),
+    _column("bijstand_paid_monthly", inputs=("bijstand", "vakantietoeslag_reserved")),
+    _column("premie_accrued", assumptions=_PREMIE_ASSUMPTIONS),
+    _column("premie_paid", assumptions=("premie_payout_without_bijstand",)),
 )
 
 _COLUMN_BY_KEY = {c.key: c for c in COLUMNS}

@@ -246,6 +246,6 @@ def test_a_language_switch_renders_again_without_computing(qtbot, view: CompareV
     assert format_money(totals.money_in.difference, "en") in view.summary.text()
     assert view.summary.text().startswith("With “Met zaterdagen” you keep")
     assert view.table.item(len(rows), 0).text() == "Total of 12 months"
-    assert view.table.horizontalHeaderItem(_col("money_in", "a")).text() == "Money in\nA"
+    assert view.table.horizontalHeaderItem(_col("money_in", "a")).text() == "Total money in\nA"
     assert view.table.item(0, _col("money_in", "a")).text() == format_money(rows[0].money_in[0], "en")
     assert view.table.accessibleName()

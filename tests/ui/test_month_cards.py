@@ -227,7 +227,7 @@ def test_every_focusable_widget_has_a_name(view: MonthCardsView):
         assert len(button.accessibleName()) > len(button.text()) + 2
         assert button.accessibleDescription().startswith(_("Press Enter to see why."))
     bijstand = view.button_for((2026, 1), "bijstand")
-    assert bijstand.accessibleName() == _("{label}: {amount}").format(label=_("Bijstand"), amount=bijstand.text())
+    assert bijstand.accessibleName() == _("{label}: {amount}").format(label=_("Bijstand received"), amount=bijstand.text())
 
 
 def test_a_glossary_word_gets_its_explanation_as_a_tooltip(view: MonthCardsView):
@@ -301,7 +301,7 @@ def test_a_language_switch_renders_the_same_cards_again(view: MonthCardsView, qt
     english = view.button_for((2026, 1), "bijstand")
     assert english.text() == format_money(example_cards[0].money_in[1].amount, "en") == "€1,197.02"
     assert "January 2026" in _labels(view.card_widgets()[0])
-    assert english.accessibleName() == "Bijstand: €1,197.02"
+    assert english.accessibleName() == "Bijstand received: €1,197.02"
     assert view.accessibleName() == "Month cards"
 
 

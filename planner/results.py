@@ -1,0 +1,84 @@
+"""The figures a user sees, each defined, named and labelled once.
+
+Every view (month cards, months table, explanation panel, charts' tables,
+compare, the printed summary, the CLI) takes the label of a figure from here,
+so two screens never show different numbers under the same words. Two kinds of
+month figure exist and their names keep them apart:
+
+- **received** (cash): what lands in (or leaves) the account in a calendar
+  month, on its day: the month cards, the printed summary, the bank account;
+- **for the month** (the benefit month): what the municipality works out for a
+  month on its actual income, whenever it is paid: the months table.
+
+The definitions are plain sentences for tooltips, the guide and screen readers.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from planner.i18n import N_
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    label: str
+    """``N_``-marked label: the same words in every view."""
+    definition: str
+    """``N_``-marked sentence: what the figure is."""
+
+
+FIGURES: dict[str, Figure] = {
+    # Cash: what lands in your account in the month.
+    "wages": Figure(N_("Net wages received"), N_("Your net wage that lands in your account in this month.")),
+    "bijstand": Figure(N_("Bijstand received"), N_(
+        "The bijstand the municipality pays into your account in this month, on its pay day. It is paid on an "
+        "estimate of your income; a later correction shows separately.")),
+    "premie": Figure(N_("Bijverdienpremie"), N_("The bijverdienpremie paid into your account in this month.")),
+    "holiday_pay": Figure(N_("Holiday pay"), N_(
+        "Holiday pay in this month: from your employer, and the holiday allowance the municipality saved for you.")),
+    "total_in": Figure(N_("Total money in"), N_("All money that lands in your account in this month.")),
+    "taken_back_now": Figure(N_("Taken back this month"), N_(
+        "Money withheld from your bijstand or paid back to the municipality in this month.")),
+    "taken_back_later": Figure(N_("Taken back later for this month"), N_(
+        "Money that is taken back later because of this month's income.")),
+    "lowest_balance": Figure(N_("Lowest balance"), N_("The lowest amount in your account during the month.")),
+    "set_aside": Figure(N_("Set aside this month"), N_(
+        "What to put aside from this month's money, so a later deduction is no shock.")),
+    "set_aside_total": Figure(N_("Set aside in all"), N_("Everything the plan says to set aside, added up.")),
+    "kept": Figure(N_("You keep"), N_("Money in minus what is taken back, after every correction.")),
+    # The benefit month: what the municipality works out for the month.
+    "norm": Figure(N_("Norm"), N_("The bijstand norm: the amount you would get without any income.")),
+    "income_from_work": Figure(N_("Wage for the month"), N_(
+        "Your net wage that counts for this month (the month you worked), whenever it is paid.")),
+    "vrijlating_total": Figure(N_("Vrijlating"), N_("The part of your wage you may keep (inkomstenvrijlating).")),
+    "income_counted": Figure(N_("Counted"), N_("The income the municipality counts: your wage minus the vrijlating.")),
+    "vakantieaanspraak": Figure(N_("Holiday pay built up at work"), N_(
+        "The holiday pay you build up at work in this month; your employer pays it later.")),
+    "bijstand_for_month": Figure(N_("Bijstand for the month"), N_(
+        "Your bijstand for this month: the norm minus the counted income and the holiday pay you build up at work. "
+        "It includes the holiday allowance that is saved.")),
+    "vakantietoeslag_reserved": Figure(N_("Holiday allowance saved"), N_(
+        "The part of your bijstand the municipality saves and pays once a year as holiday allowance.")),
+    "bijstand_paid_monthly": Figure(N_("Paid for the month"), N_(
+        "The bijstand paid for this month once your income is known: the bijstand for the month minus the "
+        "holiday allowance saved.")),
+    "premie_accrued": Figure(N_("Premie built up"), N_("The bijverdienpremie you build up in this month.")),
+    "premie_paid": Figure(N_("Premie paid out"), N_("The bijverdienpremie paid out in this month.")),
+}
+
+BENEFIT_MONTH_FIELDS: dict[str, str] = {"bijstand": "bijstand_for_month"}
+"""A :class:`planner.benefit.BenefitMonth` field whose figure key differs from the field's name."""
+
+
+def label(key: str) -> str:
+    """The ``N_``-marked label of figure ``key``."""
+    return FIGURES[key].label
+
+
+def benefit_label(field: str) -> str:
+    """The ``N_``-marked label of a :class:`planner.benefit.BenefitMonth` line."""
+    return FIGURES[BENEFIT_MONTH_FIELDS.get(field, field)].label
+
+
+__all__ = ["BENEFIT_MONTH_FIELDS", "FIGURES", "Figure", "benefit_label", "label"]
