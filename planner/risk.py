@@ -1,0 +1,932 @@
+"""Repayment risk: many sampled futures of the whole chain, vectorised and seeded.
+
+What is uncertain is a named, visible assumption of the plan (``plan.risk``,
+:class:`planner.model.Risk`): the chance that a shift is worked, per "how
+sure" (sure 100 %, likely 80 %, maybe 50 %, extra 25 % by default); hours
+that run over or under, per job; a whole week lost for one person (illness,
+a quiet week) as one correlated event; and a month whose income reaches the
+municipality late.
+
+:func:`sample` draws ``n`` futures with a seeded generator (numpy's PCG64):
+which shifts are worked, their hours, which months are reported late.
+:func:`simulate` replays the chain for all futures at once: shifts → wages on
+their paydays → benefit month (norm, vrijlating, holiday entitlement, premie
+and its payouts) → the municipality's estimate by its method → advance,
+correction, withholding and repayment on their dates and within their limits
+→ the day-by-day ledger. It works in whole cents (numpy ``int64``; float64
+is not needed) and rounds exactly where the Decimal engine rounds, half up.
+
+It uses no rule value of its own. Every amount comes from :mod:`planner.rules`
+through the same look-ups and helper functions as the Decimal engine
+(``norm_for_month``, ``vrijlating_for_month``, ``vakantieaanspraak``,
+``scheme_month``/``accrue``, ``loonheffing``, ``bijzonder_tarief``,
+``pay_periods``, ``net_by_month``). Where a formula is applied to many
+futures at once, it is first checked against the Decimal helper on probe
+values, so a changed rule shows up as an error, not as a silent difference.
+Non-linear steps with few distinct inputs (the wage tax of a gross wage per
+pay period, the special rate on a yearly holiday payout) call the Decimal
+function once per distinct input.
+
+Plan features the vectorised path does not cover yet are said plainly
+(:class:`NotVectorised`): repayment in instalments, the premie as a share of
+the gross wage, a job that ends inside the plan with yearly holiday pay, and
+amounts with more than two decimals. For them :func:`simulate` runs the
+Decimal engine once per distinct future (exact, slower) and says so in the
+result (``engine == "exact"``).
+
+The test that holds it together: with all uncertainty at zero the vectorised
+result agrees with the Decimal engine to the cent, on every month, every
+settlement event, the ledger and the set-aside (tests/planner/test_risk.py).
+"""
+
+from __future__ import annotations
+
+import calendar
+from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from decimal import Decimal
+from typing import Literal
+
+import numpy as np
+
+from planner import vrijlating as vr
+from planner.assumptions import resolve
+from planner.benefit import VA, Projection, _scheme_id, va_table, vakantieaanspraak
+from planner.cashflow import build_ledger
+from planner.income import attribution_rule
+from planner.model import LateReport, Plan, Role, Shift
+from planner.money import ZERO
+from planner.norm import norm_for_month
+from planner.premie import J_MAX, accrue, scheme_month
+from planner.rules import RuleSet, load_rules
+from planner.scenarios import Result, run, shifts_of
+from planner.settlement import _expenses
+from planner.vrijlating import Clock, vrijlating_for_month
+from planner.wages.payments import Payment, _active, _workdays_by_month, net_by_month, pay_periods
+from planner.wages.tax import bijzonder_tarief, loonheffing
+
+YM = tuple[int, int]
+Engine = Literal["vectorised", "exact"]
+I64 = np.int64
+BIG_DAY = 10**9
+"""A day number later than any date: "never"."""
+
+
+class NotVectorised(Exception):
+    """A plan feature the vectorised simulation does not cover; :func:`simulate` then runs the Decimal engine."""
+
+    def __init__(self, feature: str) -> None:
+        super().__init__(f"not vectorised yet: {feature}")
+        self.feature = feature
+
+
+class RiskNotSupported(ValueError):
+    """The plan cannot be simulated at all (for example: hours with more than two decimals)."""
+
+
+# --- whole-cent arithmetic, rounded half up as planner.money.cents ---------------------------------
+
+
+def _ratio(value: Decimal) -> tuple[int, int]:
+    num, den = value.as_integer_ratio()
+    return int(num), int(den)
+
+
+def _c(amount: Decimal) -> int:
+    """An amount in whole cents; refuses anything finer (the vectorised path works in cents)."""
+    c = amount * 100
+    if c != c.to_integral_value():
+        raise NotVectorised(f"amount with more than two decimals ({amount})")
+    return int(c)
+
+
+def _rhu(num: np.ndarray | int, den: np.ndarray | int) -> np.ndarray:
+    """num / den rounded half up (away from zero at .5), for integers with den > 0."""
+    num = np.asarray(num, dtype=I64)
+    a = np.abs(num)
+    return np.sign(num) * ((2 * a + den) // (2 * np.asarray(den, dtype=I64)))
+
+
+def _pct(cents_: np.ndarray, pct: Decimal) -> np.ndarray:
+    """``cents(percent_of(amount, pct))`` in whole cents."""
+    p, q = _ratio(pct)
+    return _rhu(cents_ * p, 100 * q)
+
+
+def _memo(values: np.ndarray, fn: Callable[[int], int]) -> np.ndarray:
+    """Apply a Decimal function once per distinct value (exact, and fast when values repeat)."""
+    uniq, inverse = np.unique(values, return_inverse=True)
+    mapped = np.fromiter((fn(int(v)) for v in uniq), dtype=I64, count=len(uniq))
+    return mapped[inverse.reshape(values.shape)]
+
+
+def _dec(c: int | np.integer) -> Decimal:
+    return (Decimal(int(c)) / 100).quantize(Decimal("0.01"))
+
+
+# --- settings and sampling ------------------------------------------------------------------------
+
+
+CERTAINTIES = ("sure", "likely", "maybe", "extra")
+
+
+@dataclass(frozen=True, slots=True)
+class RiskSettings:
+    """The uncertainty of one plan, as fractions (from the plan's ``risk`` section)."""
+
+    chance: dict[str, Decimal]
+    """Chance (percent) that a shift of each "how sure" is worked."""
+    hours_spread: dict[str, Decimal]
+    week_lost_chance: Decimal
+    late_report_chance: Decimal
+    late_report_days: int
+    level: Decimal
+
+    @classmethod
+    def of(cls, plan: Plan) -> RiskSettings:
+        r = plan.risk
+        return cls(
+            {"sure": r.chance_sure, "likely": r.chance_likely, "maybe": r.chance_maybe, "extra": r.chance_extra},
+            dict(r.hours_spread), r.week_lost_chance, r.late_report_chance, r.late_report_days, r.level,
+        )
+
+    @property
+    def certain(self) -> bool:
+        """No uncertainty at all: the plan as planned (sure, likely and maybe worked, extra not)."""
+        return (
+            all(self.chance[c] == 100 for c in ("sure", "likely", "maybe")) and self.chance["extra"] == 0
+            and not any(self.hours_spread.values()) and self.week_lost_chance == 0 and self.late_report_chance == 0
+        )
+
+
+@dataclass(frozen=True)
+class Futures:
+    """``n`` sampled futures of one plan."""
+
+    worked: np.ndarray
+    """bool [n, shifts]: the shift is worked."""
+    hours: np.ndarray
+    """int64 [n, shifts]: its hours, in hundredths of an hour."""
+    late: np.ndarray
+    """bool [n, months]: the month's income reaches the municipality late."""
+    seed: int | None = None
+
+    @property
+    def n(self) -> int:
+        return int(self.worked.shape[0])
+
+
+def _hundredths(hours: Decimal) -> int:
+    h = hours * 100
+    if h != h.to_integral_value():
+        raise RiskNotSupported(f"hours with more than two decimals cannot be simulated: {hours}")
+    return int(h)
+
+
+def _frozen_shifts(plan: Plan) -> np.ndarray:
+    """Shifts in a pay period with a payslip: what happened is known, so they are not uncertain."""
+    frozen = np.zeros(len(plan.shifts), dtype=bool)
+    if not plan.payslips:
+        return frozen
+    periods = [(p.job, *p.period) for p in plan.payslips]
+    for k, s in enumerate(plan.shifts):
+        frozen[k] = any(job == s.job and first <= s.date <= last for job, first, last in periods)
+    return frozen
+
+
+def certain_future(plan: Plan) -> Futures:
+    """The one future of the plan as planned: every sure, likely and maybe shift worked, no extra ones."""
+    worked = np.array([[s.certainty != "extra" for s in plan.shifts]], dtype=bool).reshape(1, len(plan.shifts))
+    hours = np.array([[_hundredths(s.hours) for s in plan.shifts]], dtype=I64).reshape(1, len(plan.shifts))
+    return Futures(worked, hours, np.zeros((1, plan.months), dtype=bool))
+
+
+def sample(plan: Plan, n: int, seed: int | None = 0, settings: RiskSettings | None = None) -> Futures:
+    """Draw ``n`` futures; the same plan, ``n`` and ``seed`` give the same futures."""
+    if n < 1:
+        raise ValueError("at least one future")
+    settings = settings or RiskSettings.of(plan)
+    rng = np.random.default_rng(seed)
+    s_count = len(plan.shifts)
+    base_hours = np.array([_hundredths(s.hours) for s in plan.shifts], dtype=I64)
+    chance = np.array([float(settings.chance[s.certainty]) / 100 for s in plan.shifts], dtype=np.float64)
+    frozen = _frozen_shifts(plan)
+    planned = np.array([s.certainty != "extra" for s in plan.shifts], dtype=bool)
+    worked = rng.random((n, s_count)) < chance
+    hours = np.broadcast_to(base_hours, (n, s_count)).copy()
+    spread = np.array([float(settings.hours_spread.get(s.job, 0)) / 100 for s in plan.shifts], dtype=np.float64)
+    if spread.any():
+        factor = 1 + (2 * rng.random((n, s_count)) - 1) * spread
+        quarters = np.maximum(1, np.rint(base_hours * factor / 25)).astype(I64)
+        hours = np.where(spread > 0, quarters * 25, hours)
+    if settings.week_lost_chance > 0 and s_count:
+        role_of = {j.id: j.person for j in plan.jobs}
+        keys = [(role_of.get(s.job, "claimant"), *s.date.isocalendar()[:2]) for s in plan.shifts]
+        index = {k: i for i, k in enumerate(dict.fromkeys(keys))}
+        lost = rng.random((n, len(index))) < float(settings.week_lost_chance) / 100
+        worked &= ~lost[:, [index[k] for k in keys]]
+    late = np.zeros((n, plan.months), dtype=bool)
+    if settings.late_report_chance > 0:
+        late = rng.random((n, plan.months)) < float(settings.late_report_chance) / 100
+    worked = np.where(frozen, planned, worked)
+    hours = np.where(frozen, base_hours, hours)
+    return Futures(worked, hours, late, seed)
+
+
+# --- what one simulation gives --------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """The simulated futures, in whole cents (int64), indexed [future, ...]."""
+
+    months: tuple[YM, ...]
+    pay_dates: tuple[date, ...]
+    """The benefit's pay date in each month (settlement events fall on these)."""
+    income: np.ndarray
+    """[n, months] net income from work counted in the month."""
+    final: np.ndarray
+    """[n, months] bijstand due on the actual income, the part paid monthly."""
+    advance: np.ndarray
+    """[n, months] paid on the pay day, on the estimate."""
+    reserved: np.ndarray
+    premie_paid: np.ndarray
+    correction: np.ndarray
+    """[n, pay dates] extra bijstand paid afterwards."""
+    withheld: np.ndarray
+    """[n, pay dates, months settled] withheld from the benefit."""
+    repaid: np.ndarray
+    """[n, pay dates, months settled] a repayment demand (a letter)."""
+    money_in: np.ndarray
+    money_out: np.ndarray
+    end_balance: np.ndarray
+    lowest_in_month: np.ndarray
+    lowest: np.ndarray
+    """[n] the lowest balance of the plan (money out taken before money in on a day)."""
+    first_below_buffer: np.ndarray
+    """[n] ordinal of the first day below the safety buffer, or BIG_DAY."""
+    set_aside: np.ndarray
+    """[n] what the deterministic advice would set aside: everything withheld or paid back."""
+    engine: Engine = "vectorised"
+    fallback_reason: str | None = None
+
+    @property
+    def n(self) -> int:
+        return int(self.income.shape[0])
+
+    @property
+    def deducted_by_date(self) -> np.ndarray:
+        """[n, pay dates] withheld plus paid back on each pay date."""
+        return self.withheld.sum(axis=2) + self.repaid.sum(axis=2)
+
+
+# --- the exact engine: the Decimal chain once per distinct future -------------------------------------
+
+
+def outcome_of_result(result: Result, plan: Plan) -> Outcome:
+    """One Decimal result as a one-future :class:`Outcome` (the reference the tests compare with)."""
+    return _stack([_exact_arrays(result, plan)], result, "exact", None)
+
+
+def _exact_arrays(result: Result, plan: Plan) -> dict[str, np.ndarray]:
+    proj, timeline, ledger = result.projection, result.timeline, result.ledger
+    months = [(bm.year, bm.month) for bm in proj.months]
+    m = len(months)
+    pay_day = timeline.pay_day
+    pay_dates = [date(y, mo, min(pay_day, calendar.monthrange(y, mo)[1])) for y, mo in months]
+    k_of = {d: k for k, d in enumerate(pay_dates)}
+    corr = np.zeros(m, dtype=I64)
+    withheld = np.zeros((m, m), dtype=I64)
+    repaid = np.zeros((m, m), dtype=I64)
+    for e in timeline.settlement_events():
+        k = k_of[e.date]
+        if e.kind == "correction_paid":
+            corr[k] += _c(e.amount)
+        else:
+            target = withheld if e.kind == "withholding" else repaid
+            target[k, months.index(e.settles)] += -_c(e.amount)
+    buffer = plan.settlement.safety_buffer
+    first_below = next((ledger.start.toordinal() + d for d, low in enumerate(ledger.daily_low) if low < buffer), BIG_DAY)
+    return {
+        "income": np.array([_c(bm.income_from_work.amount) for bm in proj.months], dtype=I64),
+        "final": np.array([_c(bm.bijstand_paid_monthly.amount) for bm in proj.months], dtype=I64),
+        "advance": np.array([_c(s.advance) for s in timeline.months], dtype=I64),
+        "reserved": np.array([_c(bm.vakantietoeslag_reserved.amount) for bm in proj.months], dtype=I64),
+        "premie_paid": np.array([_c(bm.premie_paid.amount) for bm in proj.months], dtype=I64),
+        "correction": corr,
+        "withheld": withheld,
+        "repaid": repaid,
+        "money_in": np.array([_c(lm.money_in) for lm in ledger.months], dtype=I64),
+        "money_out": np.array([_c(lm.money_out) for lm in ledger.months], dtype=I64),
+        "end_balance": np.array([_c(lm.end_balance) for lm in ledger.months], dtype=I64),
+        "lowest_in_month": np.array([_c(lm.lowest_balance) for lm in ledger.months], dtype=I64),
+        "lowest": np.array(_c(ledger.lowest), dtype=I64),
+        "first_below_buffer": np.array(first_below, dtype=I64),
+        "set_aside": np.array(sum((_c(a.amount) for a in ledger.advice), 0), dtype=I64),
+    }
+
+
+def _stack(rows: list[dict[str, np.ndarray]], result: Result, engine: Engine, reason: str | None) -> Outcome:
+    months = tuple((bm.year, bm.month) for bm in result.projection.months)
+    pay_day = result.timeline.pay_day
+    pay_dates = tuple(date(y, m, min(pay_day, calendar.monthrange(y, m)[1])) for y, m in months)
+    arrays = {key: np.stack([r[key] for r in rows]) for key in rows[0]}
+    return Outcome(months, pay_dates, engine=engine, fallback_reason=reason, **arrays)
+
+
+def future_plan(plan: Plan, futures: Futures, i: int) -> tuple[Plan, tuple[Shift, ...]]:
+    """Future ``i`` as a plan (with its late reports) and the shifts that are worked in it."""
+    shifts = []
+    for k, s in enumerate(plan.shifts):
+        if not futures.worked[i, k]:
+            continue
+        h = int(futures.hours[i, k])
+        shifts.append(s if h == _hundredths(s.hours) else s.model_copy(update={"hours": Decimal(h) / 100}))
+    late = tuple(
+        LateReport(month=f"{y:04d}-{m:02d}", reported_on=date(y, m, calendar.monthrange(y, m)[1])
+                   + timedelta(days=plan.risk.late_report_days))
+        for (y, m), is_late in zip(plan.month_list(), futures.late[i], strict=True) if is_late
+    )
+    if late:
+        settlement = plan.settlement.model_copy(update={"late_reports": plan.settlement.late_reports + late})
+        plan = plan.model_copy(update={"settlement": settlement})
+    return plan, tuple(shifts)
+
+
+def simulate_exact(plan: Plan, futures: Futures, rules: RuleSet | None = None, reason: str | None = None) -> Outcome:
+    """The Decimal engine once per distinct future (exact; as slow as that many runs)."""
+    rules = rules or load_rules()
+    planned = run(plan, rules, shifts_of(plan, "planned"))
+    key = np.concatenate([futures.worked.astype(I64), futures.hours, futures.late.astype(I64)], axis=1)
+    uniq, first, inverse = np.unique(key, axis=0, return_index=True, return_inverse=True)
+    rows = []
+    for i in first:
+        p, shifts = future_plan(plan, futures, int(i))
+        rows.append(_exact_arrays(run(p, rules, shifts, planned=planned.projection), plan))
+    out = _stack(rows, planned, "exact", reason)
+    inverse = inverse.reshape(-1)
+    return Outcome(out.months, out.pay_dates, engine="exact", fallback_reason=reason, **{
+        name: getattr(out, name)[inverse] for name in _ARRAY_FIELDS})
+
+
+_ARRAY_FIELDS = ("income", "final", "advance", "reserved", "premie_paid", "correction", "withheld", "repaid",
+                 "money_in", "money_out", "end_balance", "lowest_in_month", "lowest", "first_below_buffer", "set_aside")
+
+
+def simulate(plan: Plan, futures: Futures, rules: RuleSet | None = None) -> Outcome:
+    """All futures at once (vectorised), or the exact engine per distinct future where that is not possible."""
+    rules = rules or load_rules()
+    try:
+        return _Vectorised(plan, rules).run(futures)
+    except NotVectorised as exc:
+        return simulate_exact(plan, futures, rules, exc.feature)
+
+
+# --- the vectorised engine ------------------------------------------------------------------------
+
+
+def _add_months(ym: YM, n: int) -> YM:
+    k = ym[0] * 12 + ym[1] - 1 + n
+    return k // 12, k % 12 + 1
+
+
+def _month_end(ym: YM) -> date:
+    return date(ym[0], ym[1], calendar.monthrange(*ym)[1])
+
+
+_KIND_PARAMS: dict[str, tuple[str, str | None]] = {
+    "n": (vr.N_PCT, vr.N_MAX),
+    "r": (vr.R_PCT, vr.R_MAX),
+    "y": (vr.Y_PCT, vr.Y_MAX),
+    "34a": (vr.A34_PCT, None),
+    "34a_mub": (vr.A34_PCT, None),
+    "34a_aow": (vr.A34_AOW_PCT, vr.A34_AOW_MAX),
+}
+"""The percentage and cap of each kind of vrijlating: the ids planner.vrijlating applies (checked on probes)."""
+
+_PROBES = (Decimal("100.00"), Decimal("100000.00"))
+
+
+@dataclass
+class _Slot:
+    """One payment (or possible payment) of a job, for all futures at once."""
+
+    job_id: str
+    role: Role
+    kind: Literal["wage", "holiday_pay"]
+    pay: date
+    payslip: date
+    exists: np.ndarray
+    net: np.ndarray
+    total_net: np.ndarray
+    gross: np.ndarray | None
+    accrued: np.ndarray
+    parts: list[tuple[int, np.ndarray, np.ndarray]] = field(default_factory=list)
+    """(month index, amount, present) of the net wage attributed to each benefit month."""
+
+
+def _split(net: np.ndarray, weights: np.ndarray, keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """planner.wages.payments._split for all futures: parts in proportion, the rest on the largest weight."""
+    n = net.shape[0]
+    rows = np.arange(n)
+    w = np.where(keys, weights, 0)
+    wsum = w.sum(axis=1)
+    pos = wsum > 0
+    safe = np.where(pos, wsum, 1)[:, None]
+    parts = np.where(keys, _rhu(net[:, None] * w, safe), 0)
+    rest = net - parts.sum(axis=1)
+    largest = np.argmax(np.where(keys, w, -1), axis=1)
+    parts[rows, largest] += rest
+    first_key = np.argmax(keys, axis=1)
+    only_first = np.zeros_like(keys)
+    only_first[rows, first_key] = keys.any(axis=1)
+    parts = np.where(pos[:, None], parts, np.where(only_first, net[:, None], 0))
+    present = np.where(pos[:, None], keys, only_first)
+    return parts, present
+
+
+class _Vectorised:
+    def __init__(self, plan: Plan, rules: RuleSet) -> None:
+        self.plan, self.rules = plan, rules
+        self.assumptions = a = resolve(plan.assumptions)
+        if a["repayment"] == "instalments":
+            raise NotVectorised("repayment in instalments")
+        if a["premie_income_basis"] == "gross":
+            raise NotVectorised("the premie as a share of the gross wage")
+        self.months = plan.month_list()
+        self.m = len(self.months)
+        self.planned = run(plan, rules, shifts_of(plan, "planned"))
+        self.roles: list[Role] = ["claimant"] + (["partner"] if plan.household.partner is not None else [])
+        self.window_start = date(*self.months[0], 1)
+        self.window_end = _month_end(self.months[-1])
+        method = attribution_rule(plan, rules).value
+        self.method = plan.settlement.income_attribution if plan.settlement.income_attribution != "municipality" else method
+        self.month_index = {ym: i for i, ym in enumerate(self.months)}
+        self.scheme_id = _scheme_id(plan)
+        self._months_static()
+
+    # --- payments ---
+
+    def _fixed_slot(self, p: Payment, n: int) -> _Slot:
+        def full(value: Decimal) -> np.ndarray:
+            return np.full(n, _c(value), dtype=I64)
+
+        slot = _Slot(p.job_id, p.role, p.kind, p.pay_date, p.payslip_date, np.ones(n, dtype=bool), full(p.net),
+                     full(p.total_net), None if p.gross is None else full(p.gross), full(p.holiday_accrued))
+        for ym, amount in net_by_month(p, self.method):  # type: ignore[arg-type]
+            if ym in self.month_index:
+                slot.parts.append((self.month_index[ym], full(amount), np.ones(n, dtype=bool)))
+        return slot
+
+    def _slots(self, futures: Futures) -> list[_Slot]:
+        plan, rules, n = self.plan, self.rules, futures.n
+        slips = {(p.job, *p.period) for p in plan.payslips}
+        fixed_jobs = {j.id for j in plan.jobs if j.wage_unit == "month"}
+        slots: list[_Slot] = []
+        for p in self.planned.projection.payments:
+            if p.job_id in fixed_jobs or (p.kind == "wage" and p.source == "payslip"):
+                slots.append(self._fixed_slot(p, n))
+        in_window = [k for k, s in enumerate(plan.shifts) if self.window_start <= s.date <= self.window_end]
+        wage_cents = {j.id: _c(j.wage) for j in plan.jobs if j.wage_unit == "hour"}
+        for job in plan.jobs:
+            if job.wage_unit != "hour":
+                continue
+            mine = [k for k in in_window if plan.shifts[k].job == job.id]
+            job_slots = [s for s in slots if s.job_id == job.id and s.kind == "wage"]
+            for first, last, pay_date in pay_periods(job, self.window_start, self.window_end):
+                if (job.id, first, last) in slips or not _active(job, first, last):
+                    continue
+                idx = [k for k in mine if first <= plan.shifts[k].date <= last]
+                if idx:
+                    slot = self._variable_slot(job, first, last, pay_date, np.array(idx), futures, wage_cents[job.id])
+                    slots.append(slot)
+                    job_slots.append(slot)
+            if job.holiday_pay == "yearly":
+                slots.extend(self._holiday_payouts(job, job_slots, n))
+        return slots
+
+    def _variable_slot(self, job, first: date, last: date, pay_date: date, idx: np.ndarray,  # noqa: ANN001
+                       futures: Futures, wage_c: int) -> _Slot:
+        rules = self.rules
+        worked = futures.worked[:, idx]
+        contrib = np.where(worked, futures.hours[:, idx] * wage_c, 0)  # in 1/10,000 euro: exact
+        exists = worked.any(axis=1)
+        shift_months = [(self.plan.shifts[k].date.year, self.plan.shifts[k].date.month) for k in idx]
+        earned_months = sorted(set(shift_months))
+        raw = np.stack([contrib[:, [j for j, ym in enumerate(shift_months) if ym == e]].sum(axis=1) for e in earned_months], axis=1)
+        keys = np.stack([worked[:, [j for j, ym in enumerate(shift_months) if ym == e]].any(axis=1) for e in earned_months], axis=1)
+        total = _rhu(raw.sum(axis=1), 100)
+        earned = _rhu(raw, 100)
+        holiday = _pct(total, job.holiday_pay_percent) if job.holiday_pay != "none" else np.zeros_like(total)
+        holiday_now = holiday if job.holiday_pay == "with_wage" else np.zeros_like(total)
+        accrued = holiday if job.holiday_pay == "yearly" else np.zeros_like(total)
+        period = {"monthly": "month", "four_weekly": "four_weeks", "weekly": "week"}[job.pay_schedule]
+        gross = None
+        if job.wage_basis == "net":
+            net, holiday_net = total, holiday_now
+        else:
+            def tax(c: int) -> int:
+                return _c(loonheffing(_dec(c), period, pay_date, with_lhk=job.employer_applies_heffingskorting, rules=rules).net)
+
+            net = _memo(total, tax)
+            holiday_net = _memo(total + holiday_now, tax) - net if job.holiday_pay == "with_wage" else np.zeros_like(total)
+            gross = total
+        slot = _Slot(job.id, job.person, "wage", pay_date, pay_date + timedelta(days=job.payslip_delay_days), exists,
+                     net, net + holiday_net, gross, accrued)
+        counted = exists & (net != 0)
+        if self.method == "received":
+            ym = (pay_date.year, pay_date.month)
+            if ym in self.month_index:
+                slot.parts.append((self.month_index[ym], net, counted))
+            return slot
+        if self.method == "spread_workdays" and period != "month":
+            days = sorted(_workdays_by_month(first, last).items())
+            part_months = [ym for ym, _ in days]
+            weights = np.broadcast_to(np.array([d for _, d in days], dtype=I64), (len(net), len(days)))
+            parts, present = _split(net, weights, np.ones(weights.shape, dtype=bool))
+        else:
+            part_months = earned_months
+            parts, present = _split(net, earned, keys)
+        for j, ym in enumerate(part_months):
+            if ym in self.month_index:
+                slot.parts.append((self.month_index[ym], parts[:, j], present[:, j] & counted))
+        return slot
+
+    def _holiday_payouts(self, job, slots: list[_Slot], n: int) -> list[_Slot]:  # noqa: ANN001
+        """planner.wages.payments._yearly_holiday_payouts for all futures (the job's yearly holiday pay)."""
+        if not slots:
+            return []
+        if job.end is not None and job.end <= self.window_end:
+            raise NotVectorised("a job with yearly holiday pay that ends inside the plan")
+        slots = sorted(slots, key=lambda s: s.pay)
+        dates = []
+        y = min(s.pay.year for s in slots)
+        while date(y, 1, 1) <= self.window_end:
+            dates.append(date(y, job.holiday_pay_month, min(job.pay_day, calendar.monthrange(y, job.holiday_pay_month)[1])))
+            y += 1
+        has_accrued = [s.exists & (s.accrued > 0) for s in slots]
+        annual = None
+        if job.wage_basis == "gross":
+            g_sum = sum((np.where(h, s.gross, 0) for s, h in zip(slots, has_accrued, strict=True) if s.gross is not None),
+                        np.zeros(n, dtype=I64))
+            annual = _rhu(g_sum * 12, max(1, self.m))
+        out = []
+        previous = date.min
+        for pay_date in sorted(set(dates)):
+            pending = [s for s in slots if previous < s.pay <= pay_date]
+            previous = pay_date
+            if not pending or pay_date > self.window_end:
+                continue
+            amount = sum((np.where(s.exists, s.accrued, 0) for s in pending), np.zeros(n, dtype=I64))
+            net = amount.copy()
+            if annual is not None:
+                uniq, inverse = np.unique(annual, return_inverse=True)
+                for j, value in enumerate(uniq):
+                    rate, _ = bijzonder_tarief(_dec(value), pay_date.year, with_lhk=job.employer_applies_heffingskorting,
+                                               rules=self.rules)
+                    mask = inverse.reshape(-1) == j
+                    net[mask] = amount[mask] - _pct(amount[mask], rate)
+            out.append(_Slot(job.id, job.person, "holiday_pay", pay_date, pay_date + timedelta(days=job.payslip_delay_days),
+                             amount > 0, np.zeros(n, dtype=I64), np.where(amount > 0, net, 0), None, np.zeros(n, dtype=I64)))
+        return out
+
+    # --- the benefit month ---
+
+    def _months_static(self) -> None:
+        plan, rules = self.plan, self.rules
+        self.norms = []
+        self.schemes = []
+        self.va_checked: set[tuple[int, str]] = set()
+        for y, m in self.months:
+            self.norms.append(norm_for_month(plan.household, y, m, rules))
+            self.schemes.append(scheme_month(self.scheme_id, y, m, rules) if self.scheme_id is not None else None)
+
+    def _vrijlating(self, m: int, pim, inc: np.ndarray, used: np.ndarray, used34: np.ndarray):  # noqa: ANN001, ANN202
+        """planner.vrijlating.vrijlating_for_month for all futures; the clock moves per future."""
+        y, mo = self.months[m]
+        day = date(y, mo, 1)
+        positive = inc > 0
+        amount = np.zeros_like(inc)
+        new_used, new34 = used.copy(), used34.copy()
+        groups = np.stack([used, used34, positive.astype(I64)], axis=1)
+        for u, u34, pos in np.unique(groups, axis=0):
+            mask = (used == u) & (used34 == u34) & (positive == bool(pos))
+            clock = Clock(None if u < 0 else int(u), None if u34 < 0 else int(u34))
+            probe = _PROBES[0] if pos else ZERO
+            outcome = vrijlating_for_month(pim, self.plan.household, probe, y, mo, clock, self.assumptions, self.rules)
+            new_used[mask] = -1 if outcome.clock.used is None else outcome.clock.used
+            new34[mask] = -1 if outcome.clock.used_34a is None else outcome.clock.used_34a
+            if not pos or outcome.line is None:
+                continue
+            pct_id, cap_id = _KIND_PARAMS[outcome.line.kind]
+            pct = self.rules.get(pct_id, day).decimal
+            cap = _c(self.rules.get(cap_id, day).decimal) if cap_id is not None else None
+
+            def capped(c: np.ndarray, pct: Decimal = pct, cap: int | None = cap) -> np.ndarray:
+                out = _pct(c, pct)
+                if cap is not None:
+                    out = np.minimum(out, cap)
+                return np.minimum(out, c)
+
+            for probe in _PROBES:
+                line = vrijlating_for_month(pim, self.plan.household, probe, y, mo, clock, self.assumptions, self.rules).line
+                if line is None or int(capped(np.array([_c(probe)]))[0]) != _c(line.amount):
+                    raise NotVectorised(f"the vrijlating ({outcome.line.kind}) in {y}-{mo:02d}")
+            amount[mask] = capped(inc[mask])
+        return amount, new_used, new34
+
+    def _va(self, m: int, inc: np.ndarray, table: str) -> np.ndarray:
+        """planner.benefit.vakantieaanspraak for all futures (checked on probes around every band edge)."""
+        y, mo = self.months[m]
+        day = date(y, mo, 1)
+        rules = self.rules
+        if table != "art11":
+            pct = rules.get(VA + ("art13_percentage" if table == "art13" else "art14_2_percentage"), day).decimal
+
+            def va(c: np.ndarray) -> np.ndarray:
+                return np.maximum(0, _pct(c, pct))
+            edges: list[int] = []
+        else:
+            g = {k: rules.get(VA + k, day).decimal for k in (
+                "art11_grens_1", "art11_grens_2", "art11_grens_3", "art11_percentage",
+                "art11_aftrek_2", "art11_aftrek_3", "art11_percentage_4", "art11_aftrek_4")}
+            edges = [_c(g["art11_grens_1"]), _c(g["art11_grens_2"]), _c(g["art11_grens_3"])]
+
+            def va(c: np.ndarray) -> np.ndarray:
+                low = _pct(c, g["art11_percentage"])
+                top = _pct(c, g["art11_percentage_4"]) - _c(g["art11_aftrek_4"])
+                out = np.where(c < edges[0], low, np.where(c < edges[1], low - _c(g["art11_aftrek_2"]),
+                               np.where(c < edges[2], low - _c(g["art11_aftrek_3"]), top)))
+                return np.maximum(0, out)
+        if (m, table) not in self.va_checked:
+            probes = [1, 10000, 500000] + [e + d for e in edges for d in (-1, 0, 1)]
+            for c in probes:
+                want = vakantieaanspraak(_dec(c), day, rules, table)[0]  # type: ignore[arg-type]
+                if int(va(np.array([c], dtype=I64))[0]) != _c(want):
+                    raise NotVectorised(f"the holiday entitlement ({table}) in {y}-{mo:02d}")
+            self.va_checked.add((m, table))
+        return va(inc)
+
+    def _accrue(self, scheme, base: np.ndarray) -> np.ndarray:  # noqa: ANN001
+        cap = _c(scheme.monthly_cap)
+        out = np.minimum(_pct(base, scheme.percentage), cap)
+        for probe in (Decimal("0.01"), Decimal("100.00"), Decimal("100000.00")):
+            if int(np.minimum(_pct(np.array([_c(probe)]), scheme.percentage), cap)[0]) != _c(accrue(scheme, probe)[0]):
+                raise NotVectorised("the premie formula")
+        return out
+
+    def months_run(self, incomes: dict[Role, np.ndarray]) -> dict[str, np.ndarray]:
+        """planner.benefit.project for all futures, with the given net income per person and month."""
+        plan, rules, a = self.plan, self.rules, self.assumptions
+        n = next(iter(incomes.values())).shape[0]
+        clocks = {}
+        for role in self.roles:
+            person = plan.household.person(role)
+            used = -1 if person.vrijlating_months_used is None else person.vrijlating_months_used  # type: ignore[union-attr]
+            clocks[role] = (np.full(n, used, dtype=I64), np.full(n, -1, dtype=I64))
+        out = {k: np.zeros((n, self.m), dtype=I64) for k in ("bijstand", "paid", "reserved", "accrued", "premie_paid")}
+        unpaid = np.zeros((n, self.m), dtype=I64)
+        paid_in_year: dict[int, np.ndarray] = {}
+        careful_excess = a["vakantieaanspraak_excess"] == "from_monthly"
+        for m, (y, mo) in enumerate(self.months):
+            norm = self.norms[m]
+            day = date(y, mo, 1)
+            counted = np.zeros(n, dtype=I64)
+            va_total = np.zeros(n, dtype=I64)
+            people = []
+            for pim in norm.people:
+                inc = incomes[pim.role][:, m]
+                used, used34 = clocks[pim.role]
+                vrij, used, used34 = self._vrijlating(m, pim, inc, used, used34)
+                clocks[pim.role] = (used, used34)
+                counted += inc - vrij
+                table = va_table(plan, pim.role, pim.aow)
+                if table is not None:
+                    va_total += np.where(inc > 0, self._va(m, inc, table), 0)
+                people.append((pim, inc, vrij > 0))
+            norm_c, vt = _c(norm.amount), _c(norm.vakantietoeslag)
+            taken = va_total if careful_excess else np.minimum(va_total, vt)
+            bijstand = np.maximum(0, norm_c - counted - taken)
+            room = norm_c - vt - counted - np.maximum(0, taken - vt)
+            paid = np.minimum(bijstand, np.maximum(0, room))
+            out["bijstand"][:, m], out["paid"][:, m], out["reserved"][:, m] = bijstand, paid, bijstand - paid
+            scheme = self.schemes[m]
+            if scheme is None:
+                continue
+            min_age = int(rules.get("participatiewet/vrijlating/minimum_leeftijd", day).value)  # type: ignore[arg-type]
+            bases = []
+            for pim, inc, in_vrij in people:
+                ok = inc > 0
+                if pim.age < min_age and a["premie_under_27"] == "excluded":
+                    ok = np.zeros_like(ok)
+                if a["premie_during_vrijlating"] == "no_premie":
+                    ok = ok & ~in_vrij
+                bases.append(np.where(ok, inc, 0))
+            if a["premie_cap_couple"] == "per_person":
+                accrued = sum((self._accrue(scheme, b) for b in bases), np.zeros(n, dtype=I64))
+            else:
+                accrued = self._accrue(scheme, sum(bases, np.zeros(n, dtype=I64)))
+            if a["premie_month_without_bijstand"] == "no_premie":
+                accrued = np.where(bijstand > 0, accrued, 0)
+            out["accrued"][:, m] = accrued
+            unpaid[:, m] = accrued
+            if mo in scheme.payout_months:
+                total = unpaid[:, : m + 1].sum(axis=1)
+                amount = total
+                if scheme.yearly_cap_j:
+                    cap = rules.find(J_MAX, date(y, 1, 1))
+                    if cap is not None:
+                        so_far = paid_in_year.setdefault(y, np.zeros(n, dtype=I64))
+                        amount = np.minimum(total, np.maximum(0, _c(cap.decimal) - so_far))
+                paid_in_year[y] = paid_in_year.get(y, np.zeros(n, dtype=I64)) + amount
+                out["premie_paid"][:, m] = amount
+                unpaid[:, : m + 1] = 0
+        return out
+
+    # --- settlement and ledger ---
+
+    def run(self, futures: Futures) -> Outcome:
+        plan, rules, n, mcount = self.plan, self.rules, futures.n, self.m
+        if futures.worked.shape[1] != len(plan.shifts) or futures.late.shape[1] != mcount:
+            raise ValueError("these futures belong to another plan")
+        slots = self._slots(futures)
+        incomes = {role: np.zeros((n, mcount), dtype=I64) for role in self.roles}
+        month_end = np.array([_month_end(ym).toordinal() for ym in self.months], dtype=I64)
+        known = np.broadcast_to(month_end, (n, mcount)).copy()
+        for slot in slots:
+            for i, amount, present in slot.parts:
+                if slot.role in incomes:
+                    incomes[slot.role][:, i] += np.where(present, amount, 0)
+                known[:, i] = np.maximum(known[:, i], np.where(present, slot.payslip.toordinal(), 0))
+        known += plan.settlement.report_delay_days
+        for late in plan.settlement.late_reports:
+            ym = (int(late.month[:4]), int(late.month[5:]))
+            if ym in self.month_index:
+                i = self.month_index[ym]
+                known[:, i] = np.maximum(known[:, i], late.reported_on.toordinal())
+        known = np.where(futures.late, np.maximum(known, month_end + plan.risk.late_report_days), known)
+
+        actual = self.months_run(incomes)
+        final = actual["paid"]
+        timeline = self.planned.timeline
+        pay_dates = [date(y, m, min(timeline.pay_day, calendar.monthrange(y, m)[1])) for y, m in self.months]
+        pay_ord = np.array([d.toordinal() for d in pay_dates], dtype=I64)
+        rows = np.arange(n)
+        benefit_cash = np.zeros((n, mcount), dtype=I64)
+        corr = np.zeros((n, mcount), dtype=I64)
+        withheld = np.zeros((n, mcount, mcount), dtype=I64)
+        repaid = np.zeros((n, mcount, mcount), dtype=I64)
+        if timeline.regime == "after_income":
+            advance = final
+            later = np.searchsorted(pay_ord, known, side="right")
+            on = np.where(known <= pay_ord, np.arange(mcount), later)
+            for i in range(mcount):
+                ok = (on[:, i] < mcount) & (final[:, i] > 0)
+                np.add.at(benefit_cash, (rows[ok], on[ok, i]), final[ok, i])
+        else:
+            advance = self._advance(incomes, known, pay_ord)
+            benefit_cash += np.where(advance > 0, advance, 0)
+            settle_on = np.searchsorted(pay_ord, known, side="right")  # == mcount: after the plan
+            self._corrections(advance, final, settle_on, corr, withheld, repaid)
+
+        # Money in and out, on a grid of the days with events (and every first of a month).
+        start, end = self.window_start, self.window_end
+        expenses = _expenses(plan, start, end)
+        days = {date(y, m, 1) for y, m in self.months} | set(pay_dates) | {e.date for e in expenses}
+        days |= {s.pay for s in slots if start <= s.pay <= end}
+        grid = sorted(days)
+        col = {d: k for k, d in enumerate(grid)}
+        ins = np.zeros((n, len(grid)), dtype=I64)
+        outs = np.zeros((n, len(grid)), dtype=I64)
+        pay_cols = [col[d] for d in pay_dates]
+        ins[:, pay_cols] += benefit_cash + corr + actual["premie_paid"] + self._holiday_allowance(final, actual["reserved"])
+        outs[:, pay_cols] -= withheld.sum(axis=2) + repaid.sum(axis=2)
+        for slot in slots:
+            if start <= slot.pay <= end:
+                ins[:, col[slot.pay]] += np.where(slot.exists & (slot.total_net > 0), slot.total_net, 0)
+        for e in expenses:
+            outs[:, col[e.date]] += _c(e.amount)
+        balance = _c(plan.starting_balance) + np.cumsum(ins + outs, axis=1)
+        low = balance - ins
+        month_of = np.array([self.month_index[(d.year, d.month)] for d in grid])
+        money_in = np.stack([ins[:, month_of == i].sum(axis=1) for i in range(mcount)], axis=1)
+        money_out = np.stack([-outs[:, month_of == i].sum(axis=1) for i in range(mcount)], axis=1)
+        lowest_in_month = np.stack([low[:, month_of == i].min(axis=1) for i in range(mcount)], axis=1)
+        last_col = [int(np.nonzero(month_of == i)[0][-1]) for i in range(mcount)]
+        below = low < _c(plan.settlement.safety_buffer)
+        grid_ord = np.array([d.toordinal() for d in grid], dtype=I64)
+        first_below = np.where(below.any(axis=1), grid_ord[np.argmax(below, axis=1)], BIG_DAY)
+        return Outcome(
+            tuple(self.months), tuple(pay_dates),
+            income=sum(incomes.values(), np.zeros((n, mcount), dtype=I64)),
+            final=final, advance=advance, reserved=actual["reserved"], premie_paid=actual["premie_paid"],
+            correction=corr, withheld=withheld, repaid=repaid, money_in=money_in, money_out=money_out,
+            end_balance=balance[:, last_col], lowest_in_month=lowest_in_month, lowest=low.min(axis=1),
+            first_below_buffer=first_below, set_aside=withheld.sum(axis=(1, 2)) + repaid.sum(axis=(1, 2)),
+        )
+
+    def _advance(self, incomes: dict[Role, np.ndarray], known: np.ndarray, pay_ord: np.ndarray) -> np.ndarray:
+        """The municipality's estimate by its method, and the benefit paid on it (planner.settlement._estimates)."""
+        plan, n = self.plan, known.shape[0]
+        planned = {role: np.zeros(self.m, dtype=I64) for role in self.roles}
+        for i, bm in enumerate(self.planned.projection.months):
+            for p in bm.people:
+                planned[p.role][i] = _c(p.income.net) if p.income else 0
+        if plan.settlement.estimated_income is not None:
+            estimates = {role: np.full((n, self.m), _c(plan.settlement.estimated_income) if role == "claimant" else 0,
+                                       dtype=I64) for role in self.roles}
+        elif self.assumptions["estimate_method"] == "plan":
+            estimates = {role: np.broadcast_to(planned[role], (n, self.m)).copy() for role in self.roles}
+        else:
+            take = 1 if self.assumptions["estimate_method"] == "last_known" else 3
+            estimates = {role: np.zeros((n, self.m), dtype=I64) for role in self.roles}
+            for i in range(self.m):
+                count = np.zeros(n, dtype=I64)
+                sums = {role: np.zeros(n, dtype=I64) for role in self.roles}
+                for j in range(i - 1, -1, -1):
+                    use = (known[:, j] < pay_ord[i]) & (count < take)
+                    for role in self.roles:
+                        sums[role] += np.where(use, incomes[role][:, j], 0)
+                    count += use
+                for role in self.roles:
+                    estimates[role][:, i] = np.where(count > 0, _rhu(sums[role], np.maximum(count, 1)), planned[role][i])
+        advance = self.months_run(estimates)["paid"]
+        if self.planned.timeline.regime == "voorschot":
+            share = self.rules.get("participatiewet/voorschot/percentage", self.window_start).decimal
+            advance = _pct(advance, share)
+        return advance
+
+    def _limits(self) -> tuple[int, int | None]:
+        """The look-back in months and the withholding limit per payment (as planner.settlement.build_timeline)."""
+        plan, rules, start = self.plan, self.rules, self.window_start
+        gem = f"gemeenten/{plan.household.municipality}/uitkering/"
+        lookback = int(rules.get("participatiewet/verrekening/termijn_maanden", start).value)  # type: ignore[arg-type]
+        municipal = None
+        if gem + "verrekening_maximum" in rules:
+            found = rules.find(gem + "verrekening_maximum", start)
+            municipal = found.decimal if found is not None else None
+        limit = plan.settlement.withholding_limit
+        if limit is None and self.assumptions["withholding_limit"] == "municipal_limit" and municipal is not None:
+            limit = municipal
+        return lookback, None if limit is None else _c(limit)
+
+    def _corrections(self, advance: np.ndarray, final: np.ndarray, settle_on: np.ndarray, corr: np.ndarray,
+                     withheld: np.ndarray, repaid: np.ndarray) -> None:
+        """planner.settlement._corrections for all futures: pay afterwards, withhold within the limit, or reclaim."""
+        n, mcount = advance.shape
+        rows = np.arange(n)
+        lookback, limit = self._limits()
+        diff = final - advance
+        owed = np.zeros((n, mcount), dtype=I64)
+        order = np.argsort(settle_on * mcount + np.arange(mcount), axis=1, kind="stable")
+        for k in range(mcount):
+            pay_ym = self.months[k]
+            too_late = np.array([_add_months(ym, lookback) < pay_ym for ym in self.months])
+            due = settle_on == k
+            up = np.where(due & (diff > 0), diff, 0).sum(axis=1)
+            corr[:, k] = up
+            available = advance[:, k] + up
+            down = due & (diff < 0)
+            repaid[:, k, :] += np.where(down & too_late, -diff, 0)
+            owed = np.where(down & ~too_late, -diff, owed)
+            taken_here = np.zeros(n, dtype=I64)
+            for r in range(mcount):
+                i = order[:, r]
+                rest = owed[rows, i]
+                take = np.minimum(rest, available)
+                if limit is not None:
+                    take = np.minimum(take, np.maximum(0, limit - taken_here))
+                take = np.where((rest > 0) & (available > 0) & (take > 0), take, 0)
+                owed[rows, i] -= take
+                available -= take
+                taken_here += take
+                withheld[rows, k, i] += take
+            ended = (advance[:, k] <= 0) & (final[:, k] <= 0)
+            rest = np.where(ended[:, None] & (owed > 0), owed, 0)
+            repaid[:, k, :] += rest
+            owed -= rest
+
+    def _holiday_allowance(self, final: np.ndarray, reserved: np.ndarray) -> np.ndarray:
+        """planner.settlement._payouts (the holiday allowance part): every June, or within three months after the end."""
+        n, mcount = final.shape
+        nonpos = final <= 0
+        tail = np.flip(np.logical_and.accumulate(np.flip(nonpos, axis=1), axis=1), axis=1)
+        cand = np.zeros_like(nonpos)
+        cand[:, 1:] = nonpos[:, 1:] & ~nonpos[:, :-1] & tail[:, 1:]
+        ended = np.where(cand.any(axis=1), np.argmax(cand, axis=1), -1)
+        paid = np.zeros((n, mcount), dtype=bool)
+        cash = np.zeros((n, mcount), dtype=I64)
+        cols = np.arange(mcount)
+        for i, (y, m) in enumerate(self.months):
+            vt_months = self.rules.get("participatiewet/vakantietoeslag/uitbetaalmaand", date(y, m, 1)).value
+            now = (ended >= 0) & (ended + 2 == i)
+            window = now[:, None] & (cols[None, :] < ended[:, None])
+            cash[:, i] += np.where(window & ~paid, reserved, 0).sum(axis=1)
+            paid |= window
+            if m in vt_months:  # type: ignore[operator]
+                window = np.array([_add_months((y, m), -12) <= ym < (y, m) for ym in self.months])[None, :]
+                cash[:, i] += np.where(window & ~paid, reserved, 0).sum(axis=1)
+                paid |= window
+        return cash
