@@ -54,7 +54,8 @@ import numpy as np
 from planner import vrijlating as vr
 from planner.assumptions import resolve
 from planner.benefit import VA, Projection, _scheme_id, va_table, vakantieaanspraak
-from planner.cashflow import build_ledger
+from planner.explain import Day, Explanation, Money, Month, Percent
+from planner.i18n import N_
 from planner.income import attribution_rule
 from planner.model import LateReport, Plan, Role, Shift
 from planner.money import ZERO
@@ -930,3 +931,256 @@ class _Vectorised:
                 cash[:, i] += np.where(window & ~paid, reserved, 0).sum(axis=1)
                 paid |= window
         return cash
+
+
+# --- what a person sees: chances, sizes, and what to set aside ---------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Spread:
+    """The middle of the futures (median) and the range that 8 in 10 of them fall in (10th to 90th percentile).
+
+    Each is an amount that occurred in one of the futures (numpy's ``inverted_cdf`` percentile), so it is whole cents.
+    """
+
+    median: Decimal
+    low: Decimal
+    high: Decimal
+
+
+@dataclass(frozen=True, slots=True)
+class MonthRisk:
+    month: YM
+    letter_chance: Decimal
+    """Share of the futures (0 to 1) with money withheld or reclaimed on this month's pay date."""
+    letter_size: Spread | None
+    """What is withheld or reclaimed in this month, in the futures where it happens."""
+    below_zero_chance: Decimal
+    below_buffer_chance: Decimal
+    lowest_balance: Spread
+    end_balance: Spread
+    text: Explanation | None
+
+
+@dataclass(frozen=True, slots=True)
+class SetAside:
+    amount: Decimal
+    """Keep this much aside (not spent) so that the chance of dropping below the buffer is at most ``level``."""
+    from_date: date | None
+    """The payday to set it aside from (the last money in, in the plan, before it is needed); None if nothing."""
+    needed_by: date | None
+    """The first day it is needed in the futures it protects."""
+    level: Decimal
+    """The chosen level (0 to 1)."""
+    chance_after: Decimal
+    """In the simulated futures, the chance of dropping below the buffer with this amount kept aside."""
+    explanation: Explanation
+
+
+@dataclass(frozen=True, slots=True)
+class RiskAssumption:
+    id: str
+    value: str
+    explanation: Explanation
+
+
+@dataclass(frozen=True, slots=True)
+class RiskSummary:
+    samples: int
+    seed: int | None
+    engine: Engine
+    fallback_reason: str | None
+    months: tuple[MonthRisk, ...]
+    letter_chance: Decimal
+    letter_total: Spread | None
+    below_zero_chance: Decimal
+    below_buffer_chance: Decimal
+    lowest_balance: Spread
+    set_aside: SetAside
+    assumptions: tuple[RiskAssumption, ...]
+    texts: tuple[Explanation, ...]
+
+
+def _chance(mask: np.ndarray) -> Decimal:
+    return (Decimal(int(np.count_nonzero(mask))) / Decimal(mask.size)).quantize(Decimal("0.0001"))
+
+
+def _spread(values: np.ndarray) -> Spread:
+    q = np.percentile(values, [50, 10, 90], method="inverted_cdf")
+    return Spread(*(_dec(int(v)) for v in q))
+
+
+def frequency(chance: Decimal) -> tuple[int, int]:
+    """A chance as a natural frequency "count in total": 3 in 10, or 4 in 100 below 1 in 20 (and above 19 in 20).
+
+    (0, 100) means less than 1 in 100 but not never; exact 0 and 1 are (0, 10) and (10, 10).
+    """
+    if chance <= 0:
+        return 0, 10
+    if chance >= 1:
+        return 10, 10
+    tens = int((chance * 10).to_integral_value())
+    if 1 <= tens <= 9 and Decimal("0.05") <= chance <= Decimal("0.95"):
+        return tens, 10
+    return min(99, int((chance * 100).to_integral_value())), 100
+
+
+def _natural(chance: Decimal, some: str, fewer: str, every: str, **values: object) -> Explanation:
+    """A chance in words, as a natural frequency: "In 3 of 10 futures ...", with its own words for rare and for all."""
+    count, total = frequency(chance)
+    message = every if chance >= 1 else (fewer if count == 0 else some)
+    return Explanation(message, {"count": count, "total": total, **values})  # type: ignore[arg-type]
+
+
+def _letter_text(ym: YM, chance: Decimal, size: Spread) -> Explanation:
+    values = {"month": Month(*ym), "low": Money(size.low), "high": Money(size.high), "amount": Money(size.median)}
+    if size.low == size.high:
+        return _natural(
+            chance,
+            N_("In {count} of {total} futures you get a letter in {month}: {amount} is withheld or reclaimed."),
+            N_("In fewer than 1 in 100 futures you get a letter in {month}: {amount} is withheld or reclaimed."),
+            N_("In every future we tried you get a letter in {month}: {amount} is withheld or reclaimed."),
+            **values)
+    return _natural(
+        chance,
+        N_("In {count} of {total} futures you get a letter in {month}: money is withheld or reclaimed, usually "
+           "between {low} and {high}."),
+        N_("In fewer than 1 in 100 futures you get a letter in {month}: money is withheld or reclaimed, usually "
+           "between {low} and {high}."),
+        N_("In every future we tried you get a letter in {month}: money is withheld or reclaimed, usually between "
+           "{low} and {high}."),
+        **values)
+
+
+def _assumptions(plan: Plan) -> tuple[RiskAssumption, ...]:
+    r = plan.risk
+    out = [
+        RiskAssumption("chance_sure", str(r.chance_sure), Explanation(
+            N_("A shift marked “sure” is worked in {percent} of the futures."), {"percent": Percent(r.chance_sure)})),
+        RiskAssumption("chance_likely", str(r.chance_likely), Explanation(
+            N_("A shift marked “likely” is worked in {percent} of the futures."), {"percent": Percent(r.chance_likely)})),
+        RiskAssumption("chance_maybe", str(r.chance_maybe), Explanation(
+            N_("A shift marked “maybe” is worked in {percent} of the futures."), {"percent": Percent(r.chance_maybe)})),
+        RiskAssumption("chance_extra", str(r.chance_extra), Explanation(
+            N_("An extra shift (not in your plan) comes and is worked in {percent} of the futures."),
+            {"percent": Percent(r.chance_extra)})),
+    ]
+    for job in plan.jobs:
+        spread = r.hours_spread.get(job.id, Decimal(0))
+        out.append(RiskAssumption(f"hours_spread.{job.id}", str(spread), Explanation(
+            N_("Shifts at {job} take up to {percent} more or fewer hours than planned (in quarter hours)."),
+            {"job": job.name or job.id, "percent": Percent(spread)})))
+    out += [
+        RiskAssumption("week_lost_chance", str(r.week_lost_chance), Explanation(
+            N_("Chance that you lose all your shifts of one week (illness, a quiet week): {percent} per week. "
+               "It is 0 unless you change it, so that a sure shift stays sure."),
+            {"percent": Percent(r.week_lost_chance)})),
+        RiskAssumption("late_report_chance", str(r.late_report_chance), Explanation(
+            N_("Chance that the municipality gets a month's income late: {percent} per month. Then it knows the "
+               "income {days} days after the month."), {"percent": Percent(r.late_report_chance), "days": r.late_report_days})),
+        RiskAssumption("level", str(r.level), Explanation(
+            N_("The advice to set money aside keeps the chance that your balance drops below your safety buffer "
+               "under {percent}."), {"percent": Percent(r.level)})),
+    ]
+    return tuple(out)
+
+
+def summarise(plan: Plan, outcome: Outcome, seed: int | None = None, rules: RuleSet | None = None) -> RiskSummary:
+    """Chances, sizes and the set-aside advice of simulated futures, as Decimal amounts and explanations."""
+    buffer = _c(plan.settlement.safety_buffer)
+    deducted = outcome.deducted_by_date
+    months = []
+    texts: list[Explanation] = []
+    for k, ym in enumerate(outcome.months):
+        has = deducted[:, k] > 0
+        chance = _chance(has)
+        size = _spread(deducted[has, k]) if has.any() else None
+        text = _letter_text(ym, chance, size) if size is not None else None
+        if text is not None:
+            texts.append(text)
+        months.append(MonthRisk(
+            ym, chance, size, _chance(outcome.lowest_in_month[:, k] < 0), _chance(outcome.lowest_in_month[:, k] < buffer),
+            _spread(outcome.lowest_in_month[:, k]), _spread(outcome.end_balance[:, k]), text))
+    total = deducted.sum(axis=1)
+    any_letter = total > 0
+    letter_chance = _chance(any_letter)
+    letter_total = _spread(total[any_letter]) if any_letter.any() else None
+    if letter_total is None:
+        texts.insert(0, Explanation(N_("In none of the futures we tried is money withheld or reclaimed.")))
+    else:
+        texts.insert(0, _natural(
+            letter_chance,
+            N_("In {count} of {total} futures money is withheld or reclaimed at least once. Together usually "
+               "between {low} and {high}."),
+            N_("In fewer than 1 in 100 futures money is withheld or reclaimed. Together usually between {low} "
+               "and {high}."),
+            N_("In every future we tried money is withheld or reclaimed. Together usually between {low} and "
+               "{high}."),
+            low=Money(letter_total.low), high=Money(letter_total.high)))
+    below_zero = _chance(outcome.lowest < 0)
+    below_buffer = _chance(outcome.lowest < buffer)
+    if below_zero > 0:
+        texts.append(_natural(
+            below_zero,
+            N_("In {count} of {total} futures your balance drops below zero."),
+            N_("In fewer than 1 in 100 futures your balance drops below zero."),
+            N_("In every future we tried your balance drops below zero.")))
+    if buffer > 0 and below_buffer > 0:
+        texts.append(_natural(
+            below_buffer,
+            N_("In {count} of {total} futures your balance drops below your safety buffer of {buffer}."),
+            N_("In fewer than 1 in 100 futures your balance drops below your safety buffer of {buffer}."),
+            N_("In every future we tried your balance drops below your safety buffer of {buffer}."),
+            buffer=Money(plan.settlement.safety_buffer)))
+    set_aside = _set_aside(plan, outcome, rules)
+    texts.append(set_aside.explanation)
+    texts.append(Explanation(
+        N_("These chances come from {samples} possible futures of your plan. They are not a promise: they show "
+           "what can happen if the assumptions below are right."), {"samples": outcome.n}))
+    return RiskSummary(
+        outcome.n, seed, outcome.engine, outcome.fallback_reason, tuple(months), letter_chance, letter_total,
+        below_zero, below_buffer, _spread(outcome.lowest), set_aside, _assumptions(plan), tuple(texts))
+
+
+def _set_aside(plan: Plan, outcome: Outcome, rules: RuleSet | None) -> SetAside:
+    """The amount to keep aside so that the chance of dropping below the safety buffer is at most the level.
+
+    Per future, the shortfall is how far its lowest balance falls below the buffer. Keeping ``A`` aside (not
+    spending it) protects every future whose shortfall is at most ``A``; ``A`` is the smallest shortfall that
+    leaves at most the chosen share of futures unprotected. It must be there by the first day any protected
+    future drops below the buffer; the advice names the last payday of the plan before that day.
+    """
+    level = plan.risk.level / 100
+    buffer_c = _c(plan.settlement.safety_buffer)
+    shortfall = np.maximum(0, buffer_c - outcome.lowest)
+    amount = int(np.percentile(shortfall, float(1 - level) * 100, method="inverted_cdf"))
+    chance_after = _chance(shortfall > amount)
+    protected = (shortfall > 0) & (shortfall <= amount)
+    buffer = Money(plan.settlement.safety_buffer)
+    if amount == 0:
+        return SetAside(ZERO, None, None, level, chance_after, Explanation(
+            N_("You do not need to set money aside for this: the chance that your balance drops below {buffer} "
+               "is already at most {level}."), {"buffer": buffer, "level": Percent(plan.risk.level)}))
+    needed_by = date.fromordinal(int(outcome.first_below_buffer[protected].min()))
+    timeline = run(plan, rules or load_rules(), shifts_of(plan, "planned")).timeline
+    paydays = [e.date for e in timeline.events if e.amount > 0 and e.kind in ("wage", "benefit", "holiday_pay", "premie")
+               and e.date <= needed_by]
+    from_date = max(paydays) if paydays else None
+    values = {"amount": Money(_dec(amount)), "buffer": buffer, "level": Percent(plan.risk.level),
+              "needed_by": Day(needed_by)}
+    if from_date is None:
+        expl = Explanation(N_("Keep {amount} aside from now on. Then the chance that your balance drops below "
+                              "{buffer} is at most {level}. You may need it from {needed_by}."), values)
+    else:
+        values["from_date"] = Day(from_date)
+        expl = Explanation(N_("Set aside {amount} from the money you get on {from_date}. Then the chance that your "
+                              "balance drops below {buffer} is at most {level}. You may need it from {needed_by}."),
+                           values)
+    return SetAside(_dec(amount), from_date, needed_by, level, chance_after, expl)
+
+
+def assess(plan: Plan, samples: int = 10_000, seed: int | None = 0, rules: RuleSet | None = None) -> RiskSummary:
+    """Sample, simulate and summarise: the whole risk answer for one plan."""
+    rules = rules or load_rules()
+    outcome = simulate(plan, sample(plan, samples, seed), rules)
+    return summarise(plan, outcome, seed, rules)

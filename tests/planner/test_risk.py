@@ -28,6 +28,7 @@ from planner.risk import (
     sample,
     simulate,
     simulate_exact,
+    summarise,
 )
 from planner.rules import load_rules
 from planner.scenarios import run, shifts_of
@@ -254,24 +255,31 @@ def test_one_uncertain_shift_gives_a_letter_with_its_own_chance(p: int) -> None:
     assert abs(estimate - p / 100) <= half_width
 
 
-def test_the_set_aside_meets_its_level_on_fresh_futures() -> None:
-    from planner.risk import summarise
+def _letters_that_hurt(level: int) -> Plan:
+    """Sam works 10 sure hours a month and 20 "maybe" hours; hours run 50 % over or under. Rent of 1300 is due
+    the day after the benefit, so a withholding can push the balance below the safety buffer of 150."""
+    sure = [Shift(date=date(2026, m, 10), hours="10", job="werk") for m in range(1, 6)]
+    maybe = [Shift(date=date(2026, m, 17), hours="20", job="werk", certainty="maybe") for m in range(1, 5)]
+    return Plan(start="2026-01", months=5, household=SAM, jobs=(WORK,), shifts=tuple(sure + maybe),
+                expenses=(Expense(name="Huur", amount="1300", day=27),), starting_balance="500",
+                settlement=Settlement(safety_buffer="150"), risk=Risk(level=level, hours_spread={"werk": "50"}))
 
-    shifts = [Shift(date=date(2026, 1, 1) + timedelta(days=d), hours="6", job="werk", certainty=c)
-              for d, c in zip(range(0, 140, 3), ["sure", "likely", "maybe", "extra"] * 12, strict=False)]
-    plan = story(shifts, starting_balance="200", settlement=Settlement(safety_buffer="150"),
-                 risk=Risk(level=10, week_lost_chance=5))
-    summary = summarise(plan, simulate(plan, sample(plan, 4000, seed=5), RULES))
-    amount = summary.set_aside.amount
-    assert amount > 0
+
+def test_the_set_aside_meets_its_level_on_fresh_futures() -> None:
+    plan = _letters_that_hurt(10)
+    summary = summarise(plan, simulate(plan, sample(plan, 4000, seed=5), RULES), rules=RULES)
+    advice = summary.set_aside
+    assert advice.amount > 0 and advice.chance_after <= D("0.10")
+    assert summary.below_buffer_chance > D("0.10")  # without setting aside, the level is not met
     fresh = simulate(plan, sample(plan, 4000, seed=99), RULES)
-    below = (fresh.lowest + int(amount * 100)) < int(plan.settlement.safety_buffer * 100)
-    # At most 10 %, with room for sampling error (99.9 %: 3.29 standard errors of 4,000 draws).
+    below = (fresh.lowest + int(advice.amount * 100)) < int(plan.settlement.safety_buffer * 100)
+    # At most 10 % on futures it has not seen, with room for sampling error (99.9 %: 3.29 standard errors).
     assert below.mean() <= 0.10 + 3.29 * math.sqrt(0.1 * 0.9 / 4000)
-    # And the advice is not simply "everything": at the 50 % level less is needed.
-    half = summarise(plan.model_copy(update={"risk": Risk(level=50, week_lost_chance=5)}),
-                     simulate(plan, sample(plan, 4000, seed=5), RULES))
-    assert half.set_aside.amount < amount
+    # It is needed on a pay date and set aside from a payday on or before it.
+    assert advice.from_date is not None and advice.needed_by is not None and advice.from_date <= advice.needed_by
+    # A higher level (more risk accepted) needs less; the advice is not simply "everything".
+    looser = summarise(_letters_that_hurt(20), simulate(plan, sample(plan, 4000, seed=5), RULES), rules=RULES)
+    assert looser.set_aside.amount < advice.amount
 
 
 # --- the honest fallback --------------------------------------------------------------------------------
