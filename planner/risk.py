@@ -118,6 +118,13 @@ def _pct(cents_: np.ndarray, pct: Decimal) -> np.ndarray:
 
 def _memo(values: np.ndarray, fn: Callable[[int], int]) -> np.ndarray:
     """Apply a Decimal function once per distinct value (exact, and fast when values repeat)."""
+    low, high = int(values.min()), int(values.max())
+    if high - low <= 4 * values.size + 1024:  # a look-up table over the range: no sorting
+        offset = values - low
+        uniq = np.flatnonzero(np.bincount(offset.ravel(), minlength=1))
+        table = np.zeros(high - low + 1, dtype=I64)
+        table[uniq] = np.fromiter((fn(int(v) + low) for v in uniq), dtype=I64, count=len(uniq))
+        return table[offset]
     uniq, inverse = np.unique(values, return_inverse=True)
     mapped = np.fromiter((fn(int(v)) for v in uniq), dtype=I64, count=len(uniq))
     return mapped[inverse.reshape(values.shape)]
@@ -169,7 +176,7 @@ class Futures:
     worked: np.ndarray
     """bool [n, shifts]: the shift is worked."""
     hours: np.ndarray
-    """int64 [n, shifts]: its hours, in hundredths of an hour."""
+    """int32 [n, shifts]: its hours, in hundredths of an hour."""
     late: np.ndarray
     """bool [n, months]: the month's income reaches the municipality late."""
     seed: int | None = None
@@ -200,40 +207,46 @@ def _frozen_shifts(plan: Plan) -> np.ndarray:
 def certain_future(plan: Plan) -> Futures:
     """The one future of the plan as planned: every sure, likely and maybe shift worked, no extra ones."""
     worked = np.array([[s.certainty != "extra" for s in plan.shifts]], dtype=bool).reshape(1, len(plan.shifts))
-    hours = np.array([[_hundredths(s.hours) for s in plan.shifts]], dtype=I64).reshape(1, len(plan.shifts))
+    hours = np.array([[_hundredths(s.hours) for s in plan.shifts]], dtype=np.int32).reshape(1, len(plan.shifts))
     return Futures(worked, hours, np.zeros((1, plan.months), dtype=bool))
 
 
 def sample(plan: Plan, n: int, seed: int | None = 0, settings: RiskSettings | None = None) -> Futures:
-    """Draw ``n`` futures; the same plan, ``n`` and ``seed`` give the same futures."""
+    """Draw ``n`` futures; the same plan, ``n`` and ``seed`` give the same futures.
+
+    The arrays are drawn shift by shift (one row of ``n`` per shift) and handed out transposed, as views, so
+    the simulation reads each shift's futures as one contiguous row.
+    """
     if n < 1:
         raise ValueError("at least one future")
     settings = settings or RiskSettings.of(plan)
     rng = np.random.default_rng(seed)
     s_count = len(plan.shifts)
-    base_hours = np.array([_hundredths(s.hours) for s in plan.shifts], dtype=I64)
-    chance = np.array([float(settings.chance[s.certainty]) / 100 for s in plan.shifts], dtype=np.float64)
-    frozen = _frozen_shifts(plan)
-    planned = np.array([s.certainty != "extra" for s in plan.shifts], dtype=bool)
-    worked = rng.random((n, s_count)) < chance
-    hours = np.broadcast_to(base_hours, (n, s_count)).copy()
-    spread = np.array([float(settings.hours_spread.get(s.job, 0)) / 100 for s in plan.shifts], dtype=np.float64)
+    base_hours = np.array([_hundredths(s.hours) for s in plan.shifts], dtype=np.int32)[:, None]
+    chance = np.array([float(settings.chance[s.certainty]) / 100 for s in plan.shifts], dtype=np.float64)[:, None]
+    frozen = _frozen_shifts(plan)[:, None]
+    planned = np.array([s.certainty != "extra" for s in plan.shifts], dtype=bool)[:, None]
+    worked = rng.random((s_count, n)) < chance
+    hours = np.broadcast_to(base_hours, (s_count, n))
+    spread = np.array([float(settings.hours_spread.get(s.job, 0)) / 100 for s in plan.shifts], dtype=np.float64)[:, None]
     if spread.any():
-        factor = 1 + (2 * rng.random((n, s_count)) - 1) * spread
-        quarters = np.maximum(1, np.rint(base_hours * factor / 25)).astype(I64)
+        factor = 1 + (2 * rng.random((s_count, n)) - 1) * spread
+        quarters = np.maximum(1, np.rint(base_hours * factor / 25)).astype(np.int32)
         hours = np.where(spread > 0, quarters * 25, hours)
     if settings.week_lost_chance > 0 and s_count:
         role_of = {j.id: j.person for j in plan.jobs}
         keys = [(role_of.get(s.job, "claimant"), *s.date.isocalendar()[:2]) for s in plan.shifts]
         index = {k: i for i, k in enumerate(dict.fromkeys(keys))}
-        lost = rng.random((n, len(index))) < float(settings.week_lost_chance) / 100
-        worked &= ~lost[:, [index[k] for k in keys]]
-    late = np.zeros((n, plan.months), dtype=bool)
+        lost = rng.random((len(index), n)) < float(settings.week_lost_chance) / 100
+        worked &= ~lost[[index[k] for k in keys]]
+    late = np.zeros((plan.months, n), dtype=bool)
     if settings.late_report_chance > 0:
-        late = rng.random((n, plan.months)) < float(settings.late_report_chance) / 100
-    worked = np.where(frozen, planned, worked)
-    hours = np.where(frozen, base_hours, hours)
-    return Futures(worked, hours, late, seed)
+        late = rng.random((plan.months, n)) < float(settings.late_report_chance) / 100
+    if frozen.any():
+        worked = np.where(frozen, planned, worked)
+        hours = np.where(frozen, base_hours, hours)
+    hours = np.ascontiguousarray(hours, dtype=np.int32)
+    return Futures(worked.T, hours.T, late.T, seed)
 
 
 # --- what one simulation gives --------------------------------------------------------------------
@@ -360,7 +373,7 @@ def simulate_exact(plan: Plan, futures: Futures, rules: RuleSet | None = None, r
     """The Decimal engine once per distinct future (exact; as slow as that many runs)."""
     rules = rules or load_rules()
     planned = run(plan, rules, shifts_of(plan, "planned"))
-    key = np.concatenate([futures.worked.astype(I64), futures.hours, futures.late.astype(I64)], axis=1)
+    key = np.concatenate([futures.worked.astype(I64), futures.hours.astype(I64), futures.late.astype(I64)], axis=1)
     uniq, first, inverse = np.unique(key, axis=0, return_index=True, return_inverse=True)
     rows = []
     for i in first:
@@ -429,22 +442,27 @@ class _Slot:
 
 
 def _split(net: np.ndarray, weights: np.ndarray, keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """planner.wages.payments._split for all futures: parts in proportion, the rest on the largest weight."""
-    n = net.shape[0]
-    rows = np.arange(n)
+    """planner.wages.payments._split for all futures: parts in proportion, the rest on the largest weight.
+
+    ``weights`` and ``keys`` are [parts, futures]; ``net`` is [futures].
+    """
+    cols = np.arange(net.shape[0])
+    if weights.shape[0] == 1:  # one month: all of it
+        present = keys & True
+        return np.where(present, net, 0), present
     w = np.where(keys, weights, 0)
-    wsum = w.sum(axis=1)
+    wsum = w.sum(axis=0)
     pos = wsum > 0
-    safe = np.where(pos, wsum, 1)[:, None]
-    parts = np.where(keys, _rhu(net[:, None] * w, safe), 0)
-    rest = net - parts.sum(axis=1)
-    largest = np.argmax(np.where(keys, w, -1), axis=1)
-    parts[rows, largest] += rest
-    first_key = np.argmax(keys, axis=1)
+    safe = np.where(pos, wsum, 1)
+    parts = np.where(keys, _rhu(net * w, safe), 0)
+    rest = net - parts.sum(axis=0)
+    largest = np.argmax(np.where(keys, w, -1), axis=0)
+    parts[largest, cols] += rest
+    first_key = np.argmax(keys, axis=0)
     only_first = np.zeros_like(keys)
-    only_first[rows, first_key] = keys.any(axis=1)
-    parts = np.where(pos[:, None], parts, np.where(only_first, net[:, None], 0))
-    present = np.where(pos[:, None], keys, only_first)
+    only_first[first_key, cols] = keys.any(axis=0)
+    parts = np.where(pos, parts, np.where(only_first, net, 0))
+    present = np.where(pos, keys, only_first)
     return parts, present
 
 
@@ -511,14 +529,19 @@ class _Vectorised:
     def _variable_slot(self, job, first: date, last: date, pay_date: date, idx: np.ndarray,  # noqa: ANN001
                        futures: Futures, wage_c: int) -> _Slot:
         rules = self.rules
-        worked = futures.worked[:, idx]
-        contrib = np.where(worked, futures.hours[:, idx] * wage_c, 0)  # in 1/10,000 euro: exact
-        exists = worked.any(axis=1)
+        worked = self._worked[idx]
+        hours = self._hours[idx] * worked  # hundredths of an hour, 0 when not worked
+        exists = worked.any(axis=0)
         shift_months = [(self.plan.shifts[k].date.year, self.plan.shifts[k].date.month) for k in idx]
         earned_months = sorted(set(shift_months))
-        raw = np.stack([contrib[:, [j for j, ym in enumerate(shift_months) if ym == e]].sum(axis=1) for e in earned_months], axis=1)
-        keys = np.stack([worked[:, [j for j, ym in enumerate(shift_months) if ym == e]].any(axis=1) for e in earned_months], axis=1)
-        total = _rhu(raw.sum(axis=1), 100)
+        # hours x wage in 1/10,000 euro: exact.
+        if len(earned_months) == 1:
+            raw, keys = hours.sum(axis=0, dtype=I64)[None, :] * wage_c, exists[None, :]
+        else:
+            rows_of = [[j for j, ym in enumerate(shift_months) if ym == e] for e in earned_months]
+            raw = np.stack([hours[r].sum(axis=0, dtype=I64) for r in rows_of]) * wage_c
+            keys = np.stack([worked[r].any(axis=0) for r in rows_of])
+        total = _rhu(raw.sum(axis=0), 100)
         earned = _rhu(raw, 100)
         holiday = _pct(total, job.holiday_pay_percent) if job.holiday_pay != "none" else np.zeros_like(total)
         holiday_now = holiday if job.holiday_pay == "with_wage" else np.zeros_like(total)
@@ -545,14 +568,14 @@ class _Vectorised:
         if self.method == "spread_workdays" and period != "month":
             days = sorted(_workdays_by_month(first, last).items())
             part_months = [ym for ym, _ in days]
-            weights = np.broadcast_to(np.array([d for _, d in days], dtype=I64), (len(net), len(days)))
+            weights = np.broadcast_to(np.array([d for _, d in days], dtype=I64)[:, None], (len(days), len(net)))
             parts, present = _split(net, weights, np.ones(weights.shape, dtype=bool))
         else:
             part_months = earned_months
             parts, present = _split(net, earned, keys)
         for j, ym in enumerate(part_months):
             if ym in self.month_index:
-                slot.parts.append((self.month_index[ym], parts[:, j], present[:, j] & counted))
+                slot.parts.append((self.month_index[ym], parts[j], present[j] & counted))
         return slot
 
     def _holiday_payouts(self, job, slots: list[_Slot], n: int) -> list[_Slot]:  # noqa: ANN001
@@ -600,6 +623,8 @@ class _Vectorised:
         self.norms = []
         self.schemes = []
         self.va_checked: set[tuple[int, str]] = set()
+        self._vrijlating_cache: dict = {}
+        self._accrue_checked: set = set()
         for y, m in self.months:
             self.norms.append(norm_for_month(plan.household, y, m, rules))
             self.schemes.append(scheme_month(self.scheme_id, y, m, rules) if self.scheme_id is not None else None)
@@ -611,32 +636,51 @@ class _Vectorised:
         positive = inc > 0
         amount = np.zeros_like(inc)
         new_used, new34 = used.copy(), used34.copy()
-        groups = np.stack([used, used34, positive.astype(I64)], axis=1)
-        for u, u34, pos in np.unique(groups, axis=0):
-            mask = (used == u) & (used34 == u34) & (positive == bool(pos))
-            clock = Clock(None if u < 0 else int(u), None if u34 < 0 else int(u34))
-            probe = _PROBES[0] if pos else ZERO
-            outcome = vrijlating_for_month(pim, self.plan.household, probe, y, mo, clock, self.assumptions, self.rules)
-            new_used[mask] = -1 if outcome.clock.used is None else outcome.clock.used
-            new34[mask] = -1 if outcome.clock.used_34a is None else outcome.clock.used_34a
-            if not pos or outcome.line is None:
-                continue
+        # Futures share a few clock states: one Decimal call per distinct (clock, any income) group.
+        width = int(used34.max()) + 2
+        key = ((used + 1) * width + used34 + 1) * 2 + positive
+        for g in np.flatnonzero(np.bincount(key)):
+            u, u34, pos = int(g // 2 // width) - 1, int(g // 2 % width) - 1, bool(g % 2)
+            mask = key == g
+            clock_used, rule = self._vrijlating_rule(m, pim, u, u34, pos)
+            new_used[mask], new34[mask] = clock_used
+            if rule is not None:
+                pct, cap = rule
+                capped = _pct(inc, pct)
+                if cap is not None:
+                    capped = np.minimum(capped, cap)
+                amount = np.where(mask, np.minimum(capped, inc), amount)
+        return amount, new_used, new34
+
+    def _vrijlating_rule(self, m: int, pim, u: int, u34: int, pos: bool):  # noqa: ANN001, ANN202
+        """For one clock state: the clock after this month, and the percentage and cap that apply (or None).
+
+        Asks planner.vrijlating itself (with a probe income; the kind and the clock depend only on whether
+        there is income), and checks the percentage and cap on two probes. Kept per month, person and state.
+        """
+        key = (m, pim.role, u, u34, pos)
+        if key in self._vrijlating_cache:
+            return self._vrijlating_cache[key]
+        y, mo = self.months[m]
+        day = date(y, mo, 1)
+        clock = Clock(None if u < 0 else u, None if u34 < 0 else u34)
+        outcome = vrijlating_for_month(pim, self.plan.household, _PROBES[0] if pos else ZERO, y, mo, clock,
+                                       self.assumptions, self.rules)
+        clock_used = (-1 if outcome.clock.used is None else outcome.clock.used,
+                      -1 if outcome.clock.used_34a is None else outcome.clock.used_34a)
+        rule = None
+        if pos and outcome.line is not None:
             pct_id, cap_id = _KIND_PARAMS[outcome.line.kind]
             pct = self.rules.get(pct_id, day).decimal
             cap = _c(self.rules.get(cap_id, day).decimal) if cap_id is not None else None
-
-            def capped(c: np.ndarray, pct: Decimal = pct, cap: int | None = cap) -> np.ndarray:
-                out = _pct(c, pct)
-                if cap is not None:
-                    out = np.minimum(out, cap)
-                return np.minimum(out, c)
-
             for probe in _PROBES:
                 line = vrijlating_for_month(pim, self.plan.household, probe, y, mo, clock, self.assumptions, self.rules).line
-                if line is None or int(capped(np.array([_c(probe)]))[0]) != _c(line.amount):
+                want = min(int(_pct(np.array([_c(probe)]), pct)[0]), cap if cap is not None else _c(probe), _c(probe))
+                if line is None or want != _c(line.amount):
                     raise NotVectorised(f"the vrijlating ({outcome.line.kind}) in {y}-{mo:02d}")
-            amount[mask] = capped(inc[mask])
-        return amount, new_used, new34
+            rule = (pct, cap)
+        self._vrijlating_cache[key] = (clock_used, rule)
+        return clock_used, rule
 
     def _va(self, m: int, inc: np.ndarray, table: str) -> np.ndarray:
         """planner.benefit.vakantieaanspraak for all futures (checked on probes around every band edge)."""
@@ -672,23 +716,24 @@ class _Vectorised:
 
     def _accrue(self, scheme, base: np.ndarray) -> np.ndarray:  # noqa: ANN001
         cap = _c(scheme.monthly_cap)
-        out = np.minimum(_pct(base, scheme.percentage), cap)
-        for probe in (Decimal("0.01"), Decimal("100.00"), Decimal("100000.00")):
-            if int(np.minimum(_pct(np.array([_c(probe)]), scheme.percentage), cap)[0]) != _c(accrue(scheme, probe)[0]):
-                raise NotVectorised("the premie formula")
-        return out
+        if (scheme.percentage, scheme.monthly_cap) not in self._accrue_checked:
+            for probe in (Decimal("0.01"), Decimal("100.00"), Decimal("100000.00")):
+                if int(np.minimum(_pct(np.array([_c(probe)]), scheme.percentage), cap)[0]) != _c(accrue(scheme, probe)[0]):
+                    raise NotVectorised("the premie formula")
+            self._accrue_checked.add((scheme.percentage, scheme.monthly_cap))
+        return np.minimum(_pct(base, scheme.percentage), cap)
 
     def months_run(self, incomes: dict[Role, np.ndarray]) -> dict[str, np.ndarray]:
-        """planner.benefit.project for all futures, with the given net income per person and month."""
+        """planner.benefit.project for all futures, with the given net income per person, [months, futures]."""
         plan, rules, a = self.plan, self.rules, self.assumptions
-        n = next(iter(incomes.values())).shape[0]
+        n = next(iter(incomes.values())).shape[1]
         clocks = {}
         for role in self.roles:
             person = plan.household.person(role)
             used = -1 if person.vrijlating_months_used is None else person.vrijlating_months_used  # type: ignore[union-attr]
             clocks[role] = (np.full(n, used, dtype=I64), np.full(n, -1, dtype=I64))
-        out = {k: np.zeros((n, self.m), dtype=I64) for k in ("bijstand", "paid", "reserved", "accrued", "premie_paid")}
-        unpaid = np.zeros((n, self.m), dtype=I64)
+        out = {k: np.zeros((self.m, n), dtype=I64) for k in ("bijstand", "paid", "reserved", "accrued", "premie_paid")}
+        unpaid = np.zeros((self.m, n), dtype=I64)
         paid_in_year: dict[int, np.ndarray] = {}
         careful_excess = a["vakantieaanspraak_excess"] == "from_monthly"
         for m, (y, mo) in enumerate(self.months):
@@ -698,7 +743,7 @@ class _Vectorised:
             va_total = np.zeros(n, dtype=I64)
             people = []
             for pim in norm.people:
-                inc = incomes[pim.role][:, m]
+                inc = incomes[pim.role][m]
                 used, used34 = clocks[pim.role]
                 vrij, used, used34 = self._vrijlating(m, pim, inc, used, used34)
                 clocks[pim.role] = (used, used34)
@@ -712,7 +757,7 @@ class _Vectorised:
             bijstand = np.maximum(0, norm_c - counted - taken)
             room = norm_c - vt - counted - np.maximum(0, taken - vt)
             paid = np.minimum(bijstand, np.maximum(0, room))
-            out["bijstand"][:, m], out["paid"][:, m], out["reserved"][:, m] = bijstand, paid, bijstand - paid
+            out["bijstand"][m], out["paid"][m], out["reserved"][m] = bijstand, paid, bijstand - paid
             scheme = self.schemes[m]
             if scheme is None:
                 continue
@@ -731,10 +776,10 @@ class _Vectorised:
                 accrued = self._accrue(scheme, sum(bases, np.zeros(n, dtype=I64)))
             if a["premie_month_without_bijstand"] == "no_premie":
                 accrued = np.where(bijstand > 0, accrued, 0)
-            out["accrued"][:, m] = accrued
-            unpaid[:, m] = accrued
+            out["accrued"][m] = accrued
+            unpaid[m] = accrued
             if mo in scheme.payout_months:
-                total = unpaid[:, : m + 1].sum(axis=1)
+                total = unpaid[: m + 1].sum(axis=0)
                 amount = total
                 if scheme.yearly_cap_j:
                     cap = rules.find(J_MAX, date(y, 1, 1))
@@ -742,117 +787,122 @@ class _Vectorised:
                         so_far = paid_in_year.setdefault(y, np.zeros(n, dtype=I64))
                         amount = np.minimum(total, np.maximum(0, _c(cap.decimal) - so_far))
                 paid_in_year[y] = paid_in_year.get(y, np.zeros(n, dtype=I64)) + amount
-                out["premie_paid"][:, m] = amount
-                unpaid[:, : m + 1] = 0
+                out["premie_paid"][m] = amount
+                unpaid[: m + 1] = 0
         return out
 
     # --- settlement and ledger ---
 
     def run(self, futures: Futures) -> Outcome:
-        plan, rules, n, mcount = self.plan, self.rules, futures.n, self.m
+        """All futures at once. Inside, arrays are [months, futures] (each month's futures in one row)."""
+        plan, n, mcount = self.plan, futures.n, self.m
         if futures.worked.shape[1] != len(plan.shifts) or futures.late.shape[1] != mcount:
             raise ValueError("these futures belong to another plan")
+        self._worked = np.ascontiguousarray(futures.worked.T)
+        self._hours = np.ascontiguousarray(futures.hours.T)
         slots = self._slots(futures)
-        incomes = {role: np.zeros((n, mcount), dtype=I64) for role in self.roles}
+        incomes = {role: np.zeros((mcount, n), dtype=I64) for role in self.roles}
         month_end = np.array([_month_end(ym).toordinal() for ym in self.months], dtype=I64)
-        known = np.broadcast_to(month_end, (n, mcount)).copy()
+        known = np.repeat(month_end[:, None], n, axis=1)
         for slot in slots:
             for i, amount, present in slot.parts:
                 if slot.role in incomes:
-                    incomes[slot.role][:, i] += np.where(present, amount, 0)
-                known[:, i] = np.maximum(known[:, i], np.where(present, slot.payslip.toordinal(), 0))
+                    incomes[slot.role][i] += np.where(present, amount, 0)
+                np.maximum(known[i], np.where(present, slot.payslip.toordinal(), 0), out=known[i])
         known += plan.settlement.report_delay_days
         for late in plan.settlement.late_reports:
             ym = (int(late.month[:4]), int(late.month[5:]))
             if ym in self.month_index:
                 i = self.month_index[ym]
-                known[:, i] = np.maximum(known[:, i], late.reported_on.toordinal())
-        known = np.where(futures.late, np.maximum(known, month_end + plan.risk.late_report_days), known)
+                np.maximum(known[i], late.reported_on.toordinal(), out=known[i])
+        late_known = (month_end + plan.risk.late_report_days)[:, None]
+        known = np.where(futures.late.T, np.maximum(known, late_known), known)
 
         actual = self.months_run(incomes)
         final = actual["paid"]
         timeline = self.planned.timeline
         pay_dates = [date(y, m, min(timeline.pay_day, calendar.monthrange(y, m)[1])) for y, m in self.months]
         pay_ord = np.array([d.toordinal() for d in pay_dates], dtype=I64)
-        rows = np.arange(n)
-        benefit_cash = np.zeros((n, mcount), dtype=I64)
-        corr = np.zeros((n, mcount), dtype=I64)
-        withheld = np.zeros((n, mcount, mcount), dtype=I64)
-        repaid = np.zeros((n, mcount, mcount), dtype=I64)
+        benefit_cash = np.zeros((mcount, n), dtype=I64)
+        corr = np.zeros((mcount, n), dtype=I64)
+        withheld = np.zeros((mcount, mcount, n), dtype=I64)
+        repaid = np.zeros((mcount, mcount, n), dtype=I64)
         if timeline.regime == "after_income":
             advance = final
             later = np.searchsorted(pay_ord, known, side="right")
-            on = np.where(known <= pay_ord, np.arange(mcount), later)
-            for i in range(mcount):
-                ok = (on[:, i] < mcount) & (final[:, i] > 0)
-                np.add.at(benefit_cash, (rows[ok], on[ok, i]), final[ok, i])
+            on = np.where(known <= pay_ord[:, None], np.arange(mcount)[:, None], later)
+            for k in range(mcount):
+                benefit_cash[k] = np.where((on == k) & (final > 0), final, 0).sum(axis=0)
         else:
             advance = self._advance(incomes, known, pay_ord)
-            benefit_cash += np.where(advance > 0, advance, 0)
+            benefit_cash += np.maximum(advance, 0)
             settle_on = np.searchsorted(pay_ord, known, side="right")  # == mcount: after the plan
             self._corrections(advance, final, settle_on, corr, withheld, repaid)
 
-        # Money in and out, on a grid of the days with events (and every first of a month).
+        # Money in and out, on a grid of the days with events (and every first of a month), in date order.
         start, end = self.window_start, self.window_end
         expenses = _expenses(plan, start, end)
         days = {date(y, m, 1) for y, m in self.months} | set(pay_dates) | {e.date for e in expenses}
         days |= {s.pay for s in slots if start <= s.pay <= end}
         grid = sorted(days)
         col = {d: k for k, d in enumerate(grid)}
-        ins = np.zeros((n, len(grid)), dtype=I64)
-        outs = np.zeros((n, len(grid)), dtype=I64)
-        pay_cols = [col[d] for d in pay_dates]
-        ins[:, pay_cols] += benefit_cash + corr + actual["premie_paid"] + self._holiday_allowance(final, actual["reserved"])
-        outs[:, pay_cols] -= withheld.sum(axis=2) + repaid.sum(axis=2)
+        ins = np.zeros((len(grid), n), dtype=I64)
+        outs = np.zeros((len(grid), n), dtype=I64)
+        pay_rows = [col[d] for d in pay_dates]
+        ins[pay_rows] += benefit_cash + corr + actual["premie_paid"] + self._holiday_allowance(final, actual["reserved"])
+        deducted = withheld.sum(axis=1) + repaid.sum(axis=1)
+        outs[pay_rows] -= deducted
         for slot in slots:
             if start <= slot.pay <= end:
-                ins[:, col[slot.pay]] += np.where(slot.exists & (slot.total_net > 0), slot.total_net, 0)
+                ins[col[slot.pay]] += np.where(slot.exists & (slot.total_net > 0), slot.total_net, 0)
         for e in expenses:
-            outs[:, col[e.date]] += _c(e.amount)
-        balance = _c(plan.starting_balance) + np.cumsum(ins + outs, axis=1)
+            outs[col[e.date]] += _c(e.amount)
+        balance = np.cumsum(ins + outs, axis=0)
+        balance += _c(plan.starting_balance)
         low = balance - ins
-        month_of = np.array([self.month_index[(d.year, d.month)] for d in grid])
-        money_in = np.stack([ins[:, month_of == i].sum(axis=1) for i in range(mcount)], axis=1)
-        money_out = np.stack([-outs[:, month_of == i].sum(axis=1) for i in range(mcount)], axis=1)
-        lowest_in_month = np.stack([low[:, month_of == i].min(axis=1) for i in range(mcount)], axis=1)
-        last_col = [int(np.nonzero(month_of == i)[0][-1]) for i in range(mcount)]
+        firsts = [col[date(y, m, 1)] for y, m in self.months]
+        money_in = np.add.reduceat(ins, firsts, axis=0)
+        money_out = -np.add.reduceat(outs, firsts, axis=0)
+        lowest_in_month = np.minimum.reduceat(low, firsts, axis=0)
+        last_rows = [k - 1 for k in firsts[1:]] + [len(grid) - 1]
         below = low < _c(plan.settlement.safety_buffer)
         grid_ord = np.array([d.toordinal() for d in grid], dtype=I64)
-        first_below = np.where(below.any(axis=1), grid_ord[np.argmax(below, axis=1)], BIG_DAY)
+        first_below = np.where(below.any(axis=0), grid_ord[np.argmax(below, axis=0)], BIG_DAY)
+        income = sum(incomes.values(), np.zeros((mcount, n), dtype=I64))
         return Outcome(
             tuple(self.months), tuple(pay_dates),
-            income=sum(incomes.values(), np.zeros((n, mcount), dtype=I64)),
-            final=final, advance=advance, reserved=actual["reserved"], premie_paid=actual["premie_paid"],
-            correction=corr, withheld=withheld, repaid=repaid, money_in=money_in, money_out=money_out,
-            end_balance=balance[:, last_col], lowest_in_month=lowest_in_month, lowest=low.min(axis=1),
-            first_below_buffer=first_below, set_aside=withheld.sum(axis=(1, 2)) + repaid.sum(axis=(1, 2)),
+            income=income.T, final=final.T, advance=advance.T, reserved=actual["reserved"].T,
+            premie_paid=actual["premie_paid"].T, correction=corr.T, withheld=withheld.transpose(2, 0, 1),
+            repaid=repaid.transpose(2, 0, 1), money_in=money_in.T, money_out=money_out.T,
+            end_balance=balance[last_rows].T, lowest_in_month=lowest_in_month.T, lowest=low.min(axis=0),
+            first_below_buffer=first_below, set_aside=deducted.sum(axis=0),
         )
 
     def _advance(self, incomes: dict[Role, np.ndarray], known: np.ndarray, pay_ord: np.ndarray) -> np.ndarray:
         """The municipality's estimate by its method, and the benefit paid on it (planner.settlement._estimates)."""
-        plan, n = self.plan, known.shape[0]
+        plan, n = self.plan, known.shape[1]
         planned = {role: np.zeros(self.m, dtype=I64) for role in self.roles}
         for i, bm in enumerate(self.planned.projection.months):
             for p in bm.people:
                 planned[p.role][i] = _c(p.income.net) if p.income else 0
         if plan.settlement.estimated_income is not None:
-            estimates = {role: np.full((n, self.m), _c(plan.settlement.estimated_income) if role == "claimant" else 0,
+            estimates = {role: np.full((self.m, n), _c(plan.settlement.estimated_income) if role == "claimant" else 0,
                                        dtype=I64) for role in self.roles}
         elif self.assumptions["estimate_method"] == "plan":
-            estimates = {role: np.broadcast_to(planned[role], (n, self.m)).copy() for role in self.roles}
+            estimates = {role: np.repeat(planned[role][:, None], n, axis=1) for role in self.roles}
         else:
             take = 1 if self.assumptions["estimate_method"] == "last_known" else 3
-            estimates = {role: np.zeros((n, self.m), dtype=I64) for role in self.roles}
+            estimates = {role: np.zeros((self.m, n), dtype=I64) for role in self.roles}
             for i in range(self.m):
                 count = np.zeros(n, dtype=I64)
                 sums = {role: np.zeros(n, dtype=I64) for role in self.roles}
                 for j in range(i - 1, -1, -1):
-                    use = (known[:, j] < pay_ord[i]) & (count < take)
+                    use = (known[j] < pay_ord[i]) & (count < take)
                     for role in self.roles:
-                        sums[role] += np.where(use, incomes[role][:, j], 0)
+                        sums[role] += np.where(use, incomes[role][j], 0)
                     count += use
                 for role in self.roles:
-                    estimates[role][:, i] = np.where(count > 0, _rhu(sums[role], np.maximum(count, 1)), planned[role][i])
+                    estimates[role][i] = np.where(count > 0, _rhu(sums[role], np.maximum(count, 1)), planned[role][i])
         advance = self.months_run(estimates)["paid"]
         if self.planned.timeline.regime == "voorschot":
             share = self.rules.get("participatiewet/voorschot/percentage", self.window_start).decimal
@@ -875,60 +925,85 @@ class _Vectorised:
 
     def _corrections(self, advance: np.ndarray, final: np.ndarray, settle_on: np.ndarray, corr: np.ndarray,
                      withheld: np.ndarray, repaid: np.ndarray) -> None:
-        """planner.settlement._corrections for all futures: pay afterwards, withhold within the limit, or reclaim."""
-        n, mcount = advance.shape
-        rows = np.arange(n)
+        """planner.settlement._corrections for all futures: pay afterwards, withhold within the limit, or reclaim.
+
+        Arrays are [months, futures]; ``withheld`` and ``repaid`` are [pay date, month settled, futures].
+        """
+        mcount, n = advance.shape
         lookback, limit = self._limits()
         diff = final - advance
-        owed = np.zeros((n, mcount), dtype=I64)
-        order = np.argsort(settle_on * mcount + np.arange(mcount), axis=1, kind="stable")
-        for k in range(mcount):
+        up, down = np.maximum(diff, 0), np.maximum(-diff, 0)
+        owed = np.zeros((mcount, n), dtype=I64)
+        # Debts are withheld in the order they arose: by settle date, then by month.
+        order = np.argsort(settle_on * mcount + np.arange(mcount)[:, None], axis=0, kind="stable")
+        for k in range(1, mcount):
+            # A month is settled after its own pay date (its income is known after the month ends), so on pay
+            # date k only months before k are settled: rows [:k].
             pay_ym = self.months[k]
-            too_late = np.array([_add_months(ym, lookback) < pay_ym for ym in self.months])
-            due = settle_on == k
-            up = np.where(due & (diff > 0), diff, 0).sum(axis=1)
-            corr[:, k] = up
-            available = advance[:, k] + up
-            down = due & (diff < 0)
-            repaid[:, k, :] += np.where(down & too_late, -diff, 0)
-            owed = np.where(down & ~too_late, -diff, owed)
-            taken_here = np.zeros(n, dtype=I64)
-            for r in range(mcount):
-                i = order[:, r]
-                rest = owed[rows, i]
-                take = np.minimum(rest, available)
-                if limit is not None:
-                    take = np.minimum(take, np.maximum(0, limit - taken_here))
-                take = np.where((rest > 0) & (available > 0) & (take > 0), take, 0)
-                owed[rows, i] -= take
-                available -= take
-                taken_here += take
-                withheld[rows, k, i] += take
-            ended = (advance[:, k] <= 0) & (final[:, k] <= 0)
-            rest = np.where(ended[:, None] & (owed > 0), owed, 0)
-            repaid[:, k, :] += rest
-            owed -= rest
+            too_late = np.array([_add_months(ym, lookback) < pay_ym for ym in self.months[:k]])[:, None]
+            due = settle_on[:k] == k
+            corr[k] = np.where(due, up[:k], 0).sum(axis=0)
+            available = advance[k] + corr[k]
+            new = due & (down[:k] > 0)
+            repaid[k, :k] += np.where(new & too_late, down[:k], 0)
+            owed_k = owed[:k]
+            owed_k[...] = np.where(new & ~too_late, down[:k], owed_k)
+            has = owed_k > 0
+            debts = has.sum(axis=0)
+            # One debt (or none): withhold what the payment and the limit allow.
+            take = np.minimum(owed_k.sum(axis=0), np.maximum(available, 0))
+            if limit is not None:
+                take = np.minimum(take, limit)
+            part = np.where(has & (debts <= 1), take, 0)
+            withheld[k, :k] += part
+            owed_k -= part
+            # Several debts: in the order they arose, each within what is left of the payment and the limit.
+            many = np.flatnonzero(debts > 1)
+            if many.size:
+                sub = np.arange(many.size)
+                sub_owed, sub_available = owed[:, many], available[many].copy()
+                sub_withheld = np.zeros_like(sub_owed)
+                taken_here = np.zeros(many.size, dtype=I64)
+                for r in range(mcount):
+                    i = order[r, many]
+                    rest = sub_owed[i, sub]
+                    step = np.minimum(rest, sub_available)
+                    if limit is not None:
+                        step = np.minimum(step, np.maximum(0, limit - taken_here))
+                    step = np.where((rest > 0) & (sub_available > 0) & (step > 0), step, 0)
+                    sub_owed[i, sub] -= step
+                    sub_withheld[i, sub] += step
+                    sub_available -= step
+                    taken_here += step
+                owed[:, many] = sub_owed
+                withheld[k][:, many] += sub_withheld
+            ended = (advance[k] <= 0) & (final[k] <= 0)
+            if ended.any():
+                rest = np.where(ended & (owed_k > 0), owed_k, 0)
+                repaid[k, :k] += rest
+                owed_k -= rest
 
     def _holiday_allowance(self, final: np.ndarray, reserved: np.ndarray) -> np.ndarray:
         """planner.settlement._payouts (the holiday allowance part): every June, or within three months after the end."""
-        n, mcount = final.shape
+        mcount, n = final.shape
         nonpos = final <= 0
-        tail = np.flip(np.logical_and.accumulate(np.flip(nonpos, axis=1), axis=1), axis=1)
+        tail = np.flip(np.logical_and.accumulate(np.flip(nonpos, axis=0), axis=0), axis=0)
         cand = np.zeros_like(nonpos)
-        cand[:, 1:] = nonpos[:, 1:] & ~nonpos[:, :-1] & tail[:, 1:]
-        ended = np.where(cand.any(axis=1), np.argmax(cand, axis=1), -1)
-        paid = np.zeros((n, mcount), dtype=bool)
-        cash = np.zeros((n, mcount), dtype=I64)
-        cols = np.arange(mcount)
+        cand[1:] = nonpos[1:] & ~nonpos[:-1] & tail[1:]
+        ended = np.where(cand.any(axis=0), np.argmax(cand, axis=0), -1)
+        paid = np.zeros((mcount, n), dtype=bool)
+        cash = np.zeros((mcount, n), dtype=I64)
+        rows = np.arange(mcount)[:, None]
         for i, (y, m) in enumerate(self.months):
             vt_months = self.rules.get("participatiewet/vakantietoeslag/uitbetaalmaand", date(y, m, 1)).value
             now = (ended >= 0) & (ended + 2 == i)
-            window = now[:, None] & (cols[None, :] < ended[:, None])
-            cash[:, i] += np.where(window & ~paid, reserved, 0).sum(axis=1)
-            paid |= window
+            if now.any():
+                window = now & (rows < ended)
+                cash[i] += np.where(window & ~paid, reserved, 0).sum(axis=0)
+                paid |= window
             if m in vt_months:  # type: ignore[operator]
-                window = np.array([_add_months((y, m), -12) <= ym < (y, m) for ym in self.months])[None, :]
-                cash[:, i] += np.where(window & ~paid, reserved, 0).sum(axis=1)
+                window = np.array([_add_months((y, m), -12) <= ym < (y, m) for ym in self.months])[:, None]
+                cash[i] += np.where(window & ~paid, reserved, 0).sum(axis=0)
                 paid |= window
         return cash
 
