@@ -76,15 +76,24 @@ BIG_DAY = 10**9
 
 
 class NotVectorised(Exception):
-    """A plan feature the vectorised simulation does not cover; :func:`simulate` then runs the Decimal engine."""
+    """A plan feature the vectorised simulation does not cover; :func:`simulate` then runs the Decimal engine.
 
-    def __init__(self, feature: str) -> None:
-        super().__init__(f"not vectorised yet: {feature}")
-        self.feature = feature
+    ``explanation`` names the feature in words a person can read (translated when shown); ``feature`` is the
+    same in English, for logs and tests.
+    """
+
+    def __init__(self, message: str, **values: object) -> None:
+        self.explanation = Explanation(message, values)  # type: ignore[arg-type]
+        self.feature = message.format(**values)
+        super().__init__(f"not vectorised yet: {self.feature}")
 
 
 class RiskNotSupported(ValueError):
     """The plan cannot be simulated at all (for example: hours with more than two decimals)."""
+
+    def __init__(self, message: str, **values: object) -> None:
+        self.explanation = Explanation(message, values)  # type: ignore[arg-type]
+        super().__init__(message.format(**values))
 
 
 # --- whole-cent arithmetic, rounded half up as planner.money.cents ---------------------------------
@@ -99,7 +108,7 @@ def _c(amount: Decimal) -> int:
     """An amount in whole cents; refuses anything finer (the vectorised path works in cents)."""
     c = amount * 100
     if c != c.to_integral_value():
-        raise NotVectorised(f"amount with more than two decimals ({amount})")
+        raise NotVectorised(N_("an amount with more than two decimals ({amount})"), amount=str(amount))
     return int(c)
 
 
@@ -189,7 +198,7 @@ class Futures:
 def _hundredths(hours: Decimal) -> int:
     h = hours * 100
     if h != h.to_integral_value():
-        raise RiskNotSupported(f"hours with more than two decimals cannot be simulated: {hours}")
+        raise RiskNotSupported(N_("hours with more than two decimals: {hours}"), hours=str(hours))
     return int(h)
 
 
@@ -285,6 +294,8 @@ class Outcome:
     """[n] what the deterministic advice would set aside: everything withheld or paid back."""
     engine: Engine = "vectorised"
     fallback_reason: str | None = None
+    """In English: the plan feature that made :func:`simulate` use the exact engine."""
+    fallback_explanation: Explanation | None = None
 
     @property
     def n(self) -> int:
@@ -369,7 +380,8 @@ def future_plan(plan: Plan, futures: Futures, i: int) -> tuple[Plan, tuple[Shift
     return plan, tuple(shifts)
 
 
-def simulate_exact(plan: Plan, futures: Futures, rules: RuleSet | None = None, reason: str | None = None) -> Outcome:
+def simulate_exact(plan: Plan, futures: Futures, rules: RuleSet | None = None,
+                   reason: NotVectorised | None = None) -> Outcome:
     """The Decimal engine once per distinct future (exact; as slow as that many runs)."""
     rules = rules or load_rules()
     planned = run(plan, rules, shifts_of(plan, "planned"))
@@ -379,10 +391,12 @@ def simulate_exact(plan: Plan, futures: Futures, rules: RuleSet | None = None, r
     for i in first:
         p, shifts = future_plan(plan, futures, int(i))
         rows.append(_exact_arrays(run(p, rules, shifts, planned=planned.projection), plan))
-    out = _stack(rows, planned, "exact", reason)
+    out = _stack(rows, planned, "exact", None)
     inverse = inverse.reshape(-1)
-    return Outcome(out.months, out.pay_dates, engine="exact", fallback_reason=reason, **{
-        name: getattr(out, name)[inverse] for name in _ARRAY_FIELDS})
+    return Outcome(out.months, out.pay_dates, engine="exact",
+                   fallback_reason=reason.feature if reason else None,
+                   fallback_explanation=reason.explanation if reason else None,
+                   **{name: getattr(out, name)[inverse] for name in _ARRAY_FIELDS})
 
 
 _ARRAY_FIELDS = ("income", "final", "advance", "reserved", "premie_paid", "correction", "withheld", "repaid",
@@ -395,7 +409,7 @@ def simulate(plan: Plan, futures: Futures, rules: RuleSet | None = None) -> Outc
     try:
         return _Vectorised(plan, rules).run(futures)
     except NotVectorised as exc:
-        return simulate_exact(plan, futures, rules, exc.feature)
+        return simulate_exact(plan, futures, rules, exc)
 
 
 # --- the vectorised engine ------------------------------------------------------------------------
@@ -471,9 +485,9 @@ class _Vectorised:
         self.plan, self.rules = plan, rules
         self.assumptions = a = resolve(plan.assumptions)
         if a["repayment"] == "instalments":
-            raise NotVectorised("repayment in instalments")
+            raise NotVectorised(N_("repayment in instalments"))
         if a["premie_income_basis"] == "gross":
-            raise NotVectorised("the premie as a share of the gross wage")
+            raise NotVectorised(N_("the premie as a share of the gross wage"))
         self.months = plan.month_list()
         self.m = len(self.months)
         self.planned = run(plan, rules, shifts_of(plan, "planned"))
@@ -583,7 +597,7 @@ class _Vectorised:
         if not slots:
             return []
         if job.end is not None and job.end <= self.window_end:
-            raise NotVectorised("a job with yearly holiday pay that ends inside the plan")
+            raise NotVectorised(N_("a job with yearly holiday pay that ends inside the plan"))
         slots = sorted(slots, key=lambda s: s.pay)
         dates = []
         y = min(s.pay.year for s in slots)
@@ -677,7 +691,7 @@ class _Vectorised:
                 line = vrijlating_for_month(pim, self.plan.household, probe, y, mo, clock, self.assumptions, self.rules).line
                 want = min(int(_pct(np.array([_c(probe)]), pct)[0]), cap if cap is not None else _c(probe), _c(probe))
                 if line is None or want != _c(line.amount):
-                    raise NotVectorised(f"the vrijlating ({outcome.line.kind}) in {y}-{mo:02d}")
+                    raise NotVectorised(N_("the vrijlating in {month}"), month=f"{y:04d}-{mo:02d}")
             rule = (pct, cap)
         self._vrijlating_cache[key] = (clock_used, rule)
         return clock_used, rule
@@ -710,7 +724,7 @@ class _Vectorised:
             for c in probes:
                 want = vakantieaanspraak(_dec(c), day, rules, table)[0]  # type: ignore[arg-type]
                 if int(va(np.array([c], dtype=I64))[0]) != _c(want):
-                    raise NotVectorised(f"the holiday entitlement ({table}) in {y}-{mo:02d}")
+                    raise NotVectorised(N_("the holiday pay built up at work in {month}"), month=f"{y:04d}-{mo:02d}")
             self.va_checked.add((m, table))
         return va(inc)
 
@@ -719,7 +733,7 @@ class _Vectorised:
         if (scheme.percentage, scheme.monthly_cap) not in self._accrue_checked:
             for probe in (Decimal("0.01"), Decimal("100.00"), Decimal("100000.00")):
                 if int(np.minimum(_pct(np.array([_c(probe)]), scheme.percentage), cap)[0]) != _c(accrue(scheme, probe)[0]):
-                    raise NotVectorised("the premie formula")
+                    raise NotVectorised(N_("the premie formula"))
             self._accrue_checked.add((scheme.percentage, scheme.monthly_cap))
         return np.minimum(_pct(base, scheme.percentage), cap)
 
@@ -1042,7 +1056,7 @@ class SetAside:
     amount: Decimal
     """Keep this much aside (not spent) so that the chance of dropping below the buffer is at most ``level``."""
     from_date: date | None
-    """The payday to set it aside from (the last money in, in the plan, before it is needed); None if nothing."""
+    """The payday to set it aside from (the last money in, in the plan, before the day it is needed); None: now."""
     needed_by: date | None
     """The first day it is needed in the futures it protects."""
     level: Decimal
@@ -1065,6 +1079,7 @@ class RiskSummary:
     seed: int | None
     engine: Engine
     fallback_reason: str | None
+    fallback_explanation: Explanation | None
     months: tuple[MonthRisk, ...]
     letter_chance: Decimal
     letter_total: Spread | None
@@ -1213,7 +1228,8 @@ def summarise(plan: Plan, outcome: Outcome, seed: int | None = None, rules: Rule
         N_("These chances come from {samples} possible futures of your plan. They are not a promise: they show "
            "what can happen if the assumptions below are right."), {"samples": outcome.n}))
     return RiskSummary(
-        outcome.n, seed, outcome.engine, outcome.fallback_reason, tuple(months), letter_chance, letter_total,
+        outcome.n, seed, outcome.engine, outcome.fallback_reason, outcome.fallback_explanation, tuple(months),
+        letter_chance, letter_total,
         below_zero, below_buffer, _spread(outcome.lowest), set_aside, _assumptions(plan), tuple(texts))
 
 
@@ -1239,7 +1255,7 @@ def _set_aside(plan: Plan, outcome: Outcome, rules: RuleSet | None) -> SetAside:
     needed_by = date.fromordinal(int(outcome.first_below_buffer[protected].min()))
     timeline = run(plan, rules or load_rules(), shifts_of(plan, "planned")).timeline
     paydays = [e.date for e in timeline.events if e.amount > 0 and e.kind in ("wage", "benefit", "holiday_pay", "premie")
-               and e.date <= needed_by]
+               and e.date < needed_by]  # on the day itself money out is counted before money in
     from_date = max(paydays) if paydays else None
     values = {"amount": Money(_dec(amount)), "buffer": buffer, "level": Percent(plan.risk.level),
               "needed_by": Day(needed_by)}

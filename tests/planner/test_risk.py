@@ -293,6 +293,7 @@ def test_repayment_in_instalments_runs_the_exact_engine_and_says_so() -> None:
     futures = sample(plan, 300, seed=1)
     outcome = simulate(plan, futures, RULES)
     assert (outcome.engine, outcome.fallback_reason) == ("exact", "repayment in instalments")
+    assert outcome.fallback_explanation is not None
     # Two distinct futures (the shift worked or not), each the Decimal engine's own answer.
     worked = futures.worked[:, 0]
     for i in (int(np.argmax(worked)), int(np.argmin(worked))):
