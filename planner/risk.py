@@ -942,7 +942,61 @@ class _Vectorised:
         """planner.settlement._corrections for all futures: pay afterwards, withhold within the limit, or reclaim.
 
         Arrays are [months, futures]; ``withheld`` and ``repaid`` are [pay date, month settled, futures].
+        Most futures never owe for two months at once: for them one amount and one month are carried from pay
+        date to pay date. The futures that do (two debts at once, withheld in the order they arose) are worked
+        out again by :meth:`_corrections_in_order`, which follows the Decimal engine's list of debts.
         """
+        mcount, n = advance.shape
+        cols = np.arange(n)
+        lookback, limit = self._limits()
+        diff = final - advance
+        up, down = np.maximum(diff, 0), np.maximum(-diff, 0)
+        too_late = np.zeros((mcount, mcount + 1), dtype=bool)  # [month, pay date]; the last column: after the plan
+        for i, ym in enumerate(self.months):
+            too_late[i, :mcount] = [_add_months(ym, lookback) < pay_ym for pay_ym in self.months]
+        # What each pay date settles: scattered month by month (row mcount: after the plan).
+        corr_all = np.zeros((mcount + 1, n), dtype=I64)
+        new_amount = np.zeros((mcount + 1, n), dtype=I64)
+        new_count = np.zeros((mcount + 1, n), dtype=I64)
+        new_month = np.full((mcount + 1, n), -1, dtype=I64)
+        for i in range(mcount):
+            k = settle_on[i]
+            corr_all[k, cols] += up[i]
+            late = too_late[i, k] & (down[i] > 0) & (k < mcount)
+            repaid[k[late], i, cols[late]] += down[i, late]
+            debt = np.where(too_late[i, k], 0, down[i])
+            new_amount[k, cols] += debt
+            has = debt > 0
+            new_count[k, cols] += has
+            new_month[k[has], cols[has]] = i
+        corr[...] = corr_all[:mcount]
+        owed = np.zeros(n, dtype=I64)
+        month = np.full(n, -1, dtype=I64)
+        in_order = np.zeros(n, dtype=bool)
+        for k in range(mcount):
+            count = new_count[k]
+            in_order |= (count > 1) | ((count > 0) & (owed > 0))
+            owed += new_amount[k]
+            month = np.where(count > 0, new_month[k], month)
+            take = np.minimum(owed, np.maximum(advance[k] + corr[k], 0))
+            if limit is not None:
+                take = np.minimum(take, limit)
+            has = take > 0
+            withheld[k, month[has], cols[has]] += take[has]
+            owed -= take
+            ended = (advance[k] <= 0) & (final[k] <= 0) & (owed > 0)
+            repaid[k, month[ended], cols[ended]] += owed[ended]
+            owed[ended] = 0
+        redo = np.flatnonzero(in_order)
+        if redo.size:
+            sub = [np.zeros((mcount, redo.size), dtype=I64), np.zeros((mcount, mcount, redo.size), dtype=I64),
+                   np.zeros((mcount, mcount, redo.size), dtype=I64)]
+            self._corrections_in_order(advance[:, redo], final[:, redo], settle_on[:, redo], *sub)
+            corr[:, redo], withheld[:, :, redo], repaid[:, :, redo] = sub
+
+    def _corrections_in_order(self, advance: np.ndarray, final: np.ndarray, settle_on: np.ndarray, corr: np.ndarray,
+                              withheld: np.ndarray, repaid: np.ndarray) -> None:
+        """The same, with every debt kept apart and withheld in the order the debts arose."""
         mcount, n = advance.shape
         lookback, limit = self._limits()
         diff = final - advance

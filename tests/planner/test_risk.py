@@ -326,7 +326,12 @@ def _stories() -> list[Plan]:
     yearly = Job(id="hotel", wage="14.71", wage_basis="gross", pay_schedule="weekly", holiday_pay="yearly",
                  holiday_pay_month=5)
     shifts = tuple(Shift(date=date(2026, 1, 2) + timedelta(days=d), hours="7.25", job="hotel") for d in range(0, 200, 2))
+    rising = tuple(Shift(date=date(2026, m, d), hours="10", job="werk") for m in range(1, 7) for d in range(1, 3 * m, 3))
     return [
+        # Income rises every month and at most 75 is withheld per payment: several debts at once, withheld
+        # oldest first.
+        Plan(start="2026-01", months=8, household=SAM, jobs=(WORK,), shifts=rising,
+             settlement=Settlement(withholding_limit="75.00")),
         # The benefit ends: the saved holiday allowance comes within three months.
         Plan(start="2026-01", months=8, household=SAM, jobs=(contract,)),
         # A gross wage paid four-weekly with holiday pay: the wage tax per distinct gross wage.
@@ -337,7 +342,7 @@ def _stories() -> list[Plan]:
     ]
 
 
-@pytest.mark.parametrize("plan", _stories(), ids=["benefit_ends", "gross_four_weekly", "yearly_holiday_pay"])
+@pytest.mark.parametrize("plan", _stories(), ids=["several_debts", "benefit_ends", "gross_four_weekly", "yearly_holiday_pay"])
 def test_the_stories_agree_with_the_decimal_engine(plan: Plan) -> None:
     plan = plan.model_copy(update={"risk": CERTAIN})
     decimal = outcome_of_result(run(plan, RULES), plan)
