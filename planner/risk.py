@@ -113,10 +113,9 @@ def _c(amount: Decimal) -> int:
 
 
 def _rhu(num: np.ndarray | int, den: np.ndarray | int) -> np.ndarray:
-    """num / den rounded half up (away from zero at .5), for integers with den > 0."""
-    num = np.asarray(num, dtype=I64)
-    a = np.abs(num)
-    return np.sign(num) * ((2 * a + den) // (2 * np.asarray(den, dtype=I64)))
+    """num / den rounded half up, for integers num >= 0 and den > 0 (every amount divided here is never negative:
+    wages, incomes, benefits, percentages of them)."""
+    return (2 * np.asarray(num, dtype=I64) + den) // (2 * np.asarray(den, dtype=I64))
 
 
 def _pct(cents_: np.ndarray, pct: Decimal) -> np.ndarray:
@@ -239,9 +238,12 @@ def sample(plan: Plan, n: int, seed: int | None = 0, settings: RiskSettings | No
     hours = np.broadcast_to(base_hours, (s_count, n))
     spread = np.array([float(settings.hours_spread.get(s.job, 0)) / 100 for s in plan.shifts], dtype=np.float64)[:, None]
     if spread.any():
-        factor = 1 + (2 * rng.random((s_count, n)) - 1) * spread
-        quarters = np.maximum(1, np.rint(base_hours * factor / 25)).astype(np.int32)
-        hours = np.where(spread > 0, quarters * 25, hours)
+        rows = np.flatnonzero(spread[:, 0] > 0)
+        hours = hours.copy()
+        u = rng.random((rows.size, n), dtype=np.float32)
+        factor = 1 + (2 * u - 1) * spread[rows].astype(np.float32)
+        quarters = np.rint(base_hours[rows].astype(np.float32) * factor / 25).astype(np.int32)
+        hours[rows] = np.maximum(quarters, 1) * 25
     if settings.week_lost_chance > 0 and s_count:
         role_of = {j.id: j.person for j in plan.jobs}
         keys = [(role_of.get(s.job, "claimant"), *s.date.isocalendar()[:2]) for s in plan.shifts]
@@ -954,39 +956,52 @@ class _Vectorised:
         too_late = np.zeros((mcount, mcount + 1), dtype=bool)  # [month, pay date]; the last column: after the plan
         for i, ym in enumerate(self.months):
             too_late[i, :mcount] = [_add_months(ym, lookback) < pay_ym for pay_ym in self.months]
-        # What each pay date settles: scattered month by month (row mcount: after the plan).
+        # What each pay date settles: scattered month by month (row mcount: after the plan). A new debt is
+        # written as withheld at once ("tentatively"); below, that is corrected where it is not.
         corr_all = np.zeros((mcount + 1, n), dtype=I64)
-        new_amount = np.zeros((mcount + 1, n), dtype=I64)
+        new_sum = np.zeros((mcount + 1, n), dtype=I64)
         new_count = np.zeros((mcount + 1, n), dtype=I64)
-        new_month = np.full((mcount + 1, n), -1, dtype=I64)
+        new_month = np.zeros((mcount + 1, n), dtype=I64)
+        flat = [a.reshape(-1) for a in (corr_all, new_sum, new_count, new_month)]
+        withheld_flat = withheld.reshape(-1)
         for i in range(mcount):
             k = settle_on[i]
-            corr_all[k, cols] += up[i]
+            at = k * n + cols  # one place per future: plain (not buffered) adds are safe
+            flat[0][at] += up[i]
             late = too_late[i, k] & (down[i] > 0) & (k < mcount)
-            repaid[k[late], i, cols[late]] += down[i, late]
+            if late.any():
+                repaid[k[late], i, cols[late]] += down[i, late]
             debt = np.where(too_late[i, k], 0, down[i])
-            new_amount[k, cols] += debt
-            has = debt > 0
-            new_count[k, cols] += has
-            new_month[k[has], cols[has]] = i
+            has = np.flatnonzero((debt > 0) & (k < mcount))
+            flat[1][at] += debt
+            flat[2][at[has]] += 1
+            flat[3][at[has]] = i
+            withheld_flat[(k[has] * mcount + i) * n + has] += debt[has]
         corr[...] = corr_all[:mcount]
-        owed = np.zeros(n, dtype=I64)
-        month = np.full(n, -1, dtype=I64)
+        owed = np.zeros(n, dtype=I64)  # a debt carried from an earlier pay date (one at most, else in order)
+        month = np.zeros(n, dtype=I64)
         in_order = np.zeros(n, dtype=bool)
         for k in range(mcount):
-            count = new_count[k]
-            in_order |= (count > 1) | ((count > 0) & (owed > 0))
-            owed += new_amount[k]
-            month = np.where(count > 0, new_month[k], month)
-            take = np.minimum(owed, np.maximum(advance[k] + corr[k], 0))
+            count, new = new_count[k], new_sum[k]
+            total = owed + new
+            take = np.minimum(total, np.maximum(advance[k] + corr[k], 0))
             if limit is not None:
                 take = np.minimum(take, limit)
-            has = take > 0
-            withheld[k, month[has], cols[has]] += take[has]
-            owed -= take
-            ended = (advance[k] <= 0) & (final[k] <= 0) & (owed > 0)
-            repaid[k, month[ended], cols[ended]] += owed[ended]
-            owed[ended] = 0
+            partial = take < total
+            in_order |= partial & (count + (owed > 0) > 1)
+            here = withheld[k].reshape(-1)
+            # One new debt, nothing carried, not all withheld: only ``take`` of it.
+            one = np.flatnonzero(partial & (count == 1) & (owed == 0))
+            here[new_month[k, one] * n + one] += take[one] - new[one]
+            # A carried debt: withheld first (it is older), all of it when everything is withheld.
+            carried = np.flatnonzero((owed > 0) & ((count == 0) | ~partial))
+            here[month[carried] * n + carried] += np.minimum(take[carried], owed[carried])
+            month = np.where(count > 0, new_month[k], month)
+            owed = total - take
+            ended = np.flatnonzero((advance[k] <= 0) & (final[k] <= 0) & (owed > 0))
+            if ended.size:
+                repaid[k].reshape(-1)[month[ended] * n + ended] += owed[ended]
+                owed[ended] = 0
         redo = np.flatnonzero(in_order)
         if redo.size:
             sub = [np.zeros((mcount, redo.size), dtype=I64), np.zeros((mcount, mcount, redo.size), dtype=I64),
