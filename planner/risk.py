@@ -168,14 +168,6 @@ class RiskSettings:
             dict(r.hours_spread), r.week_lost_chance, r.late_report_chance, r.late_report_days, r.level,
         )
 
-    @property
-    def certain(self) -> bool:
-        """No uncertainty at all: the plan as planned (sure, likely and maybe worked, extra not)."""
-        return (
-            all(self.chance[c] == 100 for c in ("sure", "likely", "maybe")) and self.chance["extra"] == 0
-            and not any(self.hours_spread.values()) and self.week_lost_chance == 0 and self.late_report_chance == 0
-        )
-
 
 @dataclass(frozen=True)
 class Futures:
@@ -655,9 +647,10 @@ class _Vectorised:
         # Futures share a few clock states: one Decimal call per distinct (clock, any income) group.
         width = int(used34.max()) + 2
         key = ((used + 1) * width + used34 + 1) * 2 + positive
-        for g in np.flatnonzero(np.bincount(key)):
+        groups = np.flatnonzero(np.bincount(key))
+        for g in groups:
             u, u34, pos = int(g // 2 // width) - 1, int(g // 2 % width) - 1, bool(g % 2)
-            mask = key == g
+            mask = key == g if len(groups) > 1 else slice(None)
             clock_used, rule = self._vrijlating_rule(m, pim, u, u34, pos)
             new_used[mask], new34[mask] = clock_used
             if rule is not None:
@@ -665,7 +658,8 @@ class _Vectorised:
                 capped = _pct(inc, pct)
                 if cap is not None:
                     capped = np.minimum(capped, cap)
-                amount = np.where(mask, np.minimum(capped, inc), amount)
+                capped = np.minimum(capped, inc)
+                amount = capped if len(groups) == 1 else np.where(mask, capped, amount)
         return amount, new_used, new34
 
     def _vrijlating_rule(self, m: int, pim, u: int, u34: int, pos: bool):  # noqa: ANN001, ANN202
@@ -873,18 +867,19 @@ class _Vectorised:
                 ins[col[slot.pay]] += np.where(slot.exists & (slot.total_net > 0), slot.total_net, 0)
         for e in expenses:
             outs[col[e.date]] += _c(e.amount)
-        balance = np.cumsum(ins + outs, axis=0)
-        balance += _c(plan.starting_balance)
-        low = balance - ins
         firsts = [col[date(y, m, 1)] for y, m in self.months]
         money_in = np.add.reduceat(ins, firsts, axis=0)
         money_out = -np.add.reduceat(outs, firsts, axis=0)
+        balance = np.add(ins, outs, out=outs)  # outs is not needed any more
+        np.cumsum(balance, axis=0, out=balance)
+        balance += _c(plan.starting_balance)
+        low = np.subtract(balance, ins, out=ins)  # the lowest point of each day: money out before money in
         lowest_in_month = np.minimum.reduceat(low, firsts, axis=0)
         last_rows = [k - 1 for k in firsts[1:]] + [len(grid) - 1]
         below = low < _c(plan.settlement.safety_buffer)
         grid_ord = np.array([d.toordinal() for d in grid], dtype=I64)
         first_below = np.where(below.any(axis=0), grid_ord[np.argmax(below, axis=0)], BIG_DAY)
-        income = sum(incomes.values(), np.zeros((mcount, n), dtype=I64))
+        income = incomes["claimant"] + incomes["partner"] if "partner" in incomes else incomes["claimant"]
         return Outcome(
             tuple(self.months), tuple(pay_dates),
             income=income.T, final=final.T, advance=advance.T, reserved=actual["reserved"].T,
