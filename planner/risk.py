@@ -42,7 +42,6 @@ settlement event, the ledger and the set-aside (tests/planner/test_risk.py).
 from __future__ import annotations
 
 import calendar
-from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -53,7 +52,7 @@ import numpy as np
 
 from planner import vrijlating as vr
 from planner.assumptions import resolve
-from planner.benefit import VA, Projection, _scheme_id, va_table, vakantieaanspraak
+from planner.benefit import VA, _scheme_id, va_table, vakantieaanspraak
 from planner.explain import Day, Explanation, Money, Month, Percent
 from planner.i18n import N_
 from planner.income import attribution_rule
@@ -849,43 +848,76 @@ class _Vectorised:
             settle_on = np.searchsorted(pay_ord, known, side="right")  # == mcount: after the plan
             self._corrections(advance, final, settle_on, corr, withheld, repaid)
 
-        # Money in and out, on a grid of the days with events (and every first of a month), in date order.
+        # The ledger. Days on which some future's money changes (paydays, every first of a month) are rows
+        # of [rows, futures]; days with only fixed costs are the same in every future and are kept as one
+        # number each, added to the row before them. Money out is counted before money in on a day.
         start, end = self.window_start, self.window_end
+        start_c, buffer_c = _c(plan.starting_balance), _c(plan.settlement.safety_buffer)
         expenses = _expenses(plan, start, end)
-        days = {date(y, m, 1) for y, m in self.months} | set(pay_dates) | {e.date for e in expenses}
-        days |= {s.pay for s in slots if start <= s.pay <= end}
-        grid = sorted(days)
-        col = {d: k for k, d in enumerate(grid)}
-        ins = np.zeros((len(grid), n), dtype=I64)
-        outs = np.zeros((len(grid), n), dtype=I64)
-        pay_rows = [col[d] for d in pay_dates]
+        varying = sorted({date(y, m, 1) for y, m in self.months} | set(pay_dates)
+                         | {s.pay for s in slots if start <= s.pay <= end})
+        row = {d: k for k, d in enumerate(varying)}
+        ins = np.zeros((len(varying), n), dtype=I64)
+        outs = np.zeros((len(varying), n), dtype=I64)
+        pay_rows = [row[d] for d in pay_dates]
         ins[pay_rows] += benefit_cash + corr + actual["premie_paid"] + self._holiday_allowance(final, actual["reserved"])
         deducted = withheld.sum(axis=1) + repaid.sum(axis=1)
         outs[pay_rows] -= deducted
         for slot in slots:
             if start <= slot.pay <= end:
-                ins[col[slot.pay]] += np.where(slot.exists & (slot.total_net > 0), slot.total_net, 0)
+                ins[row[slot.pay]] += np.where(slot.exists & (slot.total_net > 0), slot.total_net, 0)
+        fixed: dict[date, int] = {}
         for e in expenses:
-            outs[col[e.date]] += _c(e.amount)
-        firsts = [col[date(y, m, 1)] for y, m in self.months]
+            fixed[e.date] = fixed.get(e.date, 0) + _c(e.amount)
+        days = sorted(set(varying) | set(fixed))
+        fixed_cum = np.cumsum([fixed.get(d, 0) for d in days])  # fixed costs up to and including each day
+        cum_at = dict(zip(days, fixed_cum.tolist(), strict=True))
+        segment = np.searchsorted(np.array([d.toordinal() for d in varying]), [d.toordinal() for d in days],
+                                  side="right") - 1
+        row_fixed = np.array([cum_at[d] for d in varying], dtype=I64)[:, None]
+        firsts = [row[date(y, m, 1)] for y, m in self.months]
         money_in = np.add.reduceat(ins, firsts, axis=0)
-        money_out = -np.add.reduceat(outs, firsts, axis=0)
-        balance = np.add(ins, outs, out=outs)  # outs is not needed any more
-        np.cumsum(balance, axis=0, out=balance)
-        balance += _c(plan.starting_balance)
-        low = np.subtract(balance, ins, out=ins)  # the lowest point of each day: money out before money in
-        lowest_in_month = np.minimum.reduceat(low, firsts, axis=0)
-        last_rows = [k - 1 for k in firsts[1:]] + [len(grid) - 1]
-        below = low < _c(plan.settlement.safety_buffer)
-        grid_ord = np.array([d.toordinal() for d in grid], dtype=I64)
-        first_below = np.where(below.any(axis=0), grid_ord[np.argmax(below, axis=0)], BIG_DAY)
+        month_fixed = np.array([sum(v for d, v in fixed.items() if (d.year, d.month) == ym) for ym in self.months],
+                               dtype=I64)
+        money_out = -(month_fixed[:, None] + np.add.reduceat(outs, firsts, axis=0))
+        moving = np.add(ins, outs, out=outs)  # outs is not needed any more
+        np.cumsum(moving, axis=0, out=moving)  # what changed in this future, up to and including each row
+        # On a row's day: start + fixed costs up to that day + the changes before it + its money out.
+        low = moving - ins
+        low += start_c + row_fixed
+        # The days with only fixed costs after a row (same month): start + fixed costs up to that day + changes.
+        only_fixed = np.full(len(varying), np.iinfo(I64).max, dtype=I64)
+        first_fixed_below = [[] for _ in varying]
+        for d, seg in zip(days, segment, strict=True):
+            if d not in row:
+                only_fixed[seg] = min(only_fixed[seg], cum_at[d])
+                first_fixed_below[seg].append((d, cum_at[d]))
+        has_fixed = only_fixed != np.iinfo(I64).max
+        lows = low.copy()
+        lows[has_fixed] = np.minimum(low[has_fixed], moving[has_fixed] + (start_c + only_fixed[has_fixed])[:, None])
+        lowest_in_month = np.minimum.reduceat(lows, firsts, axis=0)
+        last_rows = [k - 1 for k in firsts[1:]] + [len(varying) - 1]
+        month_last_fixed = np.array([int(fixed_cum[max(i for i, d in enumerate(days) if (d.year, d.month) == ym)])
+                                     for ym in self.months], dtype=I64)
+        balance_end = moving[last_rows] + (start_c + month_last_fixed)[:, None]
+        # The first day below the buffer: a row's own day, or the first fixed-cost day after it that is (fixed
+        # costs only go down, so once below, the following fixed-cost days of that segment are below too).
+        first_below = np.full(n, BIG_DAY, dtype=I64)
+        for seg in range(len(varying) - 1, -1, -1):
+            day_seg = np.full(n, BIG_DAY, dtype=I64)
+            if first_fixed_below[seg]:
+                fixed_days = np.array([d.toordinal() for d, _ in first_fixed_below[seg]] + [BIG_DAY], dtype=I64)
+                cums = np.array([-cum for _, cum in first_fixed_below[seg]], dtype=I64)
+                day_seg = fixed_days[np.searchsorted(cums, moving[seg] + start_c - buffer_c, side="right")]
+            day_seg = np.where(low[seg] < buffer_c, varying[seg].toordinal(), day_seg)
+            first_below = np.where(day_seg < BIG_DAY, day_seg, first_below)
         income = incomes["claimant"] + incomes["partner"] if "partner" in incomes else incomes["claimant"]
         return Outcome(
             tuple(self.months), tuple(pay_dates),
             income=income.T, final=final.T, advance=advance.T, reserved=actual["reserved"].T,
             premie_paid=actual["premie_paid"].T, correction=corr.T, withheld=withheld.transpose(2, 0, 1),
             repaid=repaid.transpose(2, 0, 1), money_in=money_in.T, money_out=money_out.T,
-            end_balance=balance[last_rows].T, lowest_in_month=lowest_in_month.T, lowest=low.min(axis=0),
+            end_balance=balance_end.T, lowest_in_month=lowest_in_month.T, lowest=lowest_in_month.min(axis=0),
             first_below_buffer=first_below, set_aside=deducted.sum(axis=0),
         )
 
