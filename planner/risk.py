@@ -613,12 +613,13 @@ class _Vectorised:
             amount = sum((np.where(s.exists, s.accrued, 0) for s in pending), np.zeros(n, dtype=I64))
             net = amount.copy()
             if annual is not None:
+                # The special rate per distinct yearly wage (a Decimal call each), then applied to all futures.
                 uniq, inverse = np.unique(annual, return_inverse=True)
-                for j, value in enumerate(uniq):
-                    rate, _ = bijzonder_tarief(_dec(value), pay_date.year, with_lhk=job.employer_applies_heffingskorting,
-                                               rules=self.rules)
-                    mask = inverse.reshape(-1) == j
-                    net[mask] = amount[mask] - _pct(amount[mask], rate)
+                ratios = [_ratio(bijzonder_tarief(_dec(v), pay_date.year, with_lhk=job.employer_applies_heffingskorting,
+                                                  rules=self.rules)[0]) for v in uniq]
+                p = np.array([r[0] for r in ratios], dtype=I64)[inverse.reshape(-1)]
+                q = np.array([r[1] for r in ratios], dtype=I64)[inverse.reshape(-1)]
+                net = amount - _rhu(amount * p, 100 * q)
             out.append(_Slot(job.id, job.person, "holiday_pay", pay_date, pay_date + timedelta(days=job.payslip_delay_days),
                              amount > 0, np.zeros(n, dtype=I64), np.where(amount > 0, net, 0), None, np.zeros(n, dtype=I64)))
         return out
@@ -940,6 +941,8 @@ class _Vectorised:
                 count = np.zeros(n, dtype=I64)
                 sums = {role: np.zeros(n, dtype=I64) for role in self.roles}
                 for j in range(i - 1, -1, -1):
+                    if count.min() >= take:  # every future has its months already
+                        break
                     use = (known[j] < pay_ord[i]) & (count < take)
                     for role in self.roles:
                         sums[role] += np.where(use, incomes[role][j], 0)
