@@ -584,7 +584,7 @@ def compute_main(argv: Sequence[str]) -> int:
         return code
     try:
         risk = bounds(plan, rules)
-        simulated = assess(plan, samples, seed, rules) if args.risk else None
+        simulated = assess(plan, samples, seed, rules, risk.results["planned"]) if args.risk else None
     except NotEligible as exc:
         return _error(lang, N_("This plan cannot be computed:"), [render(exc.explanation, lang)])
     except RiskNotSupported as exc:

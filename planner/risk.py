@@ -377,7 +377,7 @@ def simulate_exact(plan: Plan, futures: Futures, rules: RuleSet | None = None,
                    reason: NotVectorised | None = None) -> Outcome:
     """The Decimal engine once per distinct future (exact; as slow as that many runs)."""
     rules = rules or load_rules()
-    planned = run(plan, rules, shifts_of(plan, "planned"))
+    planned = planned_result(plan, rules)
     key = np.concatenate([futures.worked.astype(I64), futures.hours.astype(I64), futures.late.astype(I64)], axis=1)
     uniq, first, inverse = np.unique(key, axis=0, return_index=True, return_inverse=True)
     rows = []
@@ -396,11 +396,20 @@ _ARRAY_FIELDS = ("income", "final", "advance", "reserved", "premie_paid", "corre
                  "money_in", "money_out", "end_balance", "lowest_in_month", "lowest", "first_below_buffer", "set_aside")
 
 
-def simulate(plan: Plan, futures: Futures, rules: RuleSet | None = None) -> Outcome:
-    """All futures at once (vectorised), or the exact engine per distinct future where that is not possible."""
+def planned_result(plan: Plan, rules: RuleSet) -> Result:
+    """The plan as planned (sure, likely and maybe shifts): the Decimal engine's answer the risk builds on."""
+    return run(plan, rules, shifts_of(plan, "planned"))
+
+
+def simulate(plan: Plan, futures: Futures, rules: RuleSet | None = None, planned: Result | None = None) -> Outcome:
+    """All futures at once (vectorised), or the exact engine per distinct future where that is not possible.
+
+    ``planned`` is :func:`planned_result` when the caller has it already (the deterministic answer is shown
+    first); otherwise it is computed here.
+    """
     rules = rules or load_rules()
     try:
-        return _Vectorised(plan, rules).run(futures)
+        return _Vectorised(plan, rules, planned).run(futures)
     except NotVectorised as exc:
         return simulate_exact(plan, futures, rules, exc)
 
@@ -474,7 +483,7 @@ def _split(net: np.ndarray, weights: np.ndarray, keys: np.ndarray) -> tuple[np.n
 
 
 class _Vectorised:
-    def __init__(self, plan: Plan, rules: RuleSet) -> None:
+    def __init__(self, plan: Plan, rules: RuleSet, planned: Result | None = None) -> None:
         self.plan, self.rules = plan, rules
         self.assumptions = a = resolve(plan.assumptions)
         if a["repayment"] == "instalments":
@@ -483,7 +492,7 @@ class _Vectorised:
             raise NotVectorised(N_("the premie as a share of the gross wage"))
         self.months = plan.month_list()
         self.m = len(self.months)
-        self.planned = run(plan, rules, shifts_of(plan, "planned"))
+        self.planned = planned if planned is not None else planned_result(plan, rules)
         self.roles: list[Role] = ["claimant"] + (["partner"] if plan.household.partner is not None else [])
         self.window_start = date(*self.months[0], 1)
         self.window_end = _month_end(self.months[-1])
@@ -632,6 +641,7 @@ class _Vectorised:
         self.schemes = []
         self.va_checked: set[tuple[int, str]] = set()
         self._vrijlating_cache: dict = {}
+        self._vrijlating_checked: set = set()
         self._accrue_checked: set = set()
         for y, m in self.months:
             self.norms.append(norm_for_month(plan.household, y, m, rules))
@@ -683,11 +693,14 @@ class _Vectorised:
             pct_id, cap_id = _KIND_PARAMS[outcome.line.kind]
             pct = self.rules.get(pct_id, day).decimal
             cap = _c(self.rules.get(cap_id, day).decimal) if cap_id is not None else None
-            for probe in _PROBES:
-                line = vrijlating_for_month(pim, self.plan.household, probe, y, mo, clock, self.assumptions, self.rules).line
-                want = min(int(_pct(np.array([_c(probe)]), pct)[0]), cap if cap is not None else _c(probe), _c(probe))
-                if line is None or want != _c(line.amount):
-                    raise NotVectorised(N_("the vrijlating in {month}"), month=f"{y:04d}-{mo:02d}")
+            if (outcome.line.kind, pct, cap) not in self._vrijlating_checked:
+                for probe in _PROBES:
+                    line = vrijlating_for_month(pim, self.plan.household, probe, y, mo, clock, self.assumptions,
+                                                self.rules).line
+                    want = min(int(_pct(np.array([_c(probe)]), pct)[0]), cap if cap is not None else _c(probe), _c(probe))
+                    if line is None or want != _c(line.amount):
+                        raise NotVectorised(N_("the vrijlating in {month}"), month=f"{y:04d}-{mo:02d}")
+                self._vrijlating_checked.add((outcome.line.kind, pct, cap))
             rule = (pct, cap)
         self._vrijlating_cache[key] = (clock_used, rule)
         return clock_used, rule
@@ -715,13 +728,14 @@ class _Vectorised:
                 out = np.where(c < edges[0], low, np.where(c < edges[1], low - _c(g["art11_aftrek_2"]),
                                np.where(c < edges[2], low - _c(g["art11_aftrek_3"]), top)))
                 return np.maximum(0, out)
-        if (m, table) not in self.va_checked:
+        values = (table, pct) if table != "art11" else (table, *g.values())
+        if values not in self.va_checked:
             probes = [1, 10000, 500000] + [e + d for e in edges for d in (-1, 0, 1)]
             for c in probes:
                 want = vakantieaanspraak(_dec(c), day, rules, table)[0]  # type: ignore[arg-type]
                 if int(va(np.array([c], dtype=I64))[0]) != _c(want):
                     raise NotVectorised(N_("the holiday pay built up at work in {month}"), month=f"{y:04d}-{mo:02d}")
-            self.va_checked.add((m, table))
+            self.va_checked.add(values)
         return va(inc)
 
     def _accrue(self, scheme, base: np.ndarray) -> np.ndarray:  # noqa: ANN001
@@ -1274,7 +1288,8 @@ def _assumptions(plan: Plan) -> tuple[RiskAssumption, ...]:
     return tuple(out)
 
 
-def summarise(plan: Plan, outcome: Outcome, seed: int | None = None, rules: RuleSet | None = None) -> RiskSummary:
+def summarise(plan: Plan, outcome: Outcome, seed: int | None = None, rules: RuleSet | None = None,
+              planned: Result | None = None) -> RiskSummary:
     """Chances, sizes and the set-aside advice of simulated futures, as Decimal amounts and explanations."""
     buffer = _c(plan.settlement.safety_buffer)
     deducted = outcome.deducted_by_date
@@ -1321,7 +1336,7 @@ def summarise(plan: Plan, outcome: Outcome, seed: int | None = None, rules: Rule
             N_("In fewer than 1 in 100 futures your balance drops below your safety buffer of {buffer}."),
             N_("In every future we tried your balance drops below your safety buffer of {buffer}."),
             buffer=Money(plan.settlement.safety_buffer)))
-    set_aside = _set_aside(plan, outcome, rules)
+    set_aside = _set_aside(plan, outcome, planned or planned_result(plan, rules or load_rules()))
     texts.append(set_aside.explanation)
     texts.append(Explanation(
         N_("These chances come from {samples} possible futures of your plan. They are not a promise: they show "
@@ -1332,7 +1347,7 @@ def summarise(plan: Plan, outcome: Outcome, seed: int | None = None, rules: Rule
         below_zero, below_buffer, _spread(outcome.lowest), set_aside, _assumptions(plan), tuple(texts))
 
 
-def _set_aside(plan: Plan, outcome: Outcome, rules: RuleSet | None) -> SetAside:
+def _set_aside(plan: Plan, outcome: Outcome, planned: Result) -> SetAside:
     """The amount to keep aside so that the chance of dropping below the safety buffer is at most the level.
 
     Per future, the shortfall is how far its lowest balance falls below the buffer. Keeping ``A`` aside (not
@@ -1352,7 +1367,7 @@ def _set_aside(plan: Plan, outcome: Outcome, rules: RuleSet | None) -> SetAside:
             N_("You do not need to set money aside for this: the chance that your balance drops below {buffer} "
                "is already at most {level}."), {"buffer": buffer, "level": Percent(plan.risk.level)}))
     needed_by = date.fromordinal(int(outcome.first_below_buffer[protected].min()))
-    timeline = run(plan, rules or load_rules(), shifts_of(plan, "planned")).timeline
+    timeline = planned.timeline
     paydays = [e.date for e in timeline.events if e.amount > 0 and e.kind in ("wage", "benefit", "holiday_pay", "premie")
                and e.date < needed_by]  # on the day itself money out is counted before money in
     from_date = max(paydays) if paydays else None
@@ -1369,8 +1384,10 @@ def _set_aside(plan: Plan, outcome: Outcome, rules: RuleSet | None) -> SetAside:
     return SetAside(_dec(amount), from_date, needed_by, level, chance_after, expl)
 
 
-def assess(plan: Plan, samples: int = 10_000, seed: int | None = 0, rules: RuleSet | None = None) -> RiskSummary:
-    """Sample, simulate and summarise: the whole risk answer for one plan."""
+def assess(plan: Plan, samples: int = 10_000, seed: int | None = 0, rules: RuleSet | None = None,
+           planned: Result | None = None) -> RiskSummary:
+    """Sample, simulate and summarise: the whole risk answer for one plan (``planned``: see :func:`simulate`)."""
     rules = rules or load_rules()
-    outcome = simulate(plan, sample(plan, samples, seed), rules)
-    return summarise(plan, outcome, seed, rules)
+    planned = planned or planned_result(plan, rules)
+    outcome = simulate(plan, sample(plan, samples, seed), rules, planned)
+    return summarise(plan, outcome, seed, rules, planned)
