@@ -528,14 +528,16 @@ class _Vectorised:
         for job in plan.jobs:
             if job.wage_unit != "hour":
                 continue
-            mine = [k for k in in_window if plan.shifts[k].job == job.id]
+            mine_list = sorted((k for k in in_window if plan.shifts[k].job == job.id), key=lambda k: plan.shifts[k].date)
+            mine = np.array(mine_list, dtype=np.intp)
+            mine_days = np.array([plan.shifts[k].date.toordinal() for k in mine_list], dtype=I64)
             job_slots = [s for s in slots if s.job_id == job.id and s.kind == "wage"]
             for first, last, pay_date in pay_periods(job, self.window_start, self.window_end):
                 if (job.id, first, last) in slips or not _active(job, first, last):
                     continue
-                idx = [k for k in mine if first <= plan.shifts[k].date <= last]
-                if idx:
-                    slot = self._variable_slot(job, first, last, pay_date, np.array(idx), futures, wage_cents[job.id])
+                idx = mine[np.searchsorted(mine_days, first.toordinal()):np.searchsorted(mine_days, last.toordinal(), "right")]
+                if idx.size:
+                    slot = self._variable_slot(job, first, last, pay_date, idx, futures, wage_cents[job.id])
                     slots.append(slot)
                     job_slots.append(slot)
             if job.holiday_pay == "yearly":
@@ -774,7 +776,7 @@ class _Vectorised:
                 counted += inc - vrij
                 table = va_table(plan, pim.role, pim.aow)
                 if table is not None:
-                    va_total += np.where(inc > 0, self._va(m, inc, table), 0)
+                    va_total += self._va(m, inc, table)  # 0 without income
                 people.append((pim, inc, vrij > 0))
             norm_c, vt = _c(norm.amount), _c(norm.vakantietoeslag)
             taken = va_total if careful_excess else np.minimum(va_total, vt)
@@ -788,12 +790,9 @@ class _Vectorised:
             min_age = int(rules.get("participatiewet/vrijlating/minimum_leeftijd", day).value)  # type: ignore[arg-type]
             bases = []
             for pim, inc, in_vrij in people:
-                ok = inc > 0
                 if pim.age < min_age and a["premie_under_27"] == "excluded":
-                    ok = np.zeros_like(ok)
-                if a["premie_during_vrijlating"] == "no_premie":
-                    ok = ok & ~in_vrij
-                bases.append(np.where(ok, inc, 0))
+                    continue
+                bases.append(np.where(in_vrij, 0, inc) if a["premie_during_vrijlating"] == "no_premie" else inc)
             if a["premie_cap_couple"] == "per_person":
                 accrued = sum((self._accrue(scheme, b) for b in bases), np.zeros(n, dtype=I64))
             else:
