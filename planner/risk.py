@@ -841,9 +841,19 @@ class _Vectorised:
         late_known = (month_end + plan.risk.late_report_days)[:, None]
         known = np.where(futures.late.T, np.maximum(known, late_known), known)
 
-        actual = self.months_run(incomes)
-        final = actual["paid"]
         timeline = self.planned.timeline
+        if timeline.regime == "after_income":
+            actual = self.months_run(incomes)
+        else:
+            # The months on the actual income and on the municipality's estimate, in one pass: [months, 2n].
+            estimates = self._estimates(incomes, known, np.array(
+                [date(y, m, min(timeline.pay_day, calendar.monthrange(y, m)[1])).toordinal() for y, m in self.months]))
+            both = self.months_run({role: np.concatenate([incomes[role], estimates[role]], axis=1) for role in self.roles})
+            actual = {key: value[:, :n] for key, value in both.items()}
+            advance = both["paid"][:, n:]
+            if timeline.regime == "voorschot":
+                advance = _pct(advance, self.rules.get("participatiewet/voorschot/percentage", self.window_start).decimal)
+        final = actual["paid"]
         pay_dates = [date(y, m, min(timeline.pay_day, calendar.monthrange(y, m)[1])) for y, m in self.months]
         pay_ord = np.array([d.toordinal() for d in pay_dates], dtype=I64)
         benefit_cash = np.zeros((mcount, n), dtype=I64)
@@ -857,7 +867,6 @@ class _Vectorised:
             for k in range(mcount):
                 benefit_cash[k] = np.where((on == k) & (final > 0), final, 0).sum(axis=0)
         else:
-            advance = self._advance(incomes, known, pay_ord)
             benefit_cash += np.maximum(advance, 0)
             settle_on = np.searchsorted(pay_ord, known, side="right")  # == mcount: after the plan
             self._corrections(advance, final, settle_on, corr, withheld, repaid)
@@ -935,8 +944,8 @@ class _Vectorised:
             first_below_buffer=first_below, set_aside=deducted.sum(axis=0),
         )
 
-    def _advance(self, incomes: dict[Role, np.ndarray], known: np.ndarray, pay_ord: np.ndarray) -> np.ndarray:
-        """The municipality's estimate by its method, and the benefit paid on it (planner.settlement._estimates)."""
+    def _estimates(self, incomes: dict[Role, np.ndarray], known: np.ndarray, pay_ord: np.ndarray) -> dict[Role, np.ndarray]:
+        """The municipality's estimate of each month's income, by its method (planner.settlement._estimates)."""
         plan, n = self.plan, known.shape[1]
         planned = {role: np.zeros(self.m, dtype=I64) for role in self.roles}
         for i, bm in enumerate(self.planned.projection.months):
@@ -962,11 +971,7 @@ class _Vectorised:
                     count += use
                 for role in self.roles:
                     estimates[role][i] = np.where(count > 0, _rhu(sums[role], np.maximum(count, 1)), planned[role][i])
-        advance = self.months_run(estimates)["paid"]
-        if self.planned.timeline.regime == "voorschot":
-            share = self.rules.get("participatiewet/voorschot/percentage", self.window_start).decimal
-            advance = _pct(advance, share)
-        return advance
+        return estimates
 
     def _limits(self) -> tuple[int, int | None]:
         """The look-back in months and the withholding limit per payment (as planner.settlement.build_timeline)."""
