@@ -219,6 +219,9 @@ def sample(plan: Plan, n: int, seed: int | None = 0, settings: RiskSettings | No
     if n < 1:
         raise ValueError("at least one future")
     settings = settings or RiskSettings.of(plan)
+    unknown = sorted(set(settings.hours_spread) - {j.id for j in plan.jobs})
+    if unknown:
+        raise RiskNotSupported(N_("the hours spread is set for a job that is not in the plan: {job}"), job=unknown[0])
     rng = np.random.default_rng(seed)
     s_count = len(plan.shifts)
     base_hours = np.array([_hundredths(s.hours) for s in plan.shifts], dtype=np.int32)[:, None]

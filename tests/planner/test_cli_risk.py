@@ -103,5 +103,10 @@ def test_wrong_risk_options_exit_2(capsys: pytest.CaptureFixture[str], tmp_path:
 
 
 def test_an_unknown_job_in_the_risk_section_is_refused(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
-    code, out, err = run(capsys, str(plan_file(tmp_path, {"hours_spread": {"hotel": "10"}})), "--risk", "--lang", "en")
-    assert code == 2 and out == "" and "hours_spread" in err
+    path = str(plan_file(tmp_path, {"hours_spread": {"hotel": "10"}}))
+    code, out, err = run(capsys, path, "--risk", "--lang", "en")
+    assert code == 2 and out == ""
+    assert err.strip() == ("The risk of this plan cannot be simulated: the hours spread is set for a job that is not "
+                           "in the plan: hotel")
+    # Without --risk the plan is computed as usual.
+    assert run(capsys, path, "--lang", "en")[0] == 0

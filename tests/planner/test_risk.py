@@ -21,6 +21,7 @@ from planner.model import Expense, Household, Job, LateReport, Payslip, Person, 
 from planner.risk import (
     _ARRAY_FIELDS,
     NotVectorised,
+    RiskNotSupported,
     Outcome,
     _Vectorised,
     certain_future,
@@ -311,8 +312,12 @@ def test_plans_without_a_risk_section_get_the_defaults() -> None:
 
 
 def test_the_risk_section_is_checked() -> None:
-    with pytest.raises(ValueError, match="hours_spread"):
-        story([], risk=Risk(hours_spread={"elders": "10"}))
+    # A spread for a job that is not (or no longer) in the plan: the file stays readable, the simulation refuses.
+    plan = story([], risk=Risk(hours_spread={"elders": "10"}))
+    with pytest.raises(RiskNotSupported, match="elders"):
+        sample(plan, 10)
+    with pytest.raises(ValueError):
+        Risk(hours_spread={"werk": "150"})
     with pytest.raises(ValueError):
         Risk(chance_likely=120)
     with pytest.raises(ValueError):
