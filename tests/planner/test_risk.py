@@ -256,6 +256,25 @@ def test_one_uncertain_shift_gives_a_letter_with_its_own_chance(p: int) -> None:
     assert abs(estimate - p / 100) <= half_width
 
 
+@pytest.mark.parametrize("p", [20, 70])
+def test_losing_an_uncertain_shift_gives_a_letter_with_the_chance_it_is_lost(p: int) -> None:
+    """Sam works 10 + 12 hours every month; February's 12-hour shift is "likely" with chance p. If it is lost,
+    March is estimated on February's lower income, so March's benefit is too high and is withheld in April."""
+    steady = [Shift(date=date(2026, m, 10), hours="10", job="werk") for m in range(1, 6)]
+    steady += [Shift(date=date(2026, m, 20), hours="12", job="werk", certainty="likely" if m == 2 else "sure")
+               for m in range(1, 6)]
+    plan = story(steady, risk=Risk(chance_likely=p))
+    n = 4000
+    futures = sample(plan, n, seed=21)
+    outcome = simulate(plan, futures, RULES)
+    lost = ~futures.worked[:, -4]  # February's 12-hour shift
+    assert np.array_equal((outcome.deducted_by_date > 0).any(axis=1), lost)
+    assert np.array_equal(outcome.deducted_by_date[:, 3] > 0, lost)  # in April
+    q = 1 - p / 100
+    chance = float(summarise(plan, outcome, rules=RULES).letter_chance)
+    assert abs(chance - q) <= 3.29 * math.sqrt(q * (1 - q) / n)  # 99.9 % interval
+
+
 def _letters_that_hurt(level: int) -> Plan:
     """Sam works 10 sure hours a month and 20 "maybe" hours; hours run 50 % over or under. Rent of 1300 is due
     the day after the benefit, so a withholding can push the balance below the safety buffer of 150."""
