@@ -920,7 +920,8 @@ class _Vectorised:
                 first_fixed_below[seg].append((d, cum_at[d]))
         has_fixed = only_fixed != np.iinfo(I64).max
         lows = low.copy()
-        lows[has_fixed] = np.minimum(low[has_fixed], moving[has_fixed] + (start_c + only_fixed[has_fixed])[:, None])
+        for r in np.flatnonzero(has_fixed):
+            np.minimum(low[r], moving[r] + (start_c + int(only_fixed[r])), out=lows[r])
         lowest_in_month = np.minimum.reduceat(lows, firsts, axis=0)
         last_rows = [k - 1 for k in firsts[1:]] + [len(varying) - 1]
         month_last_fixed = np.array([int(fixed_cum[max(i for i, d in enumerate(days) if (d.year, d.month) == ym)])
@@ -996,11 +997,11 @@ class _Vectorised:
 
         Arrays are [months, futures]; ``withheld`` and ``repaid`` are [pay date, month settled, futures].
         Most futures never owe for two months at once: for them one amount and one month are carried from pay
-        date to pay date. The futures that do (two debts at once, withheld in the order they arose) are worked
-        out again by :meth:`_corrections_in_order`, which follows the Decimal engine's list of debts.
+        date to pay date (several new debts that are withheld in full at once are fine too). The futures with
+        several debts of which only a part can be withheld are worked out again by
+        :meth:`_corrections_in_order`, which follows the Decimal engine's list of debts.
         """
         mcount, n = advance.shape
-        cols = np.arange(n)
         lookback, limit = self._limits()
         diff = final - advance
         up, down = np.maximum(diff, 0), np.maximum(-diff, 0)
@@ -1013,21 +1014,23 @@ class _Vectorised:
         new_sum = np.zeros((mcount + 1, n), dtype=I64)
         new_count = np.zeros((mcount + 1, n), dtype=I64)
         new_month = np.zeros((mcount + 1, n), dtype=I64)
-        flat = [a.reshape(-1) for a in (corr_all, new_sum, new_count, new_month)]
-        withheld_flat = withheld.reshape(-1)
         for i in range(mcount):
             k = settle_on[i]
-            at = k * n + cols  # one place per future: plain (not buffered) adds are safe
-            flat[0][at] += up[i]
-            late = too_late[i, k] & (down[i] > 0) & (k < mcount)
-            if late.any():
-                repaid[k[late], i, cols[late]] += down[i, late]
-            debt = np.where(too_late[i, k], 0, down[i])
-            has = np.flatnonzero((debt > 0) & (k < mcount))
-            flat[1][at] += debt
-            flat[2][at[has]] += 1
-            flat[3][at[has]] = i
-            withheld_flat[(k[has] * mcount + i) * n + has] += debt[has]
+            # Usually one or two pay dates settle month i across all futures: whole rows, masked.
+            for kk in np.flatnonzero(np.bincount(k, minlength=mcount + 1)):
+                mask = k == kk
+                up_k, down_k = np.where(mask, up[i], 0), np.where(mask, down[i], 0)
+                corr_all[kk] += up_k
+                if kk == mcount:
+                    continue
+                if too_late[i, kk]:
+                    repaid[kk, i] += down_k
+                    continue
+                new_sum[kk] += down_k
+                has = down_k > 0
+                new_count[kk] += has
+                new_month[kk] = np.where(has, i, new_month[kk])
+                withheld[kk, i] += down_k
         corr[...] = corr_all[:mcount]
         owed = np.zeros(n, dtype=I64)  # a debt carried from an earlier pay date (one at most, else in order)
         month = np.zeros(n, dtype=I64)
