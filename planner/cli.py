@@ -34,10 +34,14 @@ from planner.compare_summary import comparison_text, summarise
 from planner.notes import collect_notes, months_text
 from planner.results import benefit_label, label
 from planner.norm import NotEligible
+from planner.risk import RiskNotSupported, RiskSummary, Spread, assess, frequency
 from planner.rules import RuleFileError, load_rules
 from planner.storage import PlanFileError, load_plan
 from planner.validate import Issue, check_plan, describe_errors
 from planner.wages.payments import Payment, net_by_month
+
+RISK_SAMPLES = 10_000
+RISK_MAX_SAMPLES = 1_000_000
 
 JSON_FORMAT = "bijverdienplanner.compute"
 JSON_VERSION = 1
@@ -241,6 +245,93 @@ def projection_json(risk: Bounds, issues: list[Issue], lang: Language) -> dict[s
             "set_aside": _range(risk.set_aside),
         },
     }
+
+
+def _spread_json(spread: Spread | None) -> dict[str, str] | None:
+    if spread is None:
+        return None
+    return {"median": money(spread.median), "low": money(spread.low), "high": money(spread.high)}
+
+
+def risk_json(summary: RiskSummary, lang: Language) -> dict[str, Any]:
+    """The ``risk_simulation`` section of ``compute --risk --format json`` (documented in the README)."""
+    aside = summary.set_aside
+    return {
+        "samples": summary.samples,
+        "seed": summary.seed,
+        "engine": summary.engine,
+        "fallback_reason": render(summary.fallback_explanation, lang) if summary.fallback_explanation else None,
+        "assumptions": [{"id": a.id, "value": a.value, "text": render(a.explanation, lang)} for a in summary.assumptions],
+        "letter_chance": str(summary.letter_chance),
+        "letter_total": _spread_json(summary.letter_total),
+        "below_zero_chance": str(summary.below_zero_chance),
+        "below_buffer_chance": str(summary.below_buffer_chance),
+        "lowest_balance": _spread_json(summary.lowest_balance),
+        "set_aside": {
+            "amount": money(aside.amount),
+            "from_date": aside.from_date.isoformat() if aside.from_date else None,
+            "needed_by": aside.needed_by.isoformat() if aside.needed_by else None,
+            "level": str(aside.level),
+            "chance_after": str(aside.chance_after),
+            "text": render(aside.explanation, lang),
+        },
+        "months": [
+            {
+                "month": _ym(m.month),
+                "letter_chance": str(m.letter_chance),
+                "letter_size": _spread_json(m.letter_size),
+                "below_zero_chance": str(m.below_zero_chance),
+                "below_buffer_chance": str(m.below_buffer_chance),
+                "lowest_balance": _spread_json(m.lowest_balance),
+                "end_balance": _spread_json(m.end_balance),
+                "text": render(m.text, lang) if m.text is not None else None,
+            }
+            for m in summary.months
+        ],
+        "texts": [render(t, lang) for t in summary.texts],
+    }
+
+
+def render_risk_table(summary: RiskSummary, lang: Language) -> str:
+    """The risk simulation as text: the plain sentences, then the months in a grid."""
+    with use_language(lang):
+        lines = ["", gettext_(N_("Risk: what can happen if shifts change")), ""]
+        lines.extend(render(t, lang) for t in summary.texts)
+        lines.append("")
+        headers = [gettext_(N_("Month")), gettext_(N_("Chance of a letter")), gettext_(N_("Usually taken")),
+                   gettext_(N_("Chance below buffer"))]
+        rows = []
+        for m in summary.months:
+            count, total = frequency(m.letter_chance)
+            size = m.letter_size
+            rows.append([
+                format_month(m.month[0], m.month[1], lang),
+                _frequency_text(m.letter_chance),
+                "" if size is None else gettext_(N_("{low} to {high}")).format(
+                    low=format_money(size.low, lang), high=format_money(size.high, lang)),
+                _frequency_text(m.below_buffer_chance),
+            ])
+        lines.extend(_grid(headers, rows))
+        lines.append("")
+        lines.append(gettext_(N_("What we assume is uncertain:")))
+        lines.extend(f"  - {render(a.explanation, lang)}" for a in summary.assumptions)
+        if summary.fallback_explanation is not None:
+            lines.append("")
+            lines.append(gettext_(N_("This plan was worked out future by future (slower), because the fast way "
+                                     "does not cover this yet: {reason}.")).format(
+                reason=render(summary.fallback_explanation, lang)))
+    return "\n".join(lines) + "\n"
+
+
+def _frequency_text(chance: Decimal) -> str:
+    count, total = frequency(chance)
+    if chance <= 0:
+        return gettext_(N_("never"))
+    if chance >= 1:
+        return gettext_(N_("always"))
+    if count == 0:
+        return gettext_(N_("less than 1 in 100"))
+    return gettext_(N_("{count} in {total}")).format(count=count, total=total)
 
 
 def _month_money_json(result: Result, i: int) -> dict[str, Any]:
@@ -493,6 +584,9 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--lang", choices=LANGUAGES, default="nl")
     parser.add_argument("--from", dest="start", metavar="YYYY-MM", help="first month (default: the plan's)")
     parser.add_argument("--months", type=int, metavar="N", help="number of months (default: the plan's)")
+    parser.add_argument("--risk", action="store_true", help="add the risk simulation (chances over sampled futures)")
+    parser.add_argument("--samples", type=int, metavar="N", help=f"futures to sample with --risk (default {RISK_SAMPLES})")
+    parser.add_argument("--seed", type=int, metavar="S", help="seed of the sampling with --risk (default 0)")
     return parser
 
 
@@ -539,19 +633,37 @@ def compute_main(argv: Sequence[str]) -> int:
         data["start"] = args.start or plan.start
         data["months"] = args.months or plan.months
         plan = Plan.model_validate(data)
+    if not args.risk and (args.samples is not None or args.seed is not None):
+        return _error(lang, N_("Use --samples and --seed together with --risk."))
+    if args.risk and args.format == "csv":
+        return _error(lang, N_("The risk simulation is shown with --format table or json, not csv."))
+    samples = RISK_SAMPLES if args.samples is None else args.samples
+    if not 1 <= samples <= RISK_MAX_SAMPLES:
+        return _error(lang, N_("Use --samples between 1 and {most}."), most=RISK_MAX_SAMPLES)
+    seed = 0 if args.seed is None else args.seed
+    if seed < 0:
+        return _error(lang, N_("Use a --seed of 0 or more."))
     issues = check_plan(plan, rules)
     if (code := _refuse_errors(issues, args.plan, lang)) is not None:
         return code
     try:
         risk = bounds(plan, rules)
+        simulated = assess(plan, samples, seed, rules, risk.results["planned"]) if args.risk else None
     except NotEligible as exc:
         return _error(lang, N_("This plan cannot be computed:"), [render(exc.explanation, lang)])
+    except RiskNotSupported as exc:
+        return _error(lang, N_("The risk of this plan cannot be simulated: {reason}"), reason=render(exc.explanation, lang))
     if args.format == "json":
-        sys.stdout.write(json.dumps(projection_json(risk, issues, lang), ensure_ascii=False, indent=2) + "\n")
+        data = projection_json(risk, issues, lang)
+        if simulated is not None:
+            data["risk_simulation"] = risk_json(simulated, lang)
+        sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
     elif args.format == "csv":
         sys.stdout.write(render_csv(risk.results["planned"], lang))
     else:
         sys.stdout.write(render_table(risk, issues, lang))
+        if simulated is not None:
+            sys.stdout.write(render_risk_table(simulated, lang))
     return EXIT_OK
 
 
@@ -629,6 +741,7 @@ def compare_main(argv: Sequence[str]) -> int:
 
 USAGE = (
     "usage: bijverdienplanner compute PLAN [--format table|json|csv] [--lang nl|en] [--from YYYY-MM --months N]\n"
+    "                                      [--risk [--samples N] [--seed S]]\n"
     "       bijverdienplanner compare PLAN_A PLAN_B [--format table|json] [--lang nl|en]"
 )
 

@@ -243,6 +243,42 @@ class Settlement(_Frozen):
     """The lowest balance you want to keep."""
 
 
+class Risk(_Frozen):
+    """How uncertain the plan is, for the risk simulation (:mod:`planner.risk`). Every field has a default.
+
+    Chances are percentages (0-100). A plan file without a ``risk`` section uses the defaults.
+    """
+
+    chance_sure: Amount = Field(default=Decimal(100), ge=0, le=100)
+    """Chance that a shift marked "sure" is worked."""
+    chance_likely: Amount = Field(default=Decimal(80), ge=0, le=100)  # not a rule value: the default chance, a named assumption the user sets
+    chance_maybe: Amount = Field(default=Decimal(50), ge=0, le=100)  # not a rule value: the default chance, a named assumption the user sets
+    chance_extra: Amount = Field(default=Decimal(25), ge=0, le=100)  # not a rule value: the default chance, a named assumption the user sets
+    """Chance that an "extra" shift (not in the plan) comes and is worked."""
+    hours_spread: dict[str, Amount] = Field(default_factory=dict)
+    """Per job id: shifts run over or under by up to this percentage of their hours (0-100).
+
+    A job id that is not in the plan does not make the file unreadable (a job can be removed after its spread
+    was set); the risk simulation refuses it with a clear message (planner.risk.RiskNotSupported).
+    """
+    week_lost_chance: Amount = Field(default=Decimal(0), ge=0, le=100)
+    """Chance, per person and per week, that all of that week's shifts are lost (illness, a quiet week)."""
+    late_report_chance: Amount = Field(default=Decimal(0), ge=0, le=100)
+    """Chance, per month, that the month's income reaches the municipality late."""
+    late_report_days: int = Field(default=45, ge=0, le=365)
+    """When late: the income is known this many days after the end of the month."""
+    level: Amount = Field(default=Decimal(10), gt=0, lt=100)  # not a rule value: the default level the user chooses
+    """The set-aside advice keeps the chance of dropping below the safety buffer under this percentage."""
+
+    @field_validator("hours_spread")
+    @classmethod
+    def _spread_range(cls, spread: dict[str, Decimal]) -> dict[str, Decimal]:
+        for job_id, pct in spread.items():
+            if not Decimal(0) <= pct <= Decimal(100):
+                raise ValueError(f"hours spread for {job_id!r} must be between 0 and 100 percent")
+        return spread
+
+
 class Plan(_Frozen):
     schema_version: Literal[2] = SCHEMA_VERSION
     name: str = ""
@@ -259,6 +295,8 @@ class Plan(_Frozen):
     """Which bijverdienpremie scheme to apply: the municipality's own, or another one to compare."""
     assumptions: dict[str, str] = Field(default_factory=dict)
     """Overrides of the named assumptions (see planner.assumptions)."""
+    risk: Risk = Risk()
+    """How uncertain the shifts are (see :class:`Risk`); optional in the file."""
 
     @field_validator("jobs")
     @classmethod

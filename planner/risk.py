@@ -1,0 +1,1429 @@
+"""Repayment risk: many sampled futures of the whole chain, vectorised and seeded.
+
+What is uncertain is a named, visible assumption of the plan (``plan.risk``,
+:class:`planner.model.Risk`): the chance that a shift is worked, per "how
+sure" (sure 100 %, likely 80 %, maybe 50 %, extra 25 % by default); hours
+that run over or under, per job; a whole week lost for one person (illness,
+a quiet week) as one correlated event; and a month whose income reaches the
+municipality late.
+
+:func:`sample` draws ``n`` futures with a seeded generator (numpy's PCG64):
+which shifts are worked, their hours, which months are reported late.
+:func:`simulate` replays the chain for all futures at once: shifts → wages on
+their paydays → benefit month (norm, vrijlating, holiday entitlement, premie
+and its payouts) → the municipality's estimate by its method → advance,
+correction, withholding and repayment on their dates and within their limits
+→ the day-by-day ledger. It works in whole cents (numpy ``int64``; float64
+is not needed) and rounds exactly where the Decimal engine rounds, half up.
+
+It uses no rule value of its own. Every amount comes from :mod:`planner.rules`
+through the same look-ups and helper functions as the Decimal engine
+(``norm_for_month``, ``vrijlating_for_month``, ``vakantieaanspraak``,
+``scheme_month``/``accrue``, ``loonheffing``, ``bijzonder_tarief``,
+``pay_periods``, ``net_by_month``). Where a formula is applied to many
+futures at once, it is first checked against the Decimal helper on probe
+values, so a changed rule shows up as an error, not as a silent difference.
+Non-linear steps with few distinct inputs (the wage tax of a gross wage per
+pay period, the special rate on a yearly holiday payout) call the Decimal
+function once per distinct input.
+
+Plan features the vectorised path does not cover yet are said plainly
+(:class:`NotVectorised`): repayment in instalments, the premie as a share of
+the gross wage, a job that ends inside the plan with yearly holiday pay, and
+amounts with more than two decimals. For them :func:`simulate` runs the
+Decimal engine once per distinct future (exact, slower) and says so in the
+result (``engine == "exact"``).
+
+The test that holds it together: with all uncertainty at zero the vectorised
+result agrees with the Decimal engine to the cent, on every month, every
+settlement event, the ledger and the set-aside (tests/planner/test_risk.py).
+"""
+
+from __future__ import annotations
+
+import calendar
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from decimal import Decimal
+from typing import Literal
+
+import numpy as np
+
+from planner import vrijlating as vr
+from planner.assumptions import resolve
+from planner.benefit import ASSETS_COUPLE_OR_PARENT, ASSETS_SINGLE, VA, _scheme_id, va_table, vakantieaanspraak
+from planner.explain import Day, Explanation, Money, Month, Percent
+from planner.i18n import N_
+from planner.income import attribution_rule
+from planner.model import LateReport, Plan, Role, Shift
+from planner.money import HUNDRED, ZERO, cents
+from planner.norm import norm_for_month
+from planner.premie import J_MAX, accrue, scheme_month
+from planner.rules import RuleSet, load_rules
+from planner.scenarios import Result, run, shifts_of
+from planner.settlement import _expenses
+from planner.vrijlating import Clock, vrijlating_for_month
+from planner.wages.payments import Payment, _active, _workdays_by_month, net_by_month, pay_periods
+from planner.wages.tax import bijzonder_tarief, loonheffing
+
+YM = tuple[int, int]
+Engine = Literal["vectorised", "exact"]
+I64 = np.int64
+BIG_DAY = 10**9  # not a rule value: a day after every plan
+"""A day number later than any date: "never"."""
+
+
+class NotVectorised(Exception):
+    """A plan feature the vectorised simulation does not cover; :func:`simulate` then runs the Decimal engine.
+
+    ``explanation`` names the feature in words a person can read (translated when shown); ``feature`` is the
+    same in English, for logs and tests.
+    """
+
+    def __init__(self, message: str, **values: object) -> None:
+        self.explanation = Explanation(message, values)  # type: ignore[arg-type]
+        self.feature = message.format(**values)
+        super().__init__(f"not vectorised yet: {self.feature}")
+
+
+class RiskNotSupported(ValueError):
+    """The plan cannot be simulated at all (for example: hours with more than two decimals)."""
+
+    def __init__(self, message: str, **values: object) -> None:
+        self.explanation = Explanation(message, values)  # type: ignore[arg-type]
+        super().__init__(message.format(**values))
+
+
+# --- whole-cent arithmetic, rounded half up as planner.money.cents ---------------------------------
+
+
+def _ratio(value: Decimal) -> tuple[int, int]:
+    num, den = value.as_integer_ratio()
+    return int(num), int(den)
+
+
+def _c(amount: Decimal) -> int:
+    """An amount in whole cents; refuses anything finer (the vectorised path works in cents)."""
+    c = amount * 100
+    if c != c.to_integral_value():
+        raise NotVectorised(N_("an amount with more than two decimals ({amount})"), amount=str(amount))
+    return int(c)
+
+
+def _rhu(num: np.ndarray | int, den: np.ndarray | int) -> np.ndarray:
+    """num / den rounded half up, for integers num >= 0 and den > 0 (every amount divided here is never negative:
+    wages, incomes, benefits, percentages of them)."""
+    return (2 * np.asarray(num, dtype=I64) + den) // (2 * np.asarray(den, dtype=I64))
+
+
+def _pct(cents_: np.ndarray, pct: Decimal) -> np.ndarray:
+    """``cents(percent_of(amount, pct))`` in whole cents."""
+    p, q = _ratio(pct)
+    return _rhu(cents_ * p, 100 * q)
+
+
+def _memo(values: np.ndarray, fn: Callable[[int], int]) -> np.ndarray:
+    """Apply a Decimal function once per distinct value (exact, and fast when values repeat)."""
+    low, high = int(values.min()), int(values.max())
+    if high - low <= 4 * values.size + 1024:  # not a rule value: when a look-up table is cheaper than sorting; a look-up table over the range: no sorting
+        offset = values - low
+        uniq = np.flatnonzero(np.bincount(offset.ravel(), minlength=1))
+        table = np.zeros(high - low + 1, dtype=I64)
+        table[uniq] = np.fromiter((fn(int(v) + low) for v in uniq), dtype=I64, count=len(uniq))
+        return table[offset]
+    uniq, inverse = np.unique(values, return_inverse=True)
+    mapped = np.fromiter((fn(int(v)) for v in uniq), dtype=I64, count=len(uniq))
+    return mapped[inverse.reshape(values.shape)]
+
+
+def _dec(c: int | np.integer) -> Decimal:
+    return (Decimal(int(c)) / 100).quantize(Decimal("0.01"))
+
+
+# --- settings and sampling ------------------------------------------------------------------------
+
+
+CERTAINTIES = ("sure", "likely", "maybe", "extra")
+
+
+@dataclass(frozen=True, slots=True)
+class RiskSettings:
+    """The uncertainty of one plan, as fractions (from the plan's ``risk`` section)."""
+
+    chance: dict[str, Decimal]
+    """Chance (percent) that a shift of each "how sure" is worked."""
+    hours_spread: dict[str, Decimal]
+    week_lost_chance: Decimal
+    late_report_chance: Decimal
+    late_report_days: int
+    level: Decimal
+
+    @classmethod
+    def of(cls, plan: Plan) -> RiskSettings:
+        r = plan.risk
+        return cls(
+            {"sure": r.chance_sure, "likely": r.chance_likely, "maybe": r.chance_maybe, "extra": r.chance_extra},
+            dict(r.hours_spread), r.week_lost_chance, r.late_report_chance, r.late_report_days, r.level,
+        )
+
+
+@dataclass(frozen=True)
+class Futures:
+    """``n`` sampled futures of one plan."""
+
+    worked: np.ndarray
+    """bool [n, shifts]: the shift is worked."""
+    hours: np.ndarray
+    """int32 [n, shifts]: its hours, in hundredths of an hour."""
+    late: np.ndarray
+    """bool [n, months]: the month's income reaches the municipality late."""
+    seed: int | None = None
+
+    @property
+    def n(self) -> int:
+        return int(self.worked.shape[0])
+
+
+def _hundredths(hours: Decimal) -> int:
+    h = hours * 100
+    if h != h.to_integral_value():
+        raise RiskNotSupported(N_("hours with more than two decimals: {hours}"), hours=str(hours))
+    return int(h)
+
+
+def _frozen_shifts(plan: Plan) -> np.ndarray:
+    """Shifts in a pay period with a payslip: what happened is known, so they are not uncertain."""
+    frozen = np.zeros(len(plan.shifts), dtype=bool)
+    if not plan.payslips:
+        return frozen
+    periods = [(p.job, *p.period) for p in plan.payslips]
+    for k, s in enumerate(plan.shifts):
+        frozen[k] = any(job == s.job and first <= s.date <= last for job, first, last in periods)
+    return frozen
+
+
+def certain_future(plan: Plan) -> Futures:
+    """The one future of the plan as planned: every sure, likely and maybe shift worked, no extra ones."""
+    worked = np.array([[s.certainty != "extra" for s in plan.shifts]], dtype=bool).reshape(1, len(plan.shifts))
+    hours = np.array([[_hundredths(s.hours) for s in plan.shifts]], dtype=np.int32).reshape(1, len(plan.shifts))
+    return Futures(worked, hours, np.zeros((1, plan.months), dtype=bool))
+
+
+def sample(plan: Plan, n: int, seed: int | None = 0, settings: RiskSettings | None = None) -> Futures:
+    """Draw ``n`` futures; the same plan, ``n`` and ``seed`` give the same futures.
+
+    The arrays are drawn shift by shift (one row of ``n`` per shift) and handed out transposed, as views, so
+    the simulation reads each shift's futures as one contiguous row.
+    """
+    if n < 1:
+        raise ValueError("at least one future")
+    settings = settings or RiskSettings.of(plan)
+    unknown = sorted(set(settings.hours_spread) - {j.id for j in plan.jobs})
+    if unknown:
+        raise RiskNotSupported(N_("the hours spread is set for a job that is not in the plan: {job}"), job=unknown[0])
+    rng = np.random.default_rng(seed)
+    s_count = len(plan.shifts)
+    base_hours = np.array([_hundredths(s.hours) for s in plan.shifts], dtype=np.int32)[:, None]
+    chance = np.array([float(settings.chance[s.certainty]) / 100 for s in plan.shifts], dtype=np.float64)[:, None]
+    frozen = _frozen_shifts(plan)[:, None]
+    planned = np.array([s.certainty != "extra" for s in plan.shifts], dtype=bool)[:, None]
+    worked = rng.random((s_count, n)) < chance
+    hours = np.broadcast_to(base_hours, (s_count, n))
+    spread = np.array([float(settings.hours_spread.get(s.job, 0)) / 100 for s in plan.shifts], dtype=np.float64)[:, None]
+    if spread.any():
+        rows = np.flatnonzero(spread[:, 0] > 0)
+        hours = hours.copy()
+        u = rng.random((rows.size, n), dtype=np.float32)
+        factor = 1 + (2 * u - 1) * spread[rows].astype(np.float32)
+        quarters = np.rint(base_hours[rows].astype(np.float32) * factor / 25).astype(np.int32)  # not a rule value: a quarter hour in hundredths
+        hours[rows] = np.maximum(quarters, 1) * 25  # not a rule value: a quarter hour in hundredths
+    if settings.week_lost_chance > 0 and s_count:
+        role_of = {j.id: j.person for j in plan.jobs}
+        keys = [(role_of.get(s.job, "claimant"), *s.date.isocalendar()[:2]) for s in plan.shifts]
+        index = {k: i for i, k in enumerate(dict.fromkeys(keys))}
+        lost = rng.random((len(index), n)) < float(settings.week_lost_chance) / 100
+        worked &= ~lost[[index[k] for k in keys]]
+    late = np.zeros((plan.months, n), dtype=bool)
+    if settings.late_report_chance > 0:
+        late = rng.random((plan.months, n)) < float(settings.late_report_chance) / 100
+    if frozen.any():
+        worked = np.where(frozen, planned, worked)
+        hours = np.where(frozen, base_hours, hours)
+    hours = np.ascontiguousarray(hours, dtype=np.int32)
+    return Futures(worked.T, hours.T, late.T, seed)
+
+
+# --- what one simulation gives --------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """The simulated futures, in whole cents (int64), indexed [future, ...]."""
+
+    months: tuple[YM, ...]
+    pay_dates: tuple[date, ...]
+    """The benefit's pay date in each month (settlement events fall on these)."""
+    income: np.ndarray
+    """[n, months] net income from work counted in the month."""
+    final: np.ndarray
+    """[n, months] bijstand due on the actual income, the part paid monthly."""
+    advance: np.ndarray
+    """[n, months] paid on the pay day, on the estimate."""
+    reserved: np.ndarray
+    premie_paid: np.ndarray
+    correction: np.ndarray
+    """[n, pay dates] extra bijstand paid afterwards."""
+    withheld: np.ndarray
+    """[n, pay dates, months settled] withheld from the benefit."""
+    repaid: np.ndarray
+    """[n, pay dates, months settled] a repayment demand (a letter)."""
+    money_in: np.ndarray
+    money_out: np.ndarray
+    end_balance: np.ndarray
+    lowest_in_month: np.ndarray
+    lowest: np.ndarray
+    """[n] the lowest balance of the plan (money out taken before money in on a day)."""
+    first_below_buffer: np.ndarray
+    """[n] ordinal of the first day below the safety buffer, or BIG_DAY."""
+    set_aside: np.ndarray
+    """[n] what the deterministic advice would set aside: everything withheld or paid back, and the shortfall below
+    the safety buffer (planner.cashflow)."""
+    engine: Engine = "vectorised"
+    fallback_reason: str | None = None
+    """In English: the plan feature that made :func:`simulate` use the exact engine."""
+    fallback_explanation: Explanation | None = None
+
+    @property
+    def n(self) -> int:
+        return int(self.income.shape[0])
+
+    @property
+    def deducted_by_date(self) -> np.ndarray:
+        """[n, pay dates] withheld plus paid back on each pay date."""
+        return self.withheld.sum(axis=2) + self.repaid.sum(axis=2)
+
+
+# --- the exact engine: the Decimal chain once per distinct future -------------------------------------
+
+
+def outcome_of_result(result: Result, plan: Plan) -> Outcome:
+    """One Decimal result as a one-future :class:`Outcome` (the reference the tests compare with)."""
+    return _stack([_exact_arrays(result, plan)], result, "exact", None)
+
+
+def _exact_arrays(result: Result, plan: Plan) -> dict[str, np.ndarray]:
+    proj, timeline, ledger = result.projection, result.timeline, result.ledger
+    months = [(bm.year, bm.month) for bm in proj.months]
+    m = len(months)
+    pay_day = timeline.pay_day
+    pay_dates = [date(y, mo, min(pay_day, calendar.monthrange(y, mo)[1])) for y, mo in months]
+    k_of = {d: k for k, d in enumerate(pay_dates)}
+    corr = np.zeros(m, dtype=I64)
+    withheld = np.zeros((m, m), dtype=I64)
+    repaid = np.zeros((m, m), dtype=I64)
+    for e in timeline.settlement_events():
+        k = k_of[e.date]
+        if e.kind == "correction_paid":
+            corr[k] += _c(e.amount)
+        else:
+            target = withheld if e.kind == "withholding" else repaid
+            target[k, months.index(e.settles)] += -_c(e.amount)
+    buffer = plan.settlement.safety_buffer
+    first_below = next((ledger.start.toordinal() + d for d, low in enumerate(ledger.daily_low) if low < buffer), BIG_DAY)
+    return {
+        "income": np.array([_c(bm.income_from_work.amount) for bm in proj.months], dtype=I64),
+        "final": np.array([_c(bm.bijstand_paid_monthly.amount) for bm in proj.months], dtype=I64),
+        "advance": np.array([_c(s.advance) for s in timeline.months], dtype=I64),
+        "reserved": np.array([_c(bm.vakantietoeslag_reserved.amount) for bm in proj.months], dtype=I64),
+        "premie_paid": np.array([_c(bm.premie_paid.amount) for bm in proj.months], dtype=I64),
+        "correction": corr,
+        "withheld": withheld,
+        "repaid": repaid,
+        "money_in": np.array([_c(lm.money_in) for lm in ledger.months], dtype=I64),
+        "money_out": np.array([_c(lm.money_out) for lm in ledger.months], dtype=I64),
+        "end_balance": np.array([_c(lm.end_balance) for lm in ledger.months], dtype=I64),
+        "lowest_in_month": np.array([_c(lm.lowest_balance) for lm in ledger.months], dtype=I64),
+        "lowest": np.array(_c(ledger.lowest), dtype=I64),
+        "first_below_buffer": np.array(first_below, dtype=I64),
+        "set_aside": np.array(sum((_c(a.amount) for a in ledger.advice), 0), dtype=I64),
+    }
+
+
+def _stack(rows: list[dict[str, np.ndarray]], result: Result, engine: Engine, reason: str | None) -> Outcome:
+    months = tuple((bm.year, bm.month) for bm in result.projection.months)
+    pay_day = result.timeline.pay_day
+    pay_dates = tuple(date(y, m, min(pay_day, calendar.monthrange(y, m)[1])) for y, m in months)
+    arrays = {key: np.stack([r[key] for r in rows]) for key in rows[0]}
+    return Outcome(months, pay_dates, engine=engine, fallback_reason=reason, **arrays)
+
+
+def future_plan(plan: Plan, futures: Futures, i: int) -> tuple[Plan, tuple[Shift, ...]]:
+    """Future ``i`` as a plan (with its late reports) and the shifts that are worked in it."""
+    shifts = []
+    for k, s in enumerate(plan.shifts):
+        if not futures.worked[i, k]:
+            continue
+        h = int(futures.hours[i, k])
+        shifts.append(s if h == _hundredths(s.hours) else s.model_copy(update={"hours": Decimal(h) / 100}))
+    late = tuple(
+        LateReport(month=f"{y:04d}-{m:02d}", reported_on=date(y, m, calendar.monthrange(y, m)[1])
+                   + timedelta(days=plan.risk.late_report_days))
+        for (y, m), is_late in zip(plan.month_list(), futures.late[i], strict=True) if is_late
+    )
+    if late:
+        settlement = plan.settlement.model_copy(update={"late_reports": plan.settlement.late_reports + late})
+        plan = plan.model_copy(update={"settlement": settlement})
+    return plan, tuple(shifts)
+
+
+def simulate_exact(plan: Plan, futures: Futures, rules: RuleSet | None = None,
+                   reason: NotVectorised | None = None) -> Outcome:
+    """The Decimal engine once per distinct future (exact; as slow as that many runs)."""
+    rules = rules or load_rules()
+    planned = planned_result(plan, rules)
+    key = np.concatenate([futures.worked.astype(I64), futures.hours.astype(I64), futures.late.astype(I64)], axis=1)
+    uniq, first, inverse = np.unique(key, axis=0, return_index=True, return_inverse=True)
+    rows = []
+    for i in first:
+        p, shifts = future_plan(plan, futures, int(i))
+        rows.append(_exact_arrays(run(p, rules, shifts, planned=planned.projection), plan))
+    out = _stack(rows, planned, "exact", None)
+    inverse = inverse.reshape(-1)
+    return Outcome(out.months, out.pay_dates, engine="exact",
+                   fallback_reason=reason.feature if reason else None,
+                   fallback_explanation=reason.explanation if reason else None,
+                   **{name: getattr(out, name)[inverse] for name in _ARRAY_FIELDS})
+
+
+_ARRAY_FIELDS = ("income", "final", "advance", "reserved", "premie_paid", "correction", "withheld", "repaid",
+                 "money_in", "money_out", "end_balance", "lowest_in_month", "lowest", "first_below_buffer", "set_aside")
+
+
+def planned_result(plan: Plan, rules: RuleSet) -> Result:
+    """The plan as planned (sure, likely and maybe shifts): the Decimal engine's answer the risk builds on."""
+    return run(plan, rules, shifts_of(plan, "planned"))
+
+
+def simulate(plan: Plan, futures: Futures, rules: RuleSet | None = None, planned: Result | None = None) -> Outcome:
+    """All futures at once (vectorised), or the exact engine per distinct future where that is not possible.
+
+    ``planned`` is :func:`planned_result` when the caller has it already (the deterministic answer is shown
+    first); otherwise it is computed here.
+    """
+    rules = rules or load_rules()
+    try:
+        return _Vectorised(plan, rules, planned).run(futures)
+    except NotVectorised as exc:
+        return simulate_exact(plan, futures, rules, exc)
+
+
+# --- the vectorised engine ------------------------------------------------------------------------
+
+
+def _add_months(ym: YM, n: int) -> YM:
+    k = ym[0] * 12 + ym[1] - 1 + n
+    return k // 12, k % 12 + 1
+
+
+def _month_end(ym: YM) -> date:
+    return date(ym[0], ym[1], calendar.monthrange(*ym)[1])
+
+
+_KIND_PARAMS: dict[str, tuple[str, str | None]] = {
+    "n": (vr.N_PCT, vr.N_MAX),
+    "r": (vr.R_PCT, vr.R_MAX),
+    "y": (vr.Y_PCT, vr.Y_MAX),
+    "34a": (vr.A34_PCT, None),
+    "34a_mub": (vr.A34_PCT, None),
+    "34a_aow": (vr.A34_AOW_PCT, vr.A34_AOW_MAX),
+}
+"""The percentage and cap of each kind of vrijlating: the ids planner.vrijlating applies (checked on probes)."""
+
+_PROBES = (Decimal("100.00"), Decimal("100000.00"))  # not a rule value: test inputs to compare with the Decimal helper
+
+
+@dataclass
+class _Slot:
+    """One payment (or possible payment) of a job, for all futures at once."""
+
+    job_id: str
+    role: Role
+    kind: Literal["wage", "holiday_pay"]
+    pay: date
+    payslip: date
+    exists: np.ndarray
+    net: np.ndarray
+    total_net: np.ndarray
+    gross: np.ndarray | None
+    accrued: np.ndarray
+    parts: list[tuple[int, np.ndarray, np.ndarray]] = field(default_factory=list)
+    """(month index, amount, present) of the net wage attributed to each benefit month."""
+
+
+def _split(net: np.ndarray, weights: np.ndarray, keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """planner.wages.payments._split for all futures: parts in proportion, the rest on the largest weight.
+
+    ``weights`` and ``keys`` are [parts, futures]; ``net`` is [futures].
+    """
+    cols = np.arange(net.shape[0])
+    if weights.shape[0] == 1:  # one month: all of it
+        present = keys & True
+        return np.where(present, net, 0), present
+    w = np.where(keys, weights, 0)
+    wsum = w.sum(axis=0)
+    pos = wsum > 0
+    safe = np.where(pos, wsum, 1)
+    parts = np.where(keys, _rhu(net * w, safe), 0)
+    rest = net - parts.sum(axis=0)
+    largest = np.argmax(np.where(keys, w, -1), axis=0)
+    parts[largest, cols] += rest
+    first_key = np.argmax(keys, axis=0)
+    only_first = np.zeros_like(keys)
+    only_first[first_key, cols] = keys.any(axis=0)
+    parts = np.where(pos, parts, np.where(only_first, net, 0))
+    present = np.where(pos, keys, only_first)
+    return parts, present
+
+
+class _Vectorised:
+    def __init__(self, plan: Plan, rules: RuleSet, planned: Result | None = None) -> None:
+        self.plan, self.rules = plan, rules
+        self.assumptions = a = resolve(plan.assumptions)
+        if a["repayment"] == "instalments":
+            raise NotVectorised(N_("repayment in instalments"))
+        if a["premie_income_basis"] == "gross":
+            raise NotVectorised(N_("the premie as a share of the gross wage"))
+        self.months = plan.month_list()
+        self.m = len(self.months)
+        self.planned = planned if planned is not None else planned_result(plan, rules)
+        self.roles: list[Role] = ["claimant"] + (["partner"] if plan.household.partner is not None else [])
+        self.window_start = date(*self.months[0], 1)
+        self.window_end = _month_end(self.months[-1])
+        method = attribution_rule(plan, rules).value
+        self.method = plan.settlement.income_attribution if plan.settlement.income_attribution != "municipality" else method
+        self.month_index = {ym: i for i, ym in enumerate(self.months)}
+        self.scheme_id = _scheme_id(plan)
+        self._months_static()
+
+    # --- payments ---
+
+    def _fixed_slot(self, p: Payment, n: int) -> _Slot:
+        def full(value: Decimal) -> np.ndarray:
+            return np.full(n, _c(value), dtype=I64)
+
+        slot = _Slot(p.job_id, p.role, p.kind, p.pay_date, p.payslip_date, np.ones(n, dtype=bool), full(p.net),
+                     full(p.total_net), None if p.gross is None else full(p.gross), full(p.holiday_accrued))
+        for ym, amount in net_by_month(p, self.method):  # type: ignore[arg-type]
+            if ym in self.month_index:
+                slot.parts.append((self.month_index[ym], full(amount), np.ones(n, dtype=bool)))
+        return slot
+
+    def _slots(self, futures: Futures) -> list[_Slot]:
+        plan, rules, n = self.plan, self.rules, futures.n
+        slips = {(p.job, *p.period) for p in plan.payslips}
+        fixed_jobs = {j.id for j in plan.jobs if j.wage_unit == "month"}
+        slots: list[_Slot] = []
+        for p in self.planned.projection.payments:
+            if p.job_id in fixed_jobs or (p.kind == "wage" and p.source == "payslip"):
+                slots.append(self._fixed_slot(p, n))
+        in_window = [k for k, s in enumerate(plan.shifts) if self.window_start <= s.date <= self.window_end]
+        wage_cents = {j.id: _c(j.wage) for j in plan.jobs if j.wage_unit == "hour"}
+        for job in plan.jobs:
+            if job.wage_unit != "hour":
+                continue
+            mine_list = sorted((k for k in in_window if plan.shifts[k].job == job.id), key=lambda k: plan.shifts[k].date)
+            mine = np.array(mine_list, dtype=np.intp)
+            mine_days = np.array([plan.shifts[k].date.toordinal() for k in mine_list], dtype=I64)
+            job_slots = [s for s in slots if s.job_id == job.id and s.kind == "wage"]
+            for first, last, pay_date in pay_periods(job, self.window_start, self.window_end):
+                if (job.id, first, last) in slips or not _active(job, first, last):
+                    continue
+                idx = mine[np.searchsorted(mine_days, first.toordinal()):np.searchsorted(mine_days, last.toordinal(), "right")]
+                if idx.size:
+                    slot = self._variable_slot(job, first, last, pay_date, idx, futures, wage_cents[job.id])
+                    slots.append(slot)
+                    job_slots.append(slot)
+            if job.holiday_pay == "yearly":
+                slots.extend(self._holiday_payouts(job, job_slots, n))
+        return slots
+
+    def _variable_slot(self, job, first: date, last: date, pay_date: date, idx: np.ndarray,  # noqa: ANN001
+                       futures: Futures, wage_c: int) -> _Slot:
+        rules = self.rules
+        worked = self._worked[idx]
+        hours = self._hours[idx] * worked  # hundredths of an hour, 0 when not worked
+        exists = worked.any(axis=0)
+        shift_months = [(self.plan.shifts[k].date.year, self.plan.shifts[k].date.month) for k in idx]
+        earned_months = sorted(set(shift_months))
+        # hours x wage in 1/10,000 euro: exact.
+        if len(earned_months) == 1:
+            raw, keys = hours.sum(axis=0, dtype=I64)[None, :] * wage_c, exists[None, :]
+        else:
+            rows_of = [[j for j, ym in enumerate(shift_months) if ym == e] for e in earned_months]
+            raw = np.stack([hours[r].sum(axis=0, dtype=I64) for r in rows_of]) * wage_c
+            keys = np.stack([worked[r].any(axis=0) for r in rows_of])
+        total = _rhu(raw.sum(axis=0), 100)
+        earned = _rhu(raw, 100)
+        holiday = _pct(total, job.holiday_pay_percent) if job.holiday_pay != "none" else np.zeros_like(total)
+        holiday_now = holiday if job.holiday_pay == "with_wage" else np.zeros_like(total)
+        accrued = holiday if job.holiday_pay == "yearly" else np.zeros_like(total)
+        period = {"monthly": "month", "four_weekly": "four_weeks", "weekly": "week"}[job.pay_schedule]
+        gross = None
+        if job.wage_basis == "net":
+            net, holiday_net = total, holiday_now
+        else:
+            def tax(c: int) -> int:
+                return _c(loonheffing(_dec(c), period, pay_date, with_lhk=job.employer_applies_heffingskorting, rules=rules).net)
+
+            net = _memo(total, tax)
+            holiday_net = _memo(total + holiday_now, tax) - net if job.holiday_pay == "with_wage" else np.zeros_like(total)
+            gross = total
+        slot = _Slot(job.id, job.person, "wage", pay_date, pay_date + timedelta(days=job.payslip_delay_days), exists,
+                     net, net + holiday_net, gross, accrued)
+        counted = exists & (net != 0)
+        if self.method == "received":
+            ym = (pay_date.year, pay_date.month)
+            if ym in self.month_index:
+                slot.parts.append((self.month_index[ym], net, counted))
+            return slot
+        if self.method == "spread_workdays" and period != "month":
+            days = sorted(_workdays_by_month(first, last).items())
+            part_months = [ym for ym, _ in days]
+            weights = np.broadcast_to(np.array([d for _, d in days], dtype=I64)[:, None], (len(days), len(net)))
+            parts, present = _split(net, weights, np.ones(weights.shape, dtype=bool))
+        else:
+            part_months = earned_months
+            parts, present = _split(net, earned, keys)
+        for j, ym in enumerate(part_months):
+            if ym in self.month_index:
+                slot.parts.append((self.month_index[ym], parts[j], present[j] & counted))
+        return slot
+
+    def _holiday_payouts(self, job, slots: list[_Slot], n: int) -> list[_Slot]:  # noqa: ANN001
+        """planner.wages.payments._yearly_holiday_payouts for all futures (the job's yearly holiday pay)."""
+        if not slots:
+            return []
+        if job.end is not None and job.end <= self.window_end:
+            raise NotVectorised(N_("a job with yearly holiday pay that ends inside the plan"))
+        slots = sorted(slots, key=lambda s: s.pay)
+        dates = []
+        y = min(s.pay.year for s in slots)
+        while date(y, 1, 1) <= self.window_end:
+            dates.append(date(y, job.holiday_pay_month, min(job.pay_day, calendar.monthrange(y, job.holiday_pay_month)[1])))
+            y += 1
+        has_accrued = [s.exists & (s.accrued > 0) for s in slots]
+        annual = None
+        if job.wage_basis == "gross":
+            g_sum = sum((np.where(h, s.gross, 0) for s, h in zip(slots, has_accrued, strict=True) if s.gross is not None),
+                        np.zeros(n, dtype=I64))
+            annual = _rhu(g_sum * 12, max(1, self.m))
+        out = []
+        previous = date.min
+        for pay_date in sorted(set(dates)):
+            pending = [s for s in slots if previous < s.pay <= pay_date]
+            previous = pay_date
+            if not pending or pay_date > self.window_end:
+                continue
+            amount = sum((np.where(s.exists, s.accrued, 0) for s in pending), np.zeros(n, dtype=I64))
+            net = amount.copy()
+            if annual is not None:
+                # The special rate per distinct yearly wage (a Decimal call each), then applied to all futures.
+                uniq, inverse = np.unique(annual, return_inverse=True)
+                ratios = [_ratio(bijzonder_tarief(_dec(v), pay_date.year, with_lhk=job.employer_applies_heffingskorting,
+                                                  rules=self.rules)[0]) for v in uniq]
+                p = np.array([r[0] for r in ratios], dtype=I64)[inverse.reshape(-1)]
+                q = np.array([r[1] for r in ratios], dtype=I64)[inverse.reshape(-1)]
+                net = amount - _rhu(amount * p, 100 * q)
+            out.append(_Slot(job.id, job.person, "holiday_pay", pay_date, pay_date + timedelta(days=job.payslip_delay_days),
+                             amount > 0, np.zeros(n, dtype=I64), np.where(amount > 0, net, 0), None, np.zeros(n, dtype=I64)))
+        return out
+
+    # --- the benefit month ---
+
+    def _months_static(self) -> None:
+        plan, rules = self.plan, self.rules
+        self.norms = []
+        self.schemes = []
+        self.va_checked: set[tuple[int, str]] = set()
+        self._vrijlating_cache: dict = {}
+        self._vrijlating_checked: set = set()
+        self._accrue_checked: set = set()
+        household = plan.household
+        self.assets_above: list[bool] = []
+        for y, m in self.months:
+            self.norms.append(norm_for_month(household, y, m, rules))
+            limit = None
+            if household.assets is not None:
+                key = ASSETS_COUPLE_OR_PARENT if household.composition != "single" else ASSETS_SINGLE
+                limit = rules.get(key, date(y, m, 1)).decimal
+            self.assets_above.append(limit is not None and household.assets > limit)
+            self.schemes.append(scheme_month(self.scheme_id, y, m, rules, self.assumptions["premie_monthly_cap"])
+                                if self.scheme_id is not None else None)
+
+    def _vrijlating(self, m: int, pim, inc: np.ndarray, used: np.ndarray, used34: np.ndarray):  # noqa: ANN001, ANN202
+        """planner.vrijlating.vrijlating_for_month for all futures; the clock moves per future."""
+        y, mo = self.months[m]
+        day = date(y, mo, 1)
+        positive = inc > 0
+        amount = np.zeros_like(inc)
+        new_used, new34 = used.copy(), used34.copy()
+        # Futures share a few clock states: one Decimal call per distinct (clock, any income) group.
+        width = int(used34.max()) + 2
+        key = ((used + 1) * width + used34 + 1) * 2 + positive
+        groups = np.flatnonzero(np.bincount(key))
+        for g in groups:
+            u, u34, pos = int(g // 2 // width) - 1, int(g // 2 % width) - 1, bool(g % 2)
+            mask = key == g if len(groups) > 1 else slice(None)
+            clock_used, rule = self._vrijlating_rule(m, pim, u, u34, pos)
+            new_used[mask], new34[mask] = clock_used
+            if rule is not None:
+                pct, cap = rule
+                capped = _pct(inc, pct)
+                if cap is not None:
+                    capped = np.minimum(capped, cap)
+                capped = np.minimum(capped, inc)
+                amount = capped if len(groups) == 1 else np.where(mask, capped, amount)
+        return amount, new_used, new34
+
+    def _vrijlating_rule(self, m: int, pim, u: int, u34: int, pos: bool):  # noqa: ANN001, ANN202
+        """For one clock state: the clock after this month, and the percentage and cap that apply (or None).
+
+        Asks planner.vrijlating itself (with a probe income; the kind and the clock depend only on whether
+        there is income), and checks the percentage and cap on two probes. Kept per month, person and state.
+        """
+        key = (m, pim.role, u, u34, pos)
+        if key in self._vrijlating_cache:
+            return self._vrijlating_cache[key]
+        y, mo = self.months[m]
+        day = date(y, mo, 1)
+        clock = Clock(None if u < 0 else u, None if u34 < 0 else u34)
+        outcome = vrijlating_for_month(pim, self.plan.household, _PROBES[0] if pos else ZERO, y, mo, clock,
+                                       self.assumptions, self.rules)
+        clock_used = (-1 if outcome.clock.used is None else outcome.clock.used,
+                      -1 if outcome.clock.used_34a is None else outcome.clock.used_34a)
+        rule = None
+        if pos and outcome.line is not None:
+            pct_id, cap_id = _KIND_PARAMS[outcome.line.kind]
+            pct = self.rules.get(pct_id, day).decimal
+            cap = _c(self.rules.get(cap_id, day).decimal) if cap_id is not None else None
+            if (outcome.line.kind, pct, cap) not in self._vrijlating_checked:
+                for probe in _PROBES:
+                    line = vrijlating_for_month(pim, self.plan.household, probe, y, mo, clock, self.assumptions,
+                                                self.rules).line
+                    want = min(int(_pct(np.array([_c(probe)]), pct)[0]), cap if cap is not None else _c(probe), _c(probe))
+                    if line is None or want != _c(line.amount):
+                        raise NotVectorised(N_("the vrijlating in {month}"), month=f"{y:04d}-{mo:02d}")
+                self._vrijlating_checked.add((outcome.line.kind, pct, cap))
+            rule = (pct, cap)
+        self._vrijlating_cache[key] = (clock_used, rule)
+        return clock_used, rule
+
+    def _va(self, m: int, inc: np.ndarray, table: str) -> np.ndarray:
+        """planner.benefit.vakantieaanspraak for all futures (checked on probes around every band edge)."""
+        y, mo = self.months[m]
+        day = date(y, mo, 1)
+        rules = self.rules
+        if table != "art11":
+            pct = rules.get(VA + ("art13_percentage" if table == "art13" else "art14_2_percentage"), day).decimal
+
+            def va(c: np.ndarray) -> np.ndarray:
+                return np.maximum(0, _pct(c, pct))
+            edges: list[int] = []
+        else:
+            g = {k: rules.get(VA + k, day).decimal for k in (
+                "art11_grens_1", "art11_grens_2", "art11_grens_3", "art11_percentage",
+                "art11_aftrek_2", "art11_aftrek_3", "art11_percentage_4", "art11_aftrek_4")}
+            edges = [_c(g["art11_grens_1"]), _c(g["art11_grens_2"]), _c(g["art11_grens_3"])]
+
+            def va(c: np.ndarray) -> np.ndarray:
+                low = _pct(c, g["art11_percentage"])
+                top = _pct(c, g["art11_percentage_4"]) - _c(g["art11_aftrek_4"])
+                out = np.where(c < edges[0], low, np.where(c < edges[1], low - _c(g["art11_aftrek_2"]),
+                               np.where(c < edges[2], low - _c(g["art11_aftrek_3"]), top)))
+                return np.maximum(0, out)
+        values = (table, pct) if table != "art11" else (table, *g.values())
+        if values not in self.va_checked:
+            probes = [1, 10000, 500000] + [e + d for e in edges for d in (-1, 0, 1)]
+            for c in probes:
+                want = vakantieaanspraak(_dec(c), day, rules, table)[0]  # type: ignore[arg-type]
+                if int(va(np.array([c], dtype=I64))[0]) != _c(want):
+                    raise NotVectorised(N_("the holiday pay built up at work in {month}"), month=f"{y:04d}-{mo:02d}")
+            self.va_checked.add(values)
+        return va(inc)
+
+    def _accrue(self, scheme, base: np.ndarray) -> np.ndarray:  # noqa: ANN001
+        cap = _c(scheme.monthly_cap)
+        if (scheme.percentage, scheme.monthly_cap) not in self._accrue_checked:
+            for probe in (Decimal("0.01"), Decimal("100.00"), Decimal("100000.00")):  # not a rule value: test inputs to compare with the Decimal helper
+                if int(np.minimum(_pct(np.array([_c(probe)]), scheme.percentage), cap)[0]) != _c(accrue(scheme, probe)[0]):
+                    raise NotVectorised(N_("the premie formula"))
+            self._accrue_checked.add((scheme.percentage, scheme.monthly_cap))
+        return np.minimum(_pct(base, scheme.percentage), cap)
+
+    def months_run(self, incomes: dict[Role, np.ndarray]) -> dict[str, np.ndarray]:
+        """planner.benefit.project for all futures, with the given net income per person, [months, futures]."""
+        plan, rules, a = self.plan, self.rules, self.assumptions
+        n = next(iter(incomes.values())).shape[1]
+        clocks = {}
+        for role in self.roles:
+            person = plan.household.person(role)
+            used = -1 if person.vrijlating_months_used is None else person.vrijlating_months_used  # type: ignore[union-attr]
+            clocks[role] = (np.full(n, used, dtype=I64), np.full(n, -1, dtype=I64))
+        out = {k: np.zeros((self.m, n), dtype=I64) for k in ("bijstand", "paid", "reserved", "accrued", "premie_paid")}
+        unpaid = np.zeros((self.m, n), dtype=I64)
+        paid_in_year: dict[int, np.ndarray] = {}
+        careful_excess = a["vakantieaanspraak_excess"] == "from_monthly"
+        for m, (y, mo) in enumerate(self.months):
+            norm = self.norms[m]
+            day = date(y, mo, 1)
+            counted = np.zeros(n, dtype=I64)
+            va_total = np.zeros(n, dtype=I64)
+            people = []
+            for pim in norm.people:
+                inc = incomes[pim.role][m]
+                used, used34 = clocks[pim.role]
+                vrij, used, used34 = self._vrijlating(m, pim, inc, used, used34)
+                clocks[pim.role] = (used, used34)
+                counted += inc - vrij
+                table = va_table(plan, pim.role, pim.aow)
+                if table is not None:
+                    va_total += self._va(m, inc, table)  # 0 without income
+                people.append((pim, inc, vrij > 0))
+            norm_c, vt = _c(norm.amount), _c(norm.vakantietoeslag)
+            taken = va_total if careful_excess else np.minimum(va_total, vt)
+            bijstand = np.maximum(0, norm_c - counted - taken)
+            room = norm_c - vt - counted - np.maximum(0, taken - vt)
+            paid = np.minimum(bijstand, np.maximum(0, room))
+            reserved = bijstand - paid
+            # planner.benefit: a sanction (art. 18) of the month, then assets above the limit (art. 34).
+            for sanction in plan.household.sanctions:
+                if sanction.month == f"{y:04d}-{mo:02d}":
+                    cut = np.minimum(bijstand, _c(cents(norm.amount * sanction.percent / HUNDRED)))
+                    from_monthly = np.minimum(paid, cut)
+                    paid, reserved, bijstand = paid - from_monthly, reserved - (cut - from_monthly), bijstand - cut
+            if self.assets_above[m]:
+                bijstand, paid, reserved = np.zeros_like(bijstand), np.zeros_like(paid), np.zeros_like(reserved)
+            out["bijstand"][m], out["paid"][m], out["reserved"][m] = bijstand, paid, reserved
+            scheme = self.schemes[m]
+            if scheme is None:
+                continue
+            min_age = int(rules.get("participatiewet/vrijlating/minimum_leeftijd", day).value)  # type: ignore[arg-type]
+            bases = []
+            for pim, inc, in_vrij in people:
+                if pim.age < min_age and a["premie_under_27"] == "excluded":
+                    continue
+                bases.append(np.where(in_vrij, 0, inc) if a["premie_during_vrijlating"] == "no_premie" else inc)
+            if a["premie_cap_couple"] == "per_person":
+                accrued = sum((self._accrue(scheme, b) for b in bases), np.zeros(n, dtype=I64))
+            else:
+                accrued = self._accrue(scheme, sum(bases, np.zeros(n, dtype=I64)))
+            if a["premie_month_without_bijstand"] == "no_premie":
+                accrued = np.where(bijstand > 0, accrued, 0)
+            out["accrued"][m] = accrued
+            unpaid[m] = accrued
+            if mo in scheme.payout_months:
+                # planner.premie.PremieLedger.pay: the months before the payout month (and its own month where
+                # the scheme says so); in a month without bijstand the payout may wait (the assumption).
+                end = m + 1 if scheme.includes_payout_month else m
+                pays = np.ones(n, dtype=bool)
+                if a["premie_payout_without_bijstand"] == "waits":
+                    pays = bijstand > 0
+                total = np.where(pays, unpaid[:end].sum(axis=0), 0)
+                amount = total
+                if scheme.yearly_cap_j:
+                    cap = rules.find(J_MAX, date(y, 1, 1))
+                    if cap is not None:
+                        so_far = paid_in_year.setdefault(y, np.zeros(n, dtype=I64))
+                        amount = np.minimum(total, np.maximum(0, _c(cap.decimal) - so_far))
+                paid_in_year[y] = paid_in_year.get(y, np.zeros(n, dtype=I64)) + amount
+                out["premie_paid"][m] = amount
+                unpaid[:end] = np.where(pays, 0, unpaid[:end])
+        return out
+
+    # --- settlement and ledger ---
+
+    def run(self, futures: Futures) -> Outcome:
+        """All futures at once. Inside, arrays are [months, futures] (each month's futures in one row)."""
+        plan, n, mcount = self.plan, futures.n, self.m
+        if futures.worked.shape[1] != len(plan.shifts) or futures.late.shape[1] != mcount:
+            raise ValueError("these futures belong to another plan")
+        self._worked = np.ascontiguousarray(futures.worked.T)
+        self._hours = np.ascontiguousarray(futures.hours.T)
+        slots = self._slots(futures)
+        incomes = {role: np.zeros((mcount, n), dtype=I64) for role in self.roles}
+        month_end = np.array([_month_end(ym).toordinal() for ym in self.months], dtype=I64)
+        known = np.repeat(month_end[:, None], n, axis=1)
+        for slot in slots:
+            for i, amount, present in slot.parts:
+                if slot.role in incomes:
+                    incomes[slot.role][i] += np.where(present, amount, 0)
+                np.maximum(known[i], np.where(present, slot.payslip.toordinal(), 0), out=known[i])
+        known += plan.settlement.report_delay_days
+        for late in plan.settlement.late_reports:
+            ym = (int(late.month[:4]), int(late.month[5:]))
+            if ym in self.month_index:
+                i = self.month_index[ym]
+                np.maximum(known[i], late.reported_on.toordinal(), out=known[i])
+        late_known = (month_end + plan.risk.late_report_days)[:, None]
+        known = np.where(futures.late.T, np.maximum(known, late_known), known)
+
+        timeline = self.planned.timeline
+        if timeline.regime == "after_income":
+            actual = self.months_run(incomes)
+        else:
+            # The months on the actual income and on the municipality's estimate, in one pass: [months, 2n].
+            estimates = self._estimates(incomes, known, np.array(
+                [date(y, m, min(timeline.pay_day, calendar.monthrange(y, m)[1])).toordinal() for y, m in self.months]))
+            both = self.months_run({role: np.concatenate([incomes[role], estimates[role]], axis=1) for role in self.roles})
+            actual = {key: value[:, :n] for key, value in both.items()}
+            advance = both["paid"][:, n:]
+            if timeline.regime == "voorschot":
+                advance = _pct(advance, self.rules.get("participatiewet/voorschot/percentage", self.window_start).decimal)
+        final = actual["paid"]
+        pay_dates = [date(y, m, min(timeline.pay_day, calendar.monthrange(y, m)[1])) for y, m in self.months]
+        pay_ord = np.array([d.toordinal() for d in pay_dates], dtype=I64)
+        benefit_cash = np.zeros((mcount, n), dtype=I64)
+        corr = np.zeros((mcount, n), dtype=I64)
+        withheld = np.zeros((mcount, mcount, n), dtype=I64)
+        repaid = np.zeros((mcount, mcount, n), dtype=I64)
+        if timeline.regime == "after_income":
+            advance = final
+            later = np.searchsorted(pay_ord, known, side="right")
+            on = np.where(known <= pay_ord[:, None], np.arange(mcount)[:, None], later)
+            for k in range(mcount):
+                benefit_cash[k] = np.where((on == k) & (final > 0), final, 0).sum(axis=0)
+        else:
+            benefit_cash += np.maximum(advance, 0)
+            settle_on = np.searchsorted(pay_ord, known, side="right")  # == mcount: after the plan
+            self._corrections(advance, final, settle_on, corr, withheld, repaid)
+
+        # The ledger. Days on which some future's money changes (paydays, every first of a month) are rows
+        # of [rows, futures]; days with only fixed costs are the same in every future and are kept as one
+        # number each, added to the row before them. Money out is counted before money in on a day.
+        start, end = self.window_start, self.window_end
+        start_c, buffer_c = _c(plan.starting_balance), _c(plan.settlement.safety_buffer)
+        expenses = _expenses(plan, start, end)
+        varying = sorted({date(y, m, 1) for y, m in self.months} | set(pay_dates)
+                         | {s.pay for s in slots if start <= s.pay <= end})
+        row = {d: k for k, d in enumerate(varying)}
+        ins = np.zeros((len(varying), n), dtype=I64)
+        outs = np.zeros((len(varying), n), dtype=I64)
+        pay_rows = [row[d] for d in pay_dates]
+        ins[pay_rows] += benefit_cash + corr + actual["premie_paid"] + self._holiday_allowance(final, actual["reserved"])
+        deducted = withheld.sum(axis=1) + repaid.sum(axis=1)
+        outs[pay_rows] -= deducted
+        for slot in slots:
+            if start <= slot.pay <= end:
+                ins[row[slot.pay]] += np.where(slot.exists & (slot.total_net > 0), slot.total_net, 0)
+        fixed: dict[date, int] = {}
+        for e in expenses:
+            fixed[e.date] = fixed.get(e.date, 0) + _c(e.amount)
+        days = sorted(set(varying) | set(fixed))
+        fixed_cum = np.cumsum([fixed.get(d, 0) for d in days])  # fixed costs up to and including each day
+        cum_at = dict(zip(days, fixed_cum.tolist(), strict=True))
+        segment = np.searchsorted(np.array([d.toordinal() for d in varying]), [d.toordinal() for d in days],
+                                  side="right") - 1
+        row_fixed = np.array([cum_at[d] for d in varying], dtype=I64)[:, None]
+        firsts = [row[date(y, m, 1)] for y, m in self.months]
+        money_in = np.add.reduceat(ins, firsts, axis=0)
+        month_fixed = np.array([sum(v for d, v in fixed.items() if (d.year, d.month) == ym) for ym in self.months],
+                               dtype=I64)
+        money_out = -(month_fixed[:, None] + np.add.reduceat(outs, firsts, axis=0))
+        moving = np.add(ins, outs, out=outs)  # outs is not needed any more
+        np.cumsum(moving, axis=0, out=moving)  # what changed in this future, up to and including each row
+        # On a row's day: start + fixed costs up to that day + the changes before it + its money out.
+        low = moving - ins
+        low += start_c + row_fixed
+        # The days with only fixed costs after a row (same month): start + fixed costs up to that day + changes.
+        only_fixed = np.full(len(varying), np.iinfo(I64).max, dtype=I64)
+        first_fixed_below = [[] for _ in varying]
+        for d, seg in zip(days, segment, strict=True):
+            if d not in row:
+                only_fixed[seg] = min(only_fixed[seg], cum_at[d])
+                first_fixed_below[seg].append((d, cum_at[d]))
+        has_fixed = only_fixed != np.iinfo(I64).max
+        lows = low.copy()
+        for r in np.flatnonzero(has_fixed):
+            np.minimum(low[r], moving[r] + (start_c + int(only_fixed[r])), out=lows[r])
+        lowest_in_month = np.minimum.reduceat(lows, firsts, axis=0)
+        last_rows = [k - 1 for k in firsts[1:]] + [len(varying) - 1]
+        month_last_fixed = np.array([int(fixed_cum[max(i for i, d in enumerate(days) if (d.year, d.month) == ym)])
+                                     for ym in self.months], dtype=I64)
+        balance_end = moving[last_rows] + (start_c + month_last_fixed)[:, None]
+        # The first day below the buffer: a row's own day, or the first fixed-cost day after it that is (fixed
+        # costs only go down, so once below, the following fixed-cost days of that segment are below too).
+        first_below = np.full(n, BIG_DAY, dtype=I64)
+        for seg in range(len(varying) - 1, -1, -1):
+            day_seg = np.full(n, BIG_DAY, dtype=I64)
+            if first_fixed_below[seg]:
+                fixed_days = np.array([d.toordinal() for d, _ in first_fixed_below[seg]] + [BIG_DAY], dtype=I64)
+                cums = np.array([-cum for _, cum in first_fixed_below[seg]], dtype=I64)
+                day_seg = fixed_days[np.searchsorted(cums, moving[seg] + start_c - buffer_c, side="right")]
+            day_seg = np.where(low[seg] < buffer_c, varying[seg].toordinal(), day_seg)
+            first_below = np.where(day_seg < BIG_DAY, day_seg, first_below)
+        income = incomes["claimant"] + incomes["partner"] if "partner" in incomes else incomes["claimant"]
+        return Outcome(
+            tuple(self.months), tuple(pay_dates),
+            income=income.T, final=final.T, advance=advance.T, reserved=actual["reserved"].T,
+            premie_paid=actual["premie_paid"].T, correction=corr.T, withheld=withheld.transpose(2, 0, 1),
+            repaid=repaid.transpose(2, 0, 1), money_in=money_in.T, money_out=money_out.T,
+            end_balance=balance_end.T, lowest_in_month=lowest_in_month.T, lowest=lowest_in_month.min(axis=0),
+            first_below_buffer=first_below,
+            # planner.cashflow: the deductions, and what the balance would lack below the buffer (kept from the start).
+            set_aside=deducted.sum(axis=0) + np.maximum(0, buffer_c - lowest_in_month.min(axis=0)),
+        )
+
+    def _estimates(self, incomes: dict[Role, np.ndarray], known: np.ndarray, pay_ord: np.ndarray) -> dict[Role, np.ndarray]:
+        """The municipality's estimate of each month's income, by its method (planner.settlement._estimates)."""
+        plan, n = self.plan, known.shape[1]
+        planned = {role: np.zeros(self.m, dtype=I64) for role in self.roles}
+        for i, bm in enumerate(self.planned.projection.months):
+            for p in bm.people:
+                planned[p.role][i] = _c(p.income.net) if p.income else 0
+        if plan.settlement.estimated_income is not None:
+            estimates = {role: np.full((self.m, n), _c(plan.settlement.estimated_income) if role == "claimant" else 0,
+                                       dtype=I64) for role in self.roles}
+        elif self.assumptions["estimate_method"] == "plan":
+            estimates = {role: np.repeat(planned[role][:, None], n, axis=1) for role in self.roles}
+        else:
+            take = 1 if self.assumptions["estimate_method"] == "last_known" else 3
+            estimates = {role: np.zeros((self.m, n), dtype=I64) for role in self.roles}
+            for i in range(self.m):
+                count = np.zeros(n, dtype=I64)
+                sums = {role: np.zeros(n, dtype=I64) for role in self.roles}
+                for j in range(i - 1, -1, -1):
+                    if count.min() >= take:  # every future has its months already
+                        break
+                    use = (known[j] < pay_ord[i]) & (count < take)
+                    for role in self.roles:
+                        sums[role] += np.where(use, incomes[role][j], 0)
+                    count += use
+                for role in self.roles:
+                    estimates[role][i] = np.where(count > 0, _rhu(sums[role], np.maximum(count, 1)), planned[role][i])
+        return estimates
+
+    def _limits(self) -> tuple[int, int | None]:
+        """The look-back in months and the withholding limit per payment (as planner.settlement.build_timeline)."""
+        plan, rules, start = self.plan, self.rules, self.window_start
+        gem = f"gemeenten/{plan.household.municipality}/uitkering/"
+        lookback = int(rules.get("participatiewet/verrekening/termijn_maanden", start).value)  # type: ignore[arg-type]
+        municipal = None
+        if gem + "verrekening_maximum" in rules:
+            found = rules.find(gem + "verrekening_maximum", start)
+            municipal = found.decimal if found is not None else None
+        limit = plan.settlement.withholding_limit
+        if limit is None and self.assumptions["withholding_limit"] == "municipal_limit" and municipal is not None:
+            limit = municipal
+        return lookback, None if limit is None else _c(limit)
+
+    def _corrections(self, advance: np.ndarray, final: np.ndarray, settle_on: np.ndarray, corr: np.ndarray,
+                     withheld: np.ndarray, repaid: np.ndarray) -> None:
+        """planner.settlement._corrections for all futures: pay afterwards, withhold within the limit, or reclaim.
+
+        Arrays are [months, futures]; ``withheld`` and ``repaid`` are [pay date, month settled, futures].
+        Most futures never owe for two months at once: for them one amount and one month are carried from pay
+        date to pay date (several new debts that are withheld in full at once are fine too). The futures with
+        several debts of which only a part can be withheld are worked out again by
+        :meth:`_corrections_in_order`, which follows the Decimal engine's list of debts.
+        """
+        mcount, n = advance.shape
+        lookback, limit = self._limits()
+        diff = final - advance
+        up, down = np.maximum(diff, 0), np.maximum(-diff, 0)
+        too_late = np.zeros((mcount, mcount + 1), dtype=bool)  # [month, pay date]; the last column: after the plan
+        for i, ym in enumerate(self.months):
+            too_late[i, :mcount] = [_add_months(ym, lookback) < pay_ym for pay_ym in self.months]
+        # What each pay date settles: scattered month by month (row mcount: after the plan). A new debt is
+        # written as withheld at once ("tentatively"); below, that is corrected where it is not.
+        corr_all = np.zeros((mcount + 1, n), dtype=I64)
+        new_sum = np.zeros((mcount + 1, n), dtype=I64)
+        new_count = np.zeros((mcount + 1, n), dtype=I64)
+        new_month = np.zeros((mcount + 1, n), dtype=I64)
+        for i in range(mcount):
+            k = settle_on[i]
+            # Usually one or two pay dates settle month i across all futures: whole rows, masked.
+            for kk in np.flatnonzero(np.bincount(k, minlength=mcount + 1)):
+                mask = k == kk
+                up_k, down_k = np.where(mask, up[i], 0), np.where(mask, down[i], 0)
+                corr_all[kk] += up_k
+                if kk == mcount:
+                    continue
+                if too_late[i, kk]:
+                    repaid[kk, i] += down_k
+                    continue
+                new_sum[kk] += down_k
+                has = down_k > 0
+                new_count[kk] += has
+                new_month[kk] = np.where(has, i, new_month[kk])
+                withheld[kk, i] += down_k
+        corr[...] = corr_all[:mcount]
+        owed = np.zeros(n, dtype=I64)  # a debt carried from an earlier pay date (one at most, else in order)
+        month = np.zeros(n, dtype=I64)
+        in_order = np.zeros(n, dtype=bool)
+        for k in range(mcount):
+            count, new = new_count[k], new_sum[k]
+            total = owed + new
+            take = np.minimum(total, np.maximum(advance[k] + corr[k], 0))
+            if limit is not None:
+                take = np.minimum(take, limit)
+            partial = take < total
+            in_order |= partial & (count + (owed > 0) > 1)
+            here = withheld[k].reshape(-1)
+            # One new debt, nothing carried, not all withheld: only ``take`` of it.
+            one = np.flatnonzero(partial & (count == 1) & (owed == 0))
+            here[new_month[k, one] * n + one] += take[one] - new[one]
+            # A carried debt: withheld first (it is older), all of it when everything is withheld.
+            carried = np.flatnonzero((owed > 0) & ((count == 0) | ~partial))
+            here[month[carried] * n + carried] += np.minimum(take[carried], owed[carried])
+            month = np.where(count > 0, new_month[k], month)
+            owed = total - take
+            ended = np.flatnonzero((advance[k] <= 0) & (final[k] <= 0) & (owed > 0))
+            if ended.size:
+                repaid[k].reshape(-1)[month[ended] * n + ended] += owed[ended]
+                owed[ended] = 0
+        redo = np.flatnonzero(in_order)
+        if redo.size:
+            sub = [np.zeros((mcount, redo.size), dtype=I64), np.zeros((mcount, mcount, redo.size), dtype=I64),
+                   np.zeros((mcount, mcount, redo.size), dtype=I64)]
+            self._corrections_in_order(advance[:, redo], final[:, redo], settle_on[:, redo], *sub)
+            corr[:, redo], withheld[:, :, redo], repaid[:, :, redo] = sub
+
+    def _corrections_in_order(self, advance: np.ndarray, final: np.ndarray, settle_on: np.ndarray, corr: np.ndarray,
+                              withheld: np.ndarray, repaid: np.ndarray) -> None:
+        """The same, with every debt kept apart and withheld in the order the debts arose."""
+        mcount, n = advance.shape
+        lookback, limit = self._limits()
+        diff = final - advance
+        up, down = np.maximum(diff, 0), np.maximum(-diff, 0)
+        owed = np.zeros((mcount, n), dtype=I64)
+        # Debts are withheld in the order they arose: by settle date, then by month.
+        order = np.argsort(settle_on * mcount + np.arange(mcount)[:, None], axis=0, kind="stable")
+        for k in range(1, mcount):
+            # A month is settled after its own pay date (its income is known after the month ends), so on pay
+            # date k only months before k are settled: rows [:k].
+            pay_ym = self.months[k]
+            too_late = np.array([_add_months(ym, lookback) < pay_ym for ym in self.months[:k]])[:, None]
+            due = settle_on[:k] == k
+            corr[k] = np.where(due, up[:k], 0).sum(axis=0)
+            available = advance[k] + corr[k]
+            new = due & (down[:k] > 0)
+            repaid[k, :k] += np.where(new & too_late, down[:k], 0)
+            owed_k = owed[:k]
+            owed_k[...] = np.where(new & ~too_late, down[:k], owed_k)
+            has = owed_k > 0
+            debts = has.sum(axis=0)
+            # One debt (or none): withhold what the payment and the limit allow.
+            take = np.minimum(owed_k.sum(axis=0), np.maximum(available, 0))
+            if limit is not None:
+                take = np.minimum(take, limit)
+            part = np.where(has & (debts <= 1), take, 0)
+            withheld[k, :k] += part
+            owed_k -= part
+            # Several debts: in the order they arose, each within what is left of the payment and the limit.
+            many = np.flatnonzero(debts > 1)
+            if many.size:
+                sub = np.arange(many.size)
+                sub_owed, sub_available = owed[:, many], available[many].copy()
+                sub_withheld = np.zeros_like(sub_owed)
+                taken_here = np.zeros(many.size, dtype=I64)
+                for r in range(mcount):
+                    i = order[r, many]
+                    rest = sub_owed[i, sub]
+                    step = np.minimum(rest, sub_available)
+                    if limit is not None:
+                        step = np.minimum(step, np.maximum(0, limit - taken_here))
+                    step = np.where((rest > 0) & (sub_available > 0) & (step > 0), step, 0)
+                    sub_owed[i, sub] -= step
+                    sub_withheld[i, sub] += step
+                    sub_available -= step
+                    taken_here += step
+                owed[:, many] = sub_owed
+                withheld[k][:, many] += sub_withheld
+            ended = (advance[k] <= 0) & (final[k] <= 0)
+            if ended.any():
+                rest = np.where(ended & (owed_k > 0), owed_k, 0)
+                repaid[k, :k] += rest
+                owed_k -= rest
+
+    def _holiday_allowance(self, final: np.ndarray, reserved: np.ndarray) -> np.ndarray:
+        """planner.settlement._payouts (the holiday allowance part): every June, or within three months after the end."""
+        mcount, n = final.shape
+        nonpos = final <= 0
+        tail = np.flip(np.logical_and.accumulate(np.flip(nonpos, axis=0), axis=0), axis=0)
+        cand = np.zeros_like(nonpos)
+        cand[1:] = nonpos[1:] & ~nonpos[:-1] & tail[1:]
+        ended = np.where(cand.any(axis=0), np.argmax(cand, axis=0), -1)
+        paid = np.zeros((mcount, n), dtype=bool)
+        cash = np.zeros((mcount, n), dtype=I64)
+        rows = np.arange(mcount)[:, None]
+        for i, (y, m) in enumerate(self.months):
+            vt_months = self.rules.get("participatiewet/vakantietoeslag/uitbetaalmaand", date(y, m, 1)).value
+            now = (ended >= 0) & (ended + 2 == i)
+            if now.any():
+                window = now & (rows < ended)
+                cash[i] += np.where(window & ~paid, reserved, 0).sum(axis=0)
+                paid |= window
+            if m in vt_months:  # type: ignore[operator]
+                window = np.array([_add_months((y, m), -12) <= ym < (y, m) for ym in self.months])[:, None]
+                cash[i] += np.where(window & ~paid, reserved, 0).sum(axis=0)
+                paid |= window
+        return cash
+
+
+# --- what a person sees: chances, sizes, and what to set aside ---------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Spread:
+    """The middle of the futures (median) and the range that 8 in 10 of them fall in (10th to 90th percentile).
+
+    Each is an amount that occurred in one of the futures (numpy's ``inverted_cdf`` percentile), so it is whole cents.
+    """
+
+    median: Decimal
+    low: Decimal
+    high: Decimal
+
+
+@dataclass(frozen=True, slots=True)
+class MonthRisk:
+    month: YM
+    letter_chance: Decimal
+    """Share of the futures (0 to 1) with money withheld or reclaimed on this month's pay date."""
+    letter_size: Spread | None
+    """What is withheld or reclaimed in this month, in the futures where it happens."""
+    below_zero_chance: Decimal
+    below_buffer_chance: Decimal
+    lowest_balance: Spread
+    end_balance: Spread
+    text: Explanation | None
+
+
+@dataclass(frozen=True, slots=True)
+class SetAside:
+    amount: Decimal
+    """Keep this much aside (not spent) so that the chance of dropping below the buffer is at most ``level``."""
+    from_date: date | None
+    """The payday to set it aside from (the last money in, in the plan, before the day it is needed); None: now."""
+    needed_by: date | None
+    """The first day it is needed in the futures it protects."""
+    level: Decimal
+    """The chosen level (0 to 1)."""
+    chance_after: Decimal
+    """In the simulated futures, the chance of dropping below the buffer with this amount kept aside."""
+    explanation: Explanation
+
+
+@dataclass(frozen=True, slots=True)
+class RiskAssumption:
+    id: str
+    value: str
+    explanation: Explanation
+
+
+@dataclass(frozen=True, slots=True)
+class RiskSummary:
+    samples: int
+    seed: int | None
+    engine: Engine
+    fallback_reason: str | None
+    fallback_explanation: Explanation | None
+    months: tuple[MonthRisk, ...]
+    letter_chance: Decimal
+    letter_total: Spread | None
+    below_zero_chance: Decimal
+    below_buffer_chance: Decimal
+    lowest_balance: Spread
+    set_aside: SetAside
+    assumptions: tuple[RiskAssumption, ...]
+    texts: tuple[Explanation, ...]
+
+
+def _chance(mask: np.ndarray) -> Decimal:
+    return (Decimal(int(np.count_nonzero(mask))) / Decimal(mask.size)).quantize(Decimal("0.0001"))  # not a rule value: a chance to four places
+
+
+def _spread(values: np.ndarray) -> Spread:
+    q = np.percentile(values, [50, 10, 90], method="inverted_cdf")
+    return Spread(*(_dec(int(v)) for v in q))
+
+
+def frequency(chance: Decimal) -> tuple[int, int]:
+    """A chance as a natural frequency "count in total": 3 in 10, or 4 in 100 below 1 in 20 (and above 19 in 20).
+
+    (0, 100) means less than 1 in 100 but not never; exact 0 and 1 are (0, 10) and (10, 10).
+    """
+    if chance <= 0:
+        return 0, 10
+    if chance >= 1:
+        return 10, 10
+    tens = int((chance * 10).to_integral_value())  # not a rule value: out of 10
+    if 1 <= tens <= 9 and Decimal("0.05") <= chance <= Decimal("0.95"):  # not a rule value: when to say "in N of 10"
+        return tens, 10
+    return min(99, int((chance * 100).to_integral_value())), 100
+
+
+def _natural(chance: Decimal, some: str, fewer: str, every: str, **values: object) -> Explanation:
+    """A chance in words, as a natural frequency: "In 3 of 10 futures ...", with its own words for rare and for all."""
+    count, total = frequency(chance)
+    message = every if chance >= 1 else (fewer if count == 0 else some)
+    return Explanation(message, {"count": count, "total": total, **values})  # type: ignore[arg-type]
+
+
+def _letter_text(ym: YM, chance: Decimal, size: Spread) -> Explanation:
+    values = {"month": Month(*ym), "low": Money(size.low), "high": Money(size.high), "amount": Money(size.median)}
+    if size.low == size.high:
+        return _natural(
+            chance,
+            N_("In {count} of {total} futures you get a letter in {month}: {amount} is withheld or reclaimed."),
+            N_("In fewer than 1 in 100 futures you get a letter in {month}: {amount} is withheld or reclaimed."),
+            N_("In every future we tried you get a letter in {month}: {amount} is withheld or reclaimed."),
+            **values)
+    return _natural(
+        chance,
+        N_("In {count} of {total} futures you get a letter in {month}: money is withheld or reclaimed, usually "
+           "between {low} and {high}."),
+        N_("In fewer than 1 in 100 futures you get a letter in {month}: money is withheld or reclaimed, usually "
+           "between {low} and {high}."),
+        N_("In every future we tried you get a letter in {month}: money is withheld or reclaimed, usually between "
+           "{low} and {high}."),
+        **values)
+
+
+def _assumptions(plan: Plan) -> tuple[RiskAssumption, ...]:
+    r = plan.risk
+    out = [
+        RiskAssumption("chance_sure", str(r.chance_sure), Explanation(
+            N_("A shift marked “sure” is worked in {percent} of the futures."), {"percent": Percent(r.chance_sure)})),
+        RiskAssumption("chance_likely", str(r.chance_likely), Explanation(
+            N_("A shift marked “likely” is worked in {percent} of the futures."), {"percent": Percent(r.chance_likely)})),
+        RiskAssumption("chance_maybe", str(r.chance_maybe), Explanation(
+            N_("A shift marked “maybe” is worked in {percent} of the futures."), {"percent": Percent(r.chance_maybe)})),
+        RiskAssumption("chance_extra", str(r.chance_extra), Explanation(
+            N_("An extra shift (not in your plan) comes and is worked in {percent} of the futures."),
+            {"percent": Percent(r.chance_extra)})),
+    ]
+    for job in plan.jobs:
+        spread = r.hours_spread.get(job.id, Decimal(0))
+        out.append(RiskAssumption(f"hours_spread.{job.id}", str(spread), Explanation(
+            N_("Shifts at {job} take up to {percent} more or fewer hours than planned (in quarter hours)."),
+            {"job": job.name or job.id, "percent": Percent(spread)})))
+    out += [
+        RiskAssumption("week_lost_chance", str(r.week_lost_chance), Explanation(
+            N_("Chance that you lose all your shifts of one week (illness, a quiet week): {percent} per week. "
+               "It is 0 unless you change it, so that a sure shift stays sure."),
+            {"percent": Percent(r.week_lost_chance)})),
+        RiskAssumption("late_report_chance", str(r.late_report_chance), Explanation(
+            N_("Chance that the municipality gets a month's income late: {percent} per month. Then it knows the "
+               "income {days} days after the month."), {"percent": Percent(r.late_report_chance), "days": r.late_report_days})),
+        RiskAssumption("level", str(r.level), Explanation(
+            N_("The advice to set money aside keeps the chance that your balance drops below your safety buffer "
+               "under {percent}."), {"percent": Percent(r.level)})),
+    ]
+    return tuple(out)
+
+
+def summarise(plan: Plan, outcome: Outcome, seed: int | None = None, rules: RuleSet | None = None,
+              planned: Result | None = None) -> RiskSummary:
+    """Chances, sizes and the set-aside advice of simulated futures, as Decimal amounts and explanations."""
+    buffer = _c(plan.settlement.safety_buffer)
+    deducted = outcome.deducted_by_date
+    months = []
+    texts: list[Explanation] = []
+    for k, ym in enumerate(outcome.months):
+        has = deducted[:, k] > 0
+        chance = _chance(has)
+        size = _spread(deducted[has, k]) if has.any() else None
+        text = _letter_text(ym, chance, size) if size is not None else None
+        if text is not None:
+            texts.append(text)
+        months.append(MonthRisk(
+            ym, chance, size, _chance(outcome.lowest_in_month[:, k] < 0), _chance(outcome.lowest_in_month[:, k] < buffer),
+            _spread(outcome.lowest_in_month[:, k]), _spread(outcome.end_balance[:, k]), text))
+    total = deducted.sum(axis=1)
+    any_letter = total > 0
+    letter_chance = _chance(any_letter)
+    letter_total = _spread(total[any_letter]) if any_letter.any() else None
+    if letter_total is None:
+        texts.insert(0, Explanation(N_("In none of the futures we tried is money withheld or reclaimed.")))
+    else:
+        texts.insert(0, _natural(
+            letter_chance,
+            N_("In {count} of {total} futures money is withheld or reclaimed at least once. Together usually "
+               "between {low} and {high}."),
+            N_("In fewer than 1 in 100 futures money is withheld or reclaimed. Together usually between {low} "
+               "and {high}."),
+            N_("In every future we tried money is withheld or reclaimed. Together usually between {low} and "
+               "{high}."),
+            low=Money(letter_total.low), high=Money(letter_total.high)))
+    below_zero = _chance(outcome.lowest < 0)
+    below_buffer = _chance(outcome.lowest < buffer)
+    if below_zero > 0:
+        texts.append(_natural(
+            below_zero,
+            N_("In {count} of {total} futures your balance drops below zero."),
+            N_("In fewer than 1 in 100 futures your balance drops below zero."),
+            N_("In every future we tried your balance drops below zero.")))
+    if buffer > 0 and below_buffer > 0:
+        texts.append(_natural(
+            below_buffer,
+            N_("In {count} of {total} futures your balance drops below your safety buffer of {buffer}."),
+            N_("In fewer than 1 in 100 futures your balance drops below your safety buffer of {buffer}."),
+            N_("In every future we tried your balance drops below your safety buffer of {buffer}."),
+            buffer=Money(plan.settlement.safety_buffer)))
+    set_aside = _set_aside(plan, outcome, planned or planned_result(plan, rules or load_rules()))
+    texts.append(set_aside.explanation)
+    texts.append(Explanation(
+        N_("These chances come from {samples} possible futures of your plan. They are not a promise: they show "
+           "what can happen if the assumptions below are right."), {"samples": outcome.n}))
+    return RiskSummary(
+        outcome.n, seed, outcome.engine, outcome.fallback_reason, outcome.fallback_explanation, tuple(months),
+        letter_chance, letter_total,
+        below_zero, below_buffer, _spread(outcome.lowest), set_aside, _assumptions(plan), tuple(texts))
+
+
+def _set_aside(plan: Plan, outcome: Outcome, planned: Result) -> SetAside:
+    """The amount to keep aside so that the chance of dropping below the safety buffer is at most the level.
+
+    Per future, the shortfall is how far its lowest balance falls below the buffer. Keeping ``A`` aside (not
+    spending it) protects every future whose shortfall is at most ``A``; ``A`` is the smallest shortfall that
+    leaves at most the chosen share of futures unprotected. It must be there by the first day any protected
+    future drops below the buffer; the advice names the last payday of the plan before that day.
+    """
+    level = plan.risk.level / 100
+    buffer_c = _c(plan.settlement.safety_buffer)
+    shortfall = np.maximum(0, buffer_c - outcome.lowest)
+    amount = int(np.percentile(shortfall, float(1 - level) * 100, method="inverted_cdf"))
+    chance_after = _chance(shortfall > amount)
+    protected = (shortfall > 0) & (shortfall <= amount)
+    buffer = Money(plan.settlement.safety_buffer)
+    if amount == 0:
+        return SetAside(ZERO, None, None, level, chance_after, Explanation(
+            N_("You do not need to set money aside for this: the chance that your balance drops below {buffer} "
+               "is already at most {level}."), {"buffer": buffer, "level": Percent(plan.risk.level)}))
+    needed_by = date.fromordinal(int(outcome.first_below_buffer[protected].min()))
+    timeline = planned.timeline
+    paydays = [e.date for e in timeline.events if e.amount > 0 and e.kind in ("wage", "benefit", "holiday_pay", "premie")
+               and e.date < needed_by]  # on the day itself money out is counted before money in
+    from_date = max(paydays) if paydays else None
+    values = {"amount": Money(_dec(amount)), "buffer": buffer, "level": Percent(plan.risk.level),
+              "needed_by": Day(needed_by)}
+    if from_date is None:
+        expl = Explanation(N_("Keep {amount} aside from now on. Then the chance that your balance drops below "
+                              "{buffer} is at most {level}. You may need it from {needed_by}."), values)
+    else:
+        values["from_date"] = Day(from_date)
+        expl = Explanation(N_("Set aside {amount} from the money you get on {from_date}. Then the chance that your "
+                              "balance drops below {buffer} is at most {level}. You may need it from {needed_by}."),
+                           values)
+    return SetAside(_dec(amount), from_date, needed_by, level, chance_after, expl)
+
+
+def assess(plan: Plan, samples: int = 10_000, seed: int | None = 0, rules: RuleSet | None = None,
+           planned: Result | None = None) -> RiskSummary:
+    """Sample, simulate and summarise: the whole risk answer for one plan (``planned``: see :func:`simulate`)."""
+    rules = rules or load_rules()
+    planned = planned or planned_result(plan, rules)
+    outcome = simulate(plan, sample(plan, samples, seed), rules, planned)
+    return summarise(plan, outcome, seed, rules, planned)
