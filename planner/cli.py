@@ -444,6 +444,7 @@ def _error(lang: Language, message: str, details: Sequence[str] = (), **values: 
 _FILE_MESSAGES = {
     "not_found": N_("The file {path} does not exist."),
     "unreadable": N_("The file {path} cannot be read."),
+    "too_large": N_("The file {path} is too large for a plan (at most 4 MB)."),
     "not_json": N_("The file {path} is not a plan file: it is not valid JSON."),
     "not_a_plan": N_("The file {path} is not a Bijverdienplanner plan."),
     "newer_version": N_("The file {path} was made by a newer version of Bijverdienplanner. Update the app to open it."),
@@ -496,7 +497,7 @@ def _load(path: str, lang: Language) -> Plan | int:
     try:
         return load_plan(path)
     except PlanFileError as exc:
-        details = [render(e, lang) for e in describe_errors(exc.errors)] if exc.errors else ([exc.detail] if exc.kind == "invalid" else [])
+        details = [render(e, lang) for e in describe_errors(exc.errors)]
         return _error(lang, _FILE_MESSAGES[exc.kind], details, path=path)
 
 
@@ -558,12 +559,24 @@ USAGE = (
 )
 
 
+EXIT_BUG = 70
+"""Something went wrong inside the planner: a bug, never the user's input (tests treat it as a failure)."""
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    if argv and argv[0] == "compute":
-        return compute_main(argv[1:])
-    if argv and argv[0] == "compare":
-        return compare_main(argv[1:])
+    try:
+        if argv and argv[0] == "compute":
+            return compute_main(argv[1:])
+        if argv and argv[0] == "compare":
+            return compare_main(argv[1:])
+    except (SystemExit, KeyboardInterrupt):
+        raise
+    except Exception as exc:  # a bug: a short message, never a traceback that may quote a household's data
+        lang: Language = "en" if "--lang" in argv and argv[argv.index("--lang") + 1:][:1] == ["en"] else "nl"
+        _error(lang, N_("Bijverdienplanner stopped because of an error in the program ({kind}). "
+                        "Your file was not changed."), kind=type(exc).__name__)
+        return EXIT_BUG
     print(USAGE, file=sys.stderr)
     return EXIT_BAD_INPUT
 

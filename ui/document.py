@@ -116,7 +116,7 @@ class PlanDocument(QObject):
             if isinstance(command, SnapshotCommand):
                 command.retranslate()
 
-    def save(self, path: str | os.PathLike[str] | None = None) -> Path:
+    def save(self, path: str | os.PathLike[str] | None = None, *, overwrite_read_only: bool = False) -> Path:
         """Write the plan to ``path`` (or its own file) atomically; it is then the saved state."""
         if self._plan is None:
             raise RuntimeError("no plan is open")
@@ -125,7 +125,7 @@ class PlanDocument(QObject):
             raise ValueError("a new plan needs a file name")
         if not target.name.endswith(EXTENSION) and target.suffix == "":
             target = target.with_name(target.name + EXTENSION)
-        save_plan(self._plan, target)
+        save_plan(self._plan, target, overwrite_read_only=overwrite_read_only)
         log.info("plan saved")
         changed = target != self._path
         self._path = target

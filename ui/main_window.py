@@ -32,7 +32,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
     QDialog,
-    QFileDialog,
     QFrame,
     QHBoxLayout,
     QHeaderView,
@@ -58,15 +57,16 @@ from planner.model import Plan
 from planner.overview import Overview, cliff_month, compute_overview, compute_risk
 from planner.report import Report, build_report
 from planner.scenarios import Bounds
-from planner.storage import EXTENSION, PlanFileError
+from planner.storage import EXTENSION, PlanFileError, ReadOnlyFile, remove_leftovers
 from ui.banner import NoteBanner
 from ui.look import FONT_SIZE
 from ui.charts_page import ChartsPage
 from ui.compare_view import CompareDialog
 from ui.recovery import Recovery, Unsaved, default_folder
 from ui.document import PlanDocument, StepName
-from ui.errors import ErrorMessage, present, show_error
+from ui.errors import ErrorMessage, present, show_error, write_failed
 from ui.explain_panel import ExplainPanel
+from ui.file_dialog import ask_file, forget_folders
 from ui.first_run import FirstRunWizard
 from ui.fonts import use_content_font
 from ui.glossary_dialog import GlossaryDialog
@@ -84,7 +84,7 @@ from ui.month_model import MonthTableModel
 from ui.payslips_view import PayslipsPanel
 from ui.plan_forms import edit_household, edit_jobs, edit_money
 from ui.preferences import PreferencesDialog
-from ui.settings import CONSULTATION_SCALE, DEFAULT_SAFETY_BUFFER, LANGUAGE, WINDOW_GEOMETRY, Settings
+from ui.settings import CONSULTATION_SCALE, DEFAULT_SAFETY_BUFFER, LANGUAGE, SAVING_IN, WINDOW_GEOMETRY, Settings
 from ui.shift_effect import ShiftEffectDialog
 from ui.shifts_view import ShiftsPanel
 from ui.worker import Worker
@@ -226,6 +226,8 @@ class MainWindow(QMainWindow):
         self.document.path_changed.connect(self._retranslate_title)
         self.recovery = Recovery(recovery_folder if recovery_folder is not None else default_folder())
         """A copy of a plan with unsaved changes, so a crash loses nothing (see ui.recovery)."""
+        if self.recovery.active:  # the only app running, so no save of another one is under way
+            self.remove_leftovers()
         self._keep_copy = QTimer(self)
         self._keep_copy.setSingleShot(True)
         self._keep_copy.setInterval(COPY_DELAY_MS)
@@ -498,6 +500,7 @@ class MainWindow(QMainWindow):
 
     def show_new_plan(self, plan: Plan) -> None:
         """Show ``plan`` as a new document that is not saved yet."""
+        self.clear_results()
         self.document.load(plan, None, modified=True)
         self.tabs.setCurrentWidget(self.cards)
 
@@ -513,13 +516,8 @@ class MainWindow(QMainWindow):
         if save and self.document.path is not None:
             start = str(self.document.path)
         pattern = f"*{EXTENSION}"
-        filters = ";;".join(
-            [_("Plan files ({pattern})").format(pattern=pattern), _("All files ({pattern})").format(pattern="*")]
-        )
-        if save:
-            path, _filter = QFileDialog.getSaveFileName(self, title, start, filters)
-        else:
-            path, _filter = QFileDialog.getOpenFileName(self, title, start, filters)
+        filters = [_("Plan files ({pattern})").format(pattern=pattern), _("All files ({pattern})").format(pattern="*")]
+        path, _filter = ask_file(self, title, start, filters, save=save)
         return path
 
     def open_path(self, path: str | os.PathLike[str]) -> int | None:
@@ -553,21 +551,71 @@ class MainWindow(QMainWindow):
             path += EXTENSION
         return self._save_to(Path(path))
 
-    def _save_to(self, path: Path) -> bool:
+    def remove_leftovers(self) -> None:
+        """Delete the temp files of saves that were interrupted (a crash, a power cut): in the app's own folder,
+        the folders of the recent plans and the folder of a save that never finished."""
+        folders = {self.recovery.folder, *(Path(f).parent for f in self.settings.recent_files()),
+                   *(Path(f) for f in self.settings.value(SAVING_IN))}
+        removed = [p for folder in sorted(folders) for p in remove_leftovers(folder)]
+        if removed:
+            log.info("removed %d temp file(s) of interrupted saves", len(removed))
+        if self.settings.value(SAVING_IN):
+            self.settings.set_value(SAVING_IN, [])
+            self.settings.sync()
+
+    def _saving_in(self, path: Path) -> None:
+        """Note the folder of a save before it starts (:meth:`remove_leftovers` cleans it after a crash)."""
+        self.settings.set_value(SAVING_IN, [str(Path(os.path.realpath(path)).parent)])
+        self.settings.sync()
+
+    def _saved(self) -> None:
+        self.settings.set_value(SAVING_IN, [])
+        self.settings.sync()
+
+    def _save_to(self, path: Path, *, overwrite_read_only: bool = False) -> bool:
         try:
-            saved = self.document.save(path)
+            self._saving_in(path)
+            try:
+                saved = self.document.save(path, overwrite_read_only=overwrite_read_only)
+            finally:
+                self._saved()
+        except ReadOnlyFile:
+            answer = self.ask_overwrite_read_only(path)
+            if answer == QMessageBox.StandardButton.Save:
+                return self._save_to(path, overwrite_read_only=True)
+            if answer == QMessageBox.StandardButton.SaveAll:  # "save under another name"
+                return self.save_as()
+            return False
         except OSError as exc:
-            log.info("saving failed: %s", type(exc).__name__)
-            present(self, ErrorMessage(
-                _("The plan could not be saved"),
-                _("The file “{name}” could not be written. Check that the folder exists and that you may write in it.").format(name=path.name),
-                _("The file that was there before is unchanged."),
-            ))
+            log.info("saving failed: %s (errno %s)", type(exc).__name__, exc.errno)
+            present(self, write_failed(exc, _("The plan could not be saved"), path.name,
+                                       _("The file that was there before is unchanged.")))
             return False
         self.settings.add_recent_file(saved)
         self._fill_recent_menu()
         self.statusBar().showMessage(_("Saved as “{name}”.").format(name=saved.name), 5000)
         return True
+
+    def ask_overwrite_read_only(self, path: Path) -> QMessageBox.StandardButton:
+        """The plan's file is read-only: Save (overwrite it anyway), SaveAll (under another name) or Cancel."""
+        box = self.read_only_box(path)
+        box.exec()
+        clicked = box.clickedButton()
+        name = clicked.objectName() if clicked is not None else ""
+        return {"overwrite": QMessageBox.StandardButton.Save, "other": QMessageBox.StandardButton.SaveAll}.get(
+            name, QMessageBox.StandardButton.Cancel)
+
+    def read_only_box(self, path: Path) -> QMessageBox:
+        """The question of :meth:`ask_overwrite_read_only`, not shown yet (plain text: the name may hold anything)."""
+        box = QMessageBox(QMessageBox.Icon.Question, _("The file is read-only"), "", QMessageBox.StandardButton.NoButton, self)
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setText(_("The file “{name}” is read-only. Someone may have made it so on purpose. Save your plan under "
+                      "another name, or overwrite the file anyway?").format(name=path.name))
+        box.addButton(_("Save under &another name…"), QMessageBox.ButtonRole.AcceptRole).setObjectName("other")
+        box.addButton(_("&Overwrite anyway"), QMessageBox.ButtonRole.DestructiveRole).setObjectName("overwrite")
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setAccessibleName(_("The file is read-only"))
+        return box
 
     def ask_save_changes(self) -> QMessageBox.StandardButton:
         """Ask what to do with unsaved changes: Save, Discard or Cancel (tests replace this)."""
@@ -640,6 +688,7 @@ class MainWindow(QMainWindow):
         if isinstance(payload, LoadedPlan):
             self.settings.add_recent_file(payload.path)
             self._fill_recent_menu()
+            self.clear_results()  # never the previous household's results under this plan's name
             self.document.load(payload.plan, payload.path)
             return
         if isinstance(payload, Overview):
@@ -659,11 +708,43 @@ class MainWindow(QMainWindow):
         self.busy_label.setVisible(busy)
         self.busy_bar.setVisible(busy)
 
+    def clear_results(self) -> None:
+        """Take every result of the plan shown off the screen (another plan is opened, or the plan is closed).
+
+        Questions still being computed for it (the range, the hours chart, a
+        comparison) are dropped, so nothing of it comes back later.
+        """
+        self._background.stop()
+        for worker in (self.risk_worker, self.cliff_worker, self.task_worker):
+            worker.cancel()
+        self.overview = None
+        self.latest = None
+        self.bounds = None
+        self._status_months = None
+        self._cliff_month = None
+        self._cliff_stale = False
+        self.model.set_projection(None)
+        self.banner.set_projection(None)
+        self.banner.hide()
+        self.cards.set_cards(())
+        self.charts.set_series((), None)
+        self.charts.set_cliff(None)
+        self.charts.set_months([], (0, 0))
+        self.panel.clear_cell()
+        self.problems.clear()
+        for dialog in list(self.dialogs):  # a comparison or a shift's effect of the plan shown
+            dialog.close()
+        self._retranslate_risk()
+        self._retranslate_status()
+        self._update_actions()
+
     def show_overview(self, overview: Overview) -> None:
         """Show computed results (a view of the planner's result; nothing is computed here)."""
         first = self.overview is None or self.stack.currentWidget() is not self.plan_page
         self.latest = overview
-        self.problems.set_overview(overview, current=overview.plan == self.document.plan)
+        shown = self.overview is not None and self.overview.computed
+        self.problems.set_overview(overview, current=overview.plan == self.document.plan,
+                                   results_shown=shown or overview.computed)
         if overview.computed:
             self.overview = overview
             result = overview.result
@@ -778,8 +859,8 @@ class MainWindow(QMainWindow):
         stem = self.document.path.name.removesuffix(EXTENSION) if self.document.path is not None else _("plan")
         suggested = str(folder / _("{name}-summary.pdf").format(name=stem))
         web = _("Web page, readable with a screen reader ({pattern})").format(pattern="*.html")
-        filters = ";;".join([_("PDF files ({pattern})").format(pattern="*.pdf"), web])
-        path, chosen = QFileDialog.getSaveFileName(self, _("Save a summary as PDF"), suggested, filters)
+        filters = [_("PDF files ({pattern})").format(pattern="*.pdf"), web]
+        path, chosen = ask_file(self, _("Save a summary as PDF"), suggested, filters, save=True)
         if path and chosen == web and Path(path).suffix.lower() not in (".html", ".htm"):
             path = str(Path(path).with_suffix(".html"))
         return path
@@ -790,6 +871,8 @@ class MainWindow(QMainWindow):
         A name that ends in ``.html`` gives a web page with the same content
         instead, which a screen reader reads more easily than a PDF.
         """
+        if isinstance(path, bool):  # from the menu: QAction.triggered passes "checked"
+            path = None
         report = self.summary_report()
         if report is None:
             return None
@@ -803,16 +886,23 @@ class MainWindow(QMainWindow):
         from ui.report import write_pdf, write_web_page  # here: Qt's print and PDF classes load only when first used
 
         try:
-            if web:
-                write_web_page(report, target, get_language())
-            else:
-                write_pdf(report, target)
+            self._saving_in(target)
+            try:
+                if web:
+                    write_web_page(report, target, get_language())
+                else:
+                    write_pdf(report, target)
+            finally:
+                self._saved()
+        except ReadOnlyFile:
+            log.info("the summary's file is read-only")
+            present(self, ErrorMessage(_("The summary could not be saved"),
+                                       _("The file “{name}” is read-only. Choose another name.").format(name=target.name)))
+            return None
         except OSError as exc:
-            log.info("writing the summary failed: %s", type(exc).__name__)
-            present(self, ErrorMessage(
-                _("The summary could not be saved"),
-                _("The file “{name}” could not be written. Check that the folder exists and that you may write in it.").format(name=target.name),
-            ))
+            log.info("writing the summary failed: %s (errno %s)", type(exc).__name__, exc.errno)
+            present(self, write_failed(exc, _("The summary could not be saved"), target.name,
+                                       _("A file that was there before is unchanged.")))
             return None
         self.statusBar().showMessage(_("Summary saved as “{name}”.").format(name=target.name), 5000)
         return target
@@ -823,6 +913,8 @@ class MainWindow(QMainWindow):
 
         from ui.report import print_report, printer
 
+        if isinstance(device, bool):  # from the menu: QAction.triggered passes "checked"
+            device = None
         report = self.summary_report()
         if report is None:
             return 0
@@ -1334,9 +1426,14 @@ class ProblemStrip(QFrame):
         layout.addWidget(self.label)
         self._overview: Overview | None = None
         self._current = True
+        self._results_shown = True
 
-    def set_overview(self, overview: Overview, *, current: bool) -> None:
-        self._overview, self._current = overview, current
+    def set_overview(self, overview: Overview, *, current: bool, results_shown: bool = True) -> None:
+        self._overview, self._current, self._results_shown = overview, current, results_shown
+        self.retranslate_ui()
+
+    def clear(self) -> None:
+        self._overview = None
         self.retranslate_ui()
 
     def messages(self) -> list[str]:
@@ -1355,11 +1452,18 @@ class ProblemStrip(QFrame):
         if not messages:
             return
         n = len(messages)
-        title = ngettext(
-            "Your plan has a mistake, so it cannot be computed. The results shown are from before this change.",
-            "Your plan has {count} mistakes, so it cannot be computed. The results shown are from before this change.",
-            n,
-        ).format(count=n)
+        if self._results_shown:
+            title = ngettext(
+                "Your plan has a mistake, so it cannot be computed. The results shown are from before this change.",
+                "Your plan has {count} mistakes, so it cannot be computed. The results shown are from before this change.",
+                n,
+            ).format(count=n)
+        else:
+            title = ngettext(
+                "Your plan has a mistake, so it cannot be computed. Correct it to see the results.",
+                "Your plan has {count} mistakes, so it cannot be computed. Correct them to see the results.",
+                n,
+            ).format(count=n)
         items = "".join(f"<li>{html.escape(m)}</li>" for m in messages)
         self.label.setText(f"<b>{html.escape(title)}</b><ul style='margin-left: -20px'>{items}</ul>")
         self.setAccessibleName(_("Mistakes in the plan"))

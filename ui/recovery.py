@@ -27,7 +27,7 @@ from pathlib import Path
 from PySide6.QtCore import QLockFile, QStandardPaths
 
 from planner.model import Plan
-from planner.storage import load_plan, save_plan, write_text_atomically
+from planner.storage import PRIVATE_FILE, PRIVATE_FOLDER, load_plan, plan_to_json, write_text_atomically
 
 log = logging.getLogger("ui.recovery")
 
@@ -56,7 +56,8 @@ class Recovery:
         self.folder = folder
         self._lock: QLockFile | None = None
         try:
-            folder.mkdir(parents=True, exist_ok=True)
+            folder.mkdir(parents=True, exist_ok=True, mode=PRIVATE_FOLDER)
+            folder.chmod(PRIVATE_FOLDER)  # only this user may see that a copy is there
             lock = QLockFile(str(folder / LOCK_FILE))
             lock.setStaleLockTime(0)  # only a lock whose process is gone is stale, never an old one
             if lock.tryLock(0):
@@ -95,9 +96,9 @@ class Recovery:
         if not self.active:
             return
         try:
-            save_plan(plan, self.folder / PLAN_FILE)
+            write_text_atomically(self.folder / PLAN_FILE, plan_to_json(plan), mode=PRIVATE_FILE)
             note = {"written": datetime.now().isoformat(timespec="seconds"), "original": str(original) if original else None}
-            write_text_atomically(self.folder / NOTE_FILE, json.dumps(note))
+            write_text_atomically(self.folder / NOTE_FILE, json.dumps(note), mode=PRIVATE_FILE)
         except OSError as exc:
             log.warning("the copy of the unsaved plan could not be written: %s", type(exc).__name__)
 
