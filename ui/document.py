@@ -100,6 +100,16 @@ class PlanDocument(QObject):
         self.path_changed.emit()
         self.modified_changed.emit(self.is_modified())
 
+    def close(self) -> None:
+        """No plan open any more: the plan, its file name and its undo history are let go."""
+        self.undo_stack.clear()
+        self._plan = None
+        self._path = None
+        self._unsaved_new = False
+        self.plan_changed.emit(None)
+        self.path_changed.emit()
+        self.modified_changed.emit(False)
+
     def apply(self, plan: Plan, name: StepName) -> None:
         """Make ``plan`` the current plan as one undoable step called ``name`` (see :data:`StepName`)."""
         if self._plan is None:

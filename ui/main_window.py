@@ -82,6 +82,7 @@ from ui.language import AUTONYMS, apply_language
 from ui.month_cards import MonthCardsView
 from ui.month_model import MonthTableModel
 from ui.payslips_view import PayslipsPanel
+from ui.plain import tooltip as plain_tooltip
 from ui.plan_forms import edit_household, edit_jobs, edit_money
 from ui.preferences import PreferencesDialog
 from ui.settings import CONSULTATION_SCALE, DEFAULT_SAFETY_BUFFER, LANGUAGE, SAVING_IN, WINDOW_GEOMETRY, Settings
@@ -282,6 +283,9 @@ class MainWindow(QMainWindow):
         keys = QKeySequence.StandardKey
         self.new_action = self._action(keys.New, self.new_plan)
         self.open_action = self._action("Ctrl+O", self.open_dialog)
+        self.close_plan_action = self._action(keys.Close, self.close_plan)
+        self.forget_action = self._action(None, self.forget_household)
+        self.privacy_action = self._action(None, self.show_privacy)
         self.save_action = self._action(keys.Save, self.save)
         self.save_as_action = self._action("Ctrl+Shift+S", self.save_as)
         self.compare_file_action = self._action(None, self.compare_dialog)
@@ -337,6 +341,8 @@ class MainWindow(QMainWindow):
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.save_action)
         self.file_menu.addAction(self.save_as_action)
+        self.file_menu.addAction(self.close_plan_action)
+        self.file_menu.addAction(self.forget_action)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.compare_extra_action)
         self.file_menu.addAction(self.compare_file_action)
@@ -366,6 +372,7 @@ class MainWindow(QMainWindow):
         self.help_menu = bar.addMenu("")
         self.help_menu.addAction(self.guide_action)
         self.help_menu.addAction(self.glossary_action)
+        self.help_menu.addAction(self.privacy_action)
         self.help_menu.addAction(self.about_action)
         self._fill_recent_menu()
 
@@ -602,6 +609,7 @@ class MainWindow(QMainWindow):
         box.exec()
         clicked = box.clickedButton()
         name = clicked.objectName() if clicked is not None else ""
+        box.deleteLater()
         return {"overwrite": QMessageBox.StandardButton.Save, "other": QMessageBox.StandardButton.SaveAll}.get(
             name, QMessageBox.StandardButton.Cancel)
 
@@ -619,13 +627,22 @@ class MainWindow(QMainWindow):
 
     def ask_save_changes(self) -> QMessageBox.StandardButton:
         """Ask what to do with unsaved changes: Save, Discard or Cancel (tests replace this)."""
-        box = QMessageBox(QMessageBox.Icon.Question, _("Save your changes?"),
-                          _("The plan has changes that are not saved yet. Do you want to save them?"),
+        box = self.save_changes_box()
+        answer = QMessageBox.StandardButton(box.exec())
+        box.deleteLater()
+        return answer
+
+    def save_changes_box(self) -> QMessageBox:
+        """The question of :meth:`ask_save_changes`, not shown yet; the plan's name is shown as plain text."""
+        box = QMessageBox(QMessageBox.Icon.Question, _("Save your changes?"), "",
                           QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
                           | QMessageBox.StandardButton.Cancel, self)
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setText(_("The plan “{name}” has changes that are not saved yet. Do you want to save them?").format(
+            name=self._plan_name()))
         box.setDefaultButton(QMessageBox.StandardButton.Save)
         box.setAccessibleName(_("Save your changes?"))
-        return QMessageBox.StandardButton(box.exec())
+        return box
 
     def maybe_save(self) -> bool:
         """``True`` when it is fine to replace or close the plan (saved, discarded or unchanged)."""
@@ -667,7 +684,9 @@ class MainWindow(QMainWindow):
             return lambda: _("Change the work")
         return lambda: _("Change the money")
 
-    def _on_plan_changed(self, plan: Plan) -> None:
+    def _on_plan_changed(self, plan: Plan | None) -> None:
+        if plan is None:  # File → Close: back to the start page
+            self.stack.setCurrentWidget(self.empty)
         self.shifts.set_plan(plan)
         self.payslips.set_plan(plan)
         self._update_actions()
@@ -707,6 +726,75 @@ class MainWindow(QMainWindow):
         busy = self.worker.is_busy() or self.task_worker.is_busy()
         self.busy_label.setVisible(busy)
         self.busy_bar.setVisible(busy)
+
+    def close_plan(self) -> bool:
+        """File → Close: back to the start page, nothing of the household left on screen or in the window.
+
+        Unsaved changes are offered for saving first (``False`` when the user cancels).
+        """
+        if self.document.plan is None:
+            return True
+        if not self.maybe_save():
+            return False
+        self._keep_copy.stop()
+        self.recovery.clear()
+        self.clear_results()
+        self.worker.cancel()
+        self._compute_pending = False
+        self.document.close()
+        self.statusBar().clearMessage()
+        return True
+
+    def forget_household(self) -> bool:
+        """File → Forget this household on this computer: close the plan and remove every trace the app kept of
+        it here (its place in the recent list, the copy of unsaved changes, its folder in the file dialog's
+        shared history). The plan file itself stays where it is."""
+        path = self.document.path
+        if self.document.plan is None or not self.ask_forget(path):
+            return False
+        if not self.close_plan():
+            return False
+        if path is not None:
+            self.settings.remove_recent_file(path)
+            forget_folders([path.parent, path.resolve().parent])
+        self.recovery.clear()
+        self.settings.set_value(SAVING_IN, [])
+        self.settings.sync()
+        self._fill_recent_menu()
+        self.statusBar().showMessage(_("Forgotten on this computer. The plan file itself is still there."), 8000)
+        return True
+
+    def ask_forget(self, path: Path | None) -> bool:
+        """Forget this household? (Tests replace this.)"""
+        box = self.forget_box(path)
+        box.exec()
+        clicked = box.clickedButton()
+        answer = clicked is not None and clicked.objectName() == "forget"
+        box.deleteLater()  # the household's name does not stay behind in a hidden box
+        return answer
+
+    def forget_box(self, path: Path | None) -> QMessageBox:
+        box = QMessageBox(QMessageBox.Icon.Question, _("Forget this household"), "", QMessageBox.StandardButton.NoButton, self)
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setText(_("Close “{name}” and forget it on this computer: its name in the list of recent plans and a "
+                      "copy of unsaved changes are removed. The plan file itself is not deleted.").format(
+            name=self._plan_name()))
+        box.addButton(_("&Forget"), QMessageBox.ButtonRole.AcceptRole).setObjectName("forget")
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setAccessibleName(_("Forget this household"))
+        return box
+
+    def show_privacy(self) -> QMessageBox:
+        """Help → Privacy: what the app stores where, what it never sends, how to delete it (non-modal)."""
+        box = QMessageBox(QMessageBox.Icon.Information, _("Privacy"), "", QMessageBox.StandardButton.Close, self)
+        box.setObjectName("privacy")
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setText(privacy_statement())
+        box.setAccessibleName(_("Privacy"))
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.setModal(False)
+        box.show()
+        return box
 
     def clear_results(self) -> None:
         """Take every result of the plan shown off the screen (another plan is opened, or the plan is closed).
@@ -1057,8 +1145,8 @@ class MainWindow(QMainWindow):
         self.recent_menu.clear()
         files = self.settings.recent_files()
         for i, path in enumerate(files, 1):
-            action = self.recent_menu.addAction(f"&{i} {Path(path).name}")
-            action.setToolTip(path)
+            action = self.recent_menu.addAction(f"&{i} {Path(path).name.replace('&', '&&')}")
+            action.setToolTip(plain_tooltip(path))
             action.triggered.connect(lambda _checked=False, path=path: self.open_path(path))
         if not files:
             empty = self.recent_menu.addAction(_("No plans opened yet"))
@@ -1072,7 +1160,10 @@ class MainWindow(QMainWindow):
         self.recent_menu.setEnabled(True)
 
     def clear_recent_files(self) -> None:
+        """Open recent → Clear this list: the names go, and their folders from the file dialog's shared history."""
+        folders = [Path(f).parent for f in self.settings.recent_files()]
         self.settings.clear_recent_files()
+        forget_folders(folders)
         self._fill_recent_menu()
 
     # --- consultation mode --------------------------------------------------------------------
@@ -1112,6 +1203,12 @@ class MainWindow(QMainWindow):
         self.open_action.setToolTip(_("Open a plan file"))
         self.recent_menu.setTitle(_("Open &recent"))
         self.save_action.setText(_("&Save"))
+        self.close_plan_action.setText(_("C&lose"))
+        self.close_plan_action.setToolTip(_("Close this plan and go back to the start page"))
+        self.forget_action.setText(_("&Forget this household on this computer…"))
+        self.forget_action.setToolTip(_("Close the plan and remove its name and any copy of it that the app kept here"))
+        self.privacy_action.setText(_("&Privacy"))
+        self.privacy_action.setToolTip(_("What the app keeps on this computer, and how to delete it"))
         self.save_as_action.setText(_("Save &as…"))
         self.compare_extra_action.setText(_("Compare with the &extra shifts"))
         self.compare_extra_action.setToolTip(_("Your plan as planned next to your plan with every extra shift worked"))
@@ -1232,7 +1329,7 @@ class MainWindow(QMainWindow):
 
     def _update_actions(self) -> None:
         has_plan = self.document.plan is not None
-        for action in (self.save_action, self.save_as_action, self.household_action, self.jobs_action,
+        for action in (self.save_action, self.save_as_action, self.close_plan_action, self.forget_action, self.household_action, self.jobs_action,
                        self.money_action, self.effect_action, self.compare_file_action, self.compare_extra_action):
             action.setEnabled(has_plan)
         if has_plan:
@@ -1392,6 +1489,19 @@ COPY_DELAY_MS = 3000
 
 BACKGROUND_DELAY_MS = 300
 """How long edits must pause before the range over fewer / more shifts and the hours chart are computed."""
+
+
+def privacy_statement() -> str:
+    """The short privacy statement of Help → Privacy (the README has the same in English)."""
+    return "\n\n".join([
+        _("Bijverdienplanner works offline. It never sends anything over the internet."),
+        _("What it keeps on this computer: your plans, only where you save them; while a plan has unsaved changes, "
+          "a copy in the app's own folder, deleted when you save or close; your settings (language, text size) and "
+          "the names of the plans opened here. Files the app writes can only be read by your own user account."),
+        _("To delete it: File → Forget this household on this computer removes the name and the copy of one plan; "
+          "File → Open recent → Clear this list removes all names. Delete a plan or a summary like any other file."),
+        _("A summary (PDF or web page) holds the household's amounts; give it only to whom it is for."),
+    ])
 
 
 def risk_sentence(b: Bounds) -> str:
