@@ -161,3 +161,27 @@ def test_the_file_dialog_leaves_no_trace_of_the_folder(qtbot, window: MainWindow
     window.open_action.trigger()
     assert window.document.path == plan
     assert "familie-jansen" not in _shared_dialog_settings()
+
+
+def test_a_huge_plan_is_refused_by_the_window_with_the_limits_of_the_cli(
+    qtbot, window: MainWindow, tmp_path: Path, captured: list, capsys: pytest.CaptureFixture[str]  # noqa: ANN001
+) -> None:
+    from planner.cli import main
+
+    with qtbot.wait_signal(window.plan_shown, timeout=20000):
+        open_as_user(qtbot, window, EXAMPLE)
+    plan = window.document.plan
+    data = json.loads(EXAMPLE.read_text(encoding="utf-8"))
+    huge = tmp_path / "huge.bvp.json"
+    huge.write_text(json.dumps({**data, "shifts": data["shifts"][:1] * 100_000}, separators=(",", ":")), encoding="utf-8")
+    many = tmp_path / "many.bvp.json"
+    many.write_text(json.dumps({**data, "shifts": data["shifts"][:1] * 5001}), encoding="utf-8")
+    for path, words in ((huge, "te groot"), (many, "ten hoogste 5000")):
+        count = len(captured)
+        open_as_user(qtbot, window, path)
+        qtbot.wait_until(lambda count=count: len(captured) > count, timeout=20000)
+        shown = " ".join([captured[-1].text, *captured[-1].details])
+        assert words in shown
+        assert window.document.plan is plan
+        assert main(["compute", str(path)]) == 2
+        assert words in capsys.readouterr().err, "the same limit as the CLI"
