@@ -429,7 +429,19 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--lang", choices=LANGUAGES, default="nl")
     parser.add_argument("--from", dest="start", metavar="YYYY-MM", help="first month (default: the plan's)")
     parser.add_argument("--months", type=int, metavar="N", help="number of months (default: the plan's)")
+    parser.add_argument("--password-file", metavar="FILE", help="a file whose first line is the plan's password")
     return parser
+
+
+def _password(path: str | None, lang: Language) -> str | None | int:
+    """The password in the first line of ``path`` (never from the command line, where others may see it)."""
+    if path is None:
+        return None
+    try:
+        with open(path, encoding="utf-8") as fh:
+            return fh.readline().rstrip("\r\n")
+    except (OSError, UnicodeDecodeError):
+        return _error(lang, N_("The password file {path} cannot be read."), path=path)
 
 
 def _error(lang: Language, message: str, details: Sequence[str] = (), **values: Any) -> int:
@@ -449,6 +461,9 @@ _FILE_MESSAGES = {
     "not_a_plan": N_("The file {path} is not a Bijverdienplanner plan."),
     "newer_version": N_("The file {path} was made by a newer version of Bijverdienplanner. Update the app to open it."),
     "invalid": N_("The plan in {path} has errors:"),
+    "encrypted": N_("The file {path} is protected with a password. Give the password in a file with --password-file."),
+    "wrong_password": N_("The password does not open {path}, or the file was changed after it was saved. A forgotten "
+                         "password cannot be recovered."),
 }
 
 
@@ -460,7 +475,10 @@ def compute_main(argv: Sequence[str]) -> int:
     except RuleFileError as exc:  # a broken install, not the user's input
         print(f"rule files: {exc}", file=sys.stderr)
         return 1
-    loaded = _load(args.plan, lang)
+    password = _password(args.password_file, lang)
+    if isinstance(password, int):
+        return password
+    loaded = _load(args.plan, lang, password)
     if isinstance(loaded, int):
         return loaded
     plan = loaded
@@ -492,10 +510,10 @@ def compute_main(argv: Sequence[str]) -> int:
     return EXIT_OK
 
 
-def _load(path: str, lang: Language) -> Plan | int:
+def _load(path: str, lang: Language, password: str | None = None) -> Plan | int:
     """The plan in ``path``, or the exit code after printing why it cannot be read."""
     try:
-        return load_plan(path)
+        return load_plan(path, password)
     except PlanFileError as exc:
         details = [render(e, lang) for e in describe_errors(exc.errors)]
         return _error(lang, _FILE_MESSAGES[exc.kind], details, path=path)
@@ -509,9 +527,9 @@ def _refuse_errors(issues: list[Issue], path: str, lang: Language) -> int | None
     return _error(lang, _FILE_MESSAGES["invalid"], [render(i.explanation, lang) for i in errors], path=path)
 
 
-def _load_checked(path: str, lang: Language, rules) -> Plan | int:  # noqa: ANN001
+def _load_checked(path: str, lang: Language, rules, password: str | None = None) -> Plan | int:  # noqa: ANN001
     """A plan ready to compute, or the exit code after printing why not."""
-    loaded = _load(path, lang)
+    loaded = _load(path, lang, password)
     if isinstance(loaded, int):
         return loaded
     code = _refuse_errors(check_plan(loaded, rules), path, lang)
@@ -524,12 +542,16 @@ def compare_main(argv: Sequence[str]) -> int:
     parser.add_argument("plan_b")
     parser.add_argument("--format", choices=("table", "json"), default="table")
     parser.add_argument("--lang", choices=LANGUAGES, default="nl")
+    parser.add_argument("--password-file", metavar="FILE", help="a file whose first line is the password of a protected plan")
     args = parser.parse_args(argv)
     lang: Language = args.lang
+    password = _password(args.password_file, lang)
+    if isinstance(password, int):
+        return password
     rules = load_rules()
     plans = []
     for path in (args.plan_a, args.plan_b):
-        loaded = _load_checked(path, lang, rules)
+        loaded = _load_checked(path, lang, rules, password)
         if isinstance(loaded, int):
             return loaded
         plans.append(loaded)
@@ -554,8 +576,9 @@ def compare_main(argv: Sequence[str]) -> int:
 
 
 USAGE = (
-    "usage: bijverdienplanner compute PLAN [--format table|json|csv] [--lang nl|en] [--from YYYY-MM --months N]\n"
-    "       bijverdienplanner compare PLAN_A PLAN_B [--format table|json] [--lang nl|en]"
+    "usage: bijverdienplanner compute PLAN [--format table|json|csv] [--lang nl|en] [--from YYYY-MM --months N]"
+    " [--password-file FILE]\n"
+    "       bijverdienplanner compare PLAN_A PLAN_B [--format table|json] [--lang nl|en] [--password-file FILE]"
 )
 
 

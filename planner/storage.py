@@ -21,6 +21,7 @@ from typing import Any, Literal
 
 from pydantic import ValidationError
 
+from planner import crypt
 from planner.model import SCHEMA_VERSION, Plan
 
 EXTENSION = ".bvp.json"
@@ -33,7 +34,10 @@ MAX_NUMBER_DIGITS = 15
 """A JSON number with more digits than this is refused before it is turned into a number."""
 BOM = b"\xef\xbb\xbf"
 
-ErrorKind = Literal["not_found", "unreadable", "too_large", "not_json", "not_a_plan", "newer_version", "invalid"]
+ErrorKind = Literal["not_found", "unreadable", "too_large", "not_json", "not_a_plan", "newer_version", "invalid",
+                    "encrypted", "wrong_password"]
+"""``encrypted``: the file is protected with a password and none was given; ``wrong_password``: the password
+does not open it, or the file was changed after it was sealed (see planner.crypt)."""
 
 Migration = Callable[[dict[str, Any]], dict[str, Any]]
 MIGRATIONS: dict[int, Migration] = {}
@@ -180,14 +184,34 @@ def read_plan_bytes(path: str | os.PathLike[str]) -> bytes:
     return raw
 
 
-def load_plan(path: str | os.PathLike[str]) -> Plan:
+def load_plan(path: str | os.PathLike[str], password: str | None = None) -> Plan:
     """The one gate for a plan file, used by ``compute``, ``compare`` and the window alike.
 
     Raises :class:`PlanFileError` for anything that is not a plan within the bounds of
-    :mod:`planner.model`; the file is only read.
+    :mod:`planner.model`; the file is only read. A password-protected file (planner.crypt) is opened with
+    ``password``; the plan inside passes the same gate.
     """
     path = Path(path)
-    return parse_plan(parse_json(read_plan_bytes(path), path), path)
+    data = parse_json(read_plan_bytes(path), path)
+    if crypt.is_encrypted(data):
+        if not password:
+            raise PlanFileError("encrypted", path)
+        try:
+            plaintext = crypt.open_sealed(data, password)
+        except crypt.WrongPassword as exc:
+            raise PlanFileError("wrong_password", path) from exc
+        except crypt.NotEncrypted as exc:
+            raise PlanFileError("not_a_plan", path, str(exc)) from exc
+        data = parse_json(plaintext, path)
+    return parse_plan(data, path)
+
+
+def is_protected(path: str | os.PathLike[str]) -> bool:
+    """The file at ``path`` is a password-protected plan (False when it cannot be read)."""
+    try:
+        return crypt.is_encrypted(parse_json(read_plan_bytes(path), Path(path)))
+    except PlanFileError:
+        return False
 
 
 def plan_to_json(plan: Plan) -> str:
@@ -219,9 +243,17 @@ _OLD_TEMP = re.compile(r"^\.(bvp-)?[a-z0-9_]{8}\.(tmp|pdf)$")
 """Temp files of earlier versions (``tempfile.mkstemp(prefix=".")``), removed when they hold a plan or a PDF."""
 
 
-def save_plan(plan: Plan, path: str | os.PathLike[str], *, overwrite_read_only: bool = False) -> Path:
-    """Write the plan atomically (see :func:`write_atomically`); returns the file written (a symlink's target)."""
-    return write_atomically(path, plan_to_json(plan).encode("utf-8"), overwrite_read_only=overwrite_read_only)
+def plan_bytes(plan: Plan, password: str | None = None) -> bytes:
+    """The plan file's bytes: its JSON, sealed with ``password`` when one is given (planner.crypt)."""
+    data = plan_to_json(plan).encode("utf-8")
+    return crypt.seal(data, password) if password else data
+
+
+def save_plan(plan: Plan, path: str | os.PathLike[str], *, overwrite_read_only: bool = False,
+              password: str | None = None) -> Path:
+    """Write the plan atomically (see :func:`write_atomically`), sealed with ``password`` if given; returns the
+    file written (a symlink's target)."""
+    return write_atomically(path, plan_bytes(plan, password), overwrite_read_only=overwrite_read_only)
 
 
 def write_text_atomically(path: str | os.PathLike[str], text: str, *, mode: int | None = None) -> Path:

@@ -65,6 +65,12 @@ def describe_error(exc: BaseException) -> ErrorMessage | None:
         if exc.kind == "not_json":
             return ErrorMessage(title, _("The file “{name}” is not a plan file, or it is damaged.").format(name=name), unchanged,
                                 details)
+        if exc.kind == "encrypted":
+            return ErrorMessage(title, _("The file “{name}” is protected with a password.").format(name=name), unchanged)
+        if exc.kind == "wrong_password":
+            return ErrorMessage(title, _("This password does not open “{name}”, or the file was changed after it was "
+                                         "saved.").format(name=name),
+                                _("A forgotten password cannot be recovered. Nothing was changed in the file."))
         if exc.kind == "not_a_plan":
             return ErrorMessage(title, _("The file “{name}” is not a Bijverdienplanner plan.").format(name=name), unchanged)
         if exc.kind == "newer_version":

@@ -35,7 +35,9 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QHeaderView,
+    QInputDialog,
     QLabel,
+    QLineEdit,
     QMainWindow,
     QMessageBox,
     QProgressBar,
@@ -284,6 +286,7 @@ class MainWindow(QMainWindow):
         self.new_action = self._action(keys.New, self.new_plan)
         self.open_action = self._action("Ctrl+O", self.open_dialog)
         self.close_plan_action = self._action(keys.Close, self.close_plan)
+        self.protect_action = self._action(None, self.protect_with_password)
         self.forget_action = self._action(None, self.forget_household)
         self.privacy_action = self._action(None, self.show_privacy)
         self.save_action = self._action(keys.Save, self.save)
@@ -341,6 +344,7 @@ class MainWindow(QMainWindow):
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.save_action)
         self.file_menu.addAction(self.save_as_action)
+        self.file_menu.addAction(self.protect_action)
         self.file_menu.addAction(self.close_plan_action)
         self.file_menu.addAction(self.forget_action)
         self.file_menu.addSeparator()
@@ -708,7 +712,7 @@ class MainWindow(QMainWindow):
             self.settings.add_recent_file(payload.path)
             self._fill_recent_menu()
             self.clear_results()  # never the previous household's results under this plan's name
-            self.document.load(payload.plan, payload.path)
+            self.document.load(payload.plan, payload.path, password=payload.password)
             return
         if isinstance(payload, Overview):
             if self._compute_pending or payload.plan != self.document.plan:
@@ -718,6 +722,11 @@ class MainWindow(QMainWindow):
             self.show_overview(payload)
 
     def _on_job_failed(self, _generation: int, exc: BaseException) -> None:
+        if isinstance(exc, PlanFileError) and exc.kind in ("encrypted", "wrong_password") and self.sender() is self.worker:
+            password = self.ask_password(exc.path.name, wrong=exc.kind == "wrong_password")
+            if password:
+                self.worker.submit(read_plan, str(exc.path), password)
+            return
         show_error(self, exc)
         if self._compute_pending:
             self.request_compute()
@@ -726,6 +735,44 @@ class MainWindow(QMainWindow):
         busy = self.worker.is_busy() or self.task_worker.is_busy()
         self.busy_label.setVisible(busy)
         self.busy_bar.setVisible(busy)
+
+    def ask_password(self, name: str, *, wrong: bool = False) -> str:
+        """The password of a protected plan ("" when the user cancels). Tests replace this."""
+        text = _("“{name}” is protected with a password. Type the password:").format(name=name)
+        if wrong:
+            text = _("That password does not open “{name}”. Try again:").format(name=name)
+        password, ok = QInputDialog.getText(self, _("Password"), text, QLineEdit.EchoMode.Password)
+        return password if ok else ""
+
+    def ask_new_password(self) -> str | None:
+        """A new password typed twice (``""``: no password any more; ``None``: cancelled). Tests replace this."""
+        first, ok = QInputDialog.getText(self, _("Protect with a password"), password_warning(), QLineEdit.EchoMode.Password)
+        if not ok:
+            return None
+        if not first:
+            return ""
+        again, ok = QInputDialog.getText(self, _("Protect with a password"), _("Type the password again:"),
+                                         QLineEdit.EchoMode.Password)
+        if not ok:
+            return None
+        if again != first:
+            present(self, ErrorMessage(_("Protect with a password"), _("The two passwords are not the same. Nothing was changed.")))
+            return None
+        return first
+
+    def protect_with_password(self) -> bool:
+        """File → Protect with a password…: the plan file (and the copy of unsaved changes) sealed with a password
+        (planner.crypt); an empty password takes the protection off. Saved at once when the plan has a file."""
+        if self.document.plan is None:
+            return False
+        password = self.ask_new_password()
+        if password is None:
+            return False
+        self.document.password = password or None
+        self.recovery.clear()
+        if self.document.path is not None:
+            return self._save_to(self.document.path)
+        return self.save()
 
     def close_plan(self) -> bool:
         """File → Close: back to the start page, nothing of the household left on screen or in the window.
@@ -1203,6 +1250,8 @@ class MainWindow(QMainWindow):
         self.open_action.setToolTip(_("Open a plan file"))
         self.recent_menu.setTitle(_("Open &recent"))
         self.save_action.setText(_("&Save"))
+        self.protect_action.setText(_("Protect with a pass&word…"))
+        self.protect_action.setToolTip(_("Save the plan so that it opens only with a password"))
         self.close_plan_action.setText(_("C&lose"))
         self.close_plan_action.setToolTip(_("Close this plan and go back to the start page"))
         self.forget_action.setText(_("&Forget this household on this computer…"))
@@ -1329,7 +1378,7 @@ class MainWindow(QMainWindow):
 
     def _update_actions(self) -> None:
         has_plan = self.document.plan is not None
-        for action in (self.save_action, self.save_as_action, self.close_plan_action, self.forget_action, self.household_action, self.jobs_action,
+        for action in (self.save_action, self.save_as_action, self.close_plan_action, self.forget_action, self.protect_action, self.household_action, self.jobs_action,
                        self.money_action, self.effect_action, self.compare_file_action, self.compare_extra_action):
             action.setEnabled(has_plan)
         if has_plan:
@@ -1419,7 +1468,7 @@ class MainWindow(QMainWindow):
 
     def _write_copy(self) -> None:
         if self.document.plan is not None and self.document.is_modified():
-            self.recovery.write(self.document.plan, self.document.path)
+            self.recovery.write(self.document.plan, self.document.path, self.document.password)
 
     def ask_restore(self, unsaved: Unsaved) -> QMessageBox.StandardButton:
         """Open the plan that was not saved when the app stopped? (Tests replace this.)"""
@@ -1455,13 +1504,22 @@ class MainWindow(QMainWindow):
         if self.ask_restore(unsaved) != QMessageBox.StandardButton.Open:
             self.recovery.clear()
             return False
-        try:
-            plan, original = self.recovery.restore()
-        except PlanFileError as exc:
-            show_error(self, exc)
-            self.recovery.clear()
-            return False
-        self.document.load(plan, original, modified=True)  # modified: saving it is still to be done
+        password = None
+        while True:
+            try:
+                plan, original = self.recovery.restore(password)
+                break
+            except PlanFileError as exc:
+                if exc.kind in ("encrypted", "wrong_password"):
+                    password = self.ask_password(unsaved.original.name if unsaved.original else "",
+                                                 wrong=exc.kind == "wrong_password")
+                    if password:
+                        continue
+                    return False  # the copy stays: it can be opened at the next start
+                show_error(self, exc)
+                self.recovery.clear()
+                return False
+        self.document.load(plan, original, modified=True, password=password)  # modified: saving it is still to be done
         self.statusBar().showMessage(_("The plan with your unsaved changes is open again. Save it to keep it."), 10000)
         return True
 
@@ -1489,6 +1547,11 @@ COPY_DELAY_MS = 3000
 
 BACKGROUND_DELAY_MS = 300
 """How long edits must pause before the range over fewer / more shifts and the hours chart are computed."""
+
+
+def password_warning() -> str:
+    return _("Choose a password for this plan. Without it nobody can open the file, also not you: a forgotten "
+             "password cannot be recovered, by anyone. Leave it empty to save the plan without a password.")
 
 
 def privacy_statement() -> str:

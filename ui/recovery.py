@@ -27,7 +27,7 @@ from pathlib import Path
 from PySide6.QtCore import QLockFile, QStandardPaths
 
 from planner.model import Plan
-from planner.storage import PRIVATE_FILE, PRIVATE_FOLDER, load_plan, plan_to_json, write_text_atomically
+from planner.storage import PRIVATE_FILE, PRIVATE_FOLDER, load_plan, plan_bytes, write_atomically, write_text_atomically
 
 log = logging.getLogger("ui.recovery")
 
@@ -85,18 +85,20 @@ class Recovery:
             pass  # the plan itself is what counts; without the note it is offered as a new plan
         return Unsaved(written, original)
 
-    def restore(self) -> tuple[Plan, Path | None]:
-        """The plan of the copy, and its own file; raises ``PlanFileError`` when the copy cannot be read."""
+    def restore(self, password: str | None = None) -> tuple[Plan, Path | None]:
+        """The plan of the copy, and its own file; raises ``PlanFileError`` when the copy cannot be read
+        (``encrypted`` when it is protected and no password is given)."""
         unsaved = self.left_behind()
-        plan = load_plan(self.folder / PLAN_FILE)
+        plan = load_plan(self.folder / PLAN_FILE, password)
         return plan, unsaved.original if unsaved is not None else None
 
-    def write(self, plan: Plan, original: Path | None) -> None:
-        """Keep ``plan`` as the copy (atomically); a failure is logged, never shown: it must not stop editing."""
+    def write(self, plan: Plan, original: Path | None, password: str | None = None) -> None:
+        """Keep ``plan`` as the copy (atomically, sealed with the plan's password if it has one); a failure is
+        logged, never shown: it must not stop editing."""
         if not self.active:
             return
         try:
-            write_text_atomically(self.folder / PLAN_FILE, plan_to_json(plan), mode=PRIVATE_FILE)
+            write_atomically(self.folder / PLAN_FILE, plan_bytes(plan, password), mode=PRIVATE_FILE)
             note = {"written": datetime.now().isoformat(timespec="seconds"), "original": str(original) if original else None}
             write_text_atomically(self.folder / NOTE_FILE, json.dumps(note), mode=PRIVATE_FILE)
         except OSError as exc:
