@@ -1359,7 +1359,10 @@ class MainWindow(QMainWindow):
         self.setWindowModified(self.document.is_modified())
 
     def _retranslate_status(self) -> None:
-        if self._status_months is None:
+        if self._status_months is None and self.document.plan is not None:
+            mistakes = self.latest is not None and not self.latest.computed
+            self.status_label.setText(_("Nothing is computed yet: correct the mistakes in the plan.") if mistakes else "")
+        elif self._status_months is None:
             self.status_label.setText(_("Start a new plan (Ctrl+N) or open one (Ctrl+O)."))
         else:
             n = self._status_months

@@ -104,6 +104,7 @@ def test_a_plan_with_mistakes_never_shows_the_previous_households_results(
     assert window.model.rowCount() == 0
     assert window.cards.buttons() == []
     assert window.overview is None or not window.overview.computed
+    assert "fouten in het plan" in window.status_label.text()
     after = screen_text(window)
     hotel_name = json.loads(HOTEL.read_text(encoding="utf-8"))["name"]
     assert hotel_name in before and hotel_name not in after
