@@ -587,7 +587,19 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--risk", action="store_true", help="add the risk simulation (chances over sampled futures)")
     parser.add_argument("--samples", type=int, metavar="N", help=f"futures to sample with --risk (default {RISK_SAMPLES})")
     parser.add_argument("--seed", type=int, metavar="S", help="seed of the sampling with --risk (default 0)")
+    parser.add_argument("--password-file", metavar="FILE", help="a file whose first line is the plan's password")
     return parser
+
+
+def _password(path: str | None, lang: Language) -> str | None | int:
+    """The password in the first line of ``path`` (never from the command line, where others may see it)."""
+    if path is None:
+        return None
+    try:
+        with open(path, encoding="utf-8") as fh:
+            return fh.readline().rstrip("\r\n")
+    except (OSError, UnicodeDecodeError):
+        return _error(lang, N_("The password file {path} cannot be read."), path=path)
 
 
 def _error(lang: Language, message: str, details: Sequence[str] = (), **values: Any) -> int:
@@ -602,10 +614,14 @@ def _error(lang: Language, message: str, details: Sequence[str] = (), **values: 
 _FILE_MESSAGES = {
     "not_found": N_("The file {path} does not exist."),
     "unreadable": N_("The file {path} cannot be read."),
+    "too_large": N_("The file {path} is too large for a plan (at most 4 MB)."),
     "not_json": N_("The file {path} is not a plan file: it is not valid JSON."),
     "not_a_plan": N_("The file {path} is not a Bijverdienplanner plan."),
     "newer_version": N_("The file {path} was made by a newer version of Bijverdienplanner. Update the app to open it."),
     "invalid": N_("The plan in {path} has errors:"),
+    "encrypted": N_("The file {path} is protected with a password. Give the password in a file with --password-file."),
+    "wrong_password": N_("The password does not open {path}, or the file was changed after it was saved. A forgotten "
+                         "password cannot be recovered."),
 }
 
 
@@ -617,7 +633,10 @@ def compute_main(argv: Sequence[str]) -> int:
     except RuleFileError as exc:  # a broken install, not the user's input
         print(f"rule files: {exc}", file=sys.stderr)
         return 1
-    loaded = _load(args.plan, lang)
+    password = _password(args.password_file, lang)
+    if isinstance(password, int):
+        return password
+    loaded = _load(args.plan, lang, password)
     if isinstance(loaded, int):
         return loaded
     plan = loaded
@@ -667,12 +686,12 @@ def compute_main(argv: Sequence[str]) -> int:
     return EXIT_OK
 
 
-def _load(path: str, lang: Language) -> Plan | int:
+def _load(path: str, lang: Language, password: str | None = None) -> Plan | int:
     """The plan in ``path``, or the exit code after printing why it cannot be read."""
     try:
-        return load_plan(path)
+        return load_plan(path, password)
     except PlanFileError as exc:
-        details = [render(e, lang) for e in describe_errors(exc.errors)] if exc.errors else ([exc.detail] if exc.kind == "invalid" else [])
+        details = [render(e, lang) for e in describe_errors(exc.errors)]
         return _error(lang, _FILE_MESSAGES[exc.kind], details, path=path)
 
 
@@ -684,9 +703,9 @@ def _refuse_errors(issues: list[Issue], path: str, lang: Language) -> int | None
     return _error(lang, _FILE_MESSAGES["invalid"], [render(i.explanation, lang) for i in errors], path=path)
 
 
-def _load_checked(path: str, lang: Language, rules) -> Plan | int:  # noqa: ANN001
+def _load_checked(path: str, lang: Language, rules, password: str | None = None) -> Plan | int:  # noqa: ANN001
     """A plan ready to compute, or the exit code after printing why not."""
-    loaded = _load(path, lang)
+    loaded = _load(path, lang, password)
     if isinstance(loaded, int):
         return loaded
     code = _refuse_errors(check_plan(loaded, rules), path, lang)
@@ -699,12 +718,16 @@ def compare_main(argv: Sequence[str]) -> int:
     parser.add_argument("plan_b")
     parser.add_argument("--format", choices=("table", "json"), default="table")
     parser.add_argument("--lang", choices=LANGUAGES, default="nl")
+    parser.add_argument("--password-file", metavar="FILE", help="a file whose first line is the password of a protected plan")
     args = parser.parse_args(argv)
     lang: Language = args.lang
+    password = _password(args.password_file, lang)
+    if isinstance(password, int):
+        return password
     rules = load_rules()
     plans = []
     for path in (args.plan_a, args.plan_b):
-        loaded = _load_checked(path, lang, rules)
+        loaded = _load_checked(path, lang, rules, password)
         if isinstance(loaded, int):
             return loaded
         plans.append(loaded)
@@ -741,17 +764,29 @@ def compare_main(argv: Sequence[str]) -> int:
 
 USAGE = (
     "usage: bijverdienplanner compute PLAN [--format table|json|csv] [--lang nl|en] [--from YYYY-MM --months N]\n"
-    "                                      [--risk [--samples N] [--seed S]]\n"
-    "       bijverdienplanner compare PLAN_A PLAN_B [--format table|json] [--lang nl|en]"
+    "                                      [--risk [--samples N] [--seed S]] [--password-file FILE]\n"
+    "       bijverdienplanner compare PLAN_A PLAN_B [--format table|json] [--lang nl|en] [--password-file FILE]"
 )
+
+
+EXIT_BUG = 70
+"""Something went wrong inside the planner: a bug, never the user's input (tests treat it as a failure)."""
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    if argv and argv[0] == "compute":
-        return compute_main(argv[1:])
-    if argv and argv[0] == "compare":
-        return compare_main(argv[1:])
+    try:
+        if argv and argv[0] == "compute":
+            return compute_main(argv[1:])
+        if argv and argv[0] == "compare":
+            return compare_main(argv[1:])
+    except (SystemExit, KeyboardInterrupt):
+        raise
+    except Exception as exc:  # a bug: a short message, never a traceback that may quote a household's data
+        lang: Language = "en" if "--lang" in argv and argv[argv.index("--lang") + 1:][:1] == ["en"] else "nl"
+        _error(lang, N_("Bijverdienplanner stopped because of an error in the program ({kind}). "
+                        "Your file was not changed."), kind=type(exc).__name__)
+        return EXIT_BUG
     print(USAGE, file=sys.stderr)
     return EXIT_BAD_INPUT
 

@@ -11,35 +11,142 @@ from __future__ import annotations
 
 import calendar
 import re
-from datetime import date, time
+from datetime import date, datetime, time
 from decimal import Decimal
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator, model_validator
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, Strict, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
 SCHEMA_VERSION = 2
 
 _MONTH_RE = re.compile(r"^(\d{4})-(0[1-9]|1[0-2])$")
+_DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_TIME_RE = re.compile(r"^([01]\d|2[0-3]):([0-5]\d)(?::([0-5]\d))?$")
 _DEC_RE = re.compile(r"^-?\d+(\.\d+)?$")
+_CONTROL_RE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+# --- bounds: every number, date, text and list a plan file may hold ------------------------------
+# The gate of planner.storage refuses anything outside these, with a message naming the field and the
+# allowed range (planner.validate.describe_errors). A new field gets its bounds here: an amount is
+# ``Annotated[Amount, between(low, high)]``, a whole number ``Annotated[Int, between(low, high)]``, a
+# date ``Day``, a text ``Name``; and a label in planner.validate.FIELD_LABELS.
+
+MIN_YEAR = 1900
+MAX_YEAR = 2100
+MAX_AMOUNT = Decimal(1_000_000)  # not a rule value: a sanity bound on input
+"""No amount in a plan (a wage, a payslip, a cost, a balance) is more than a million euros."""
+MAX_WAGE = Decimal(100_000)  # not a rule value: a sanity bound on input
+"""A wage per hour or per month (tests and what-ifs use a one-hour "shift" for a month's income)."""
+MAX_HOURS = Decimal(1000)  # not a rule value: a sanity bound on input
+"""A sanity bound for the hours of one shift; planner.validate refuses more than 24 with its own message."""
+MAX_TEXT = 200
+"""Characters in a name, an id or another short text."""
+MAX_SHIFTS = 5000
+"""Shifts in one plan: 36 months of several shifts a day. The CLI and the window refuse more alike."""
+MAX_JOBS = 50
+MAX_PAYSLIPS = 2000
+MAX_EXPENSES = 200
+MAX_HOUSEMATES = 20
+MAX_LATE_REPORTS = 200
+MAX_ASSUMPTIONS = 50
+MAX_SANCTIONS = 60
+
+
+def between(low: int | Decimal, high: int | Decimal, *, places: int | None = None) -> AfterValidator:
+    """A number from ``low`` to ``high`` (both included), with at most ``places`` decimals."""
+
+    def check(value: int | Decimal) -> int | Decimal:
+        if not low <= value <= high:
+            raise PydanticCustomError("out_of_range", "must be from {min} to {max}", {"min": str(low), "max": str(high)})
+        if places is not None and isinstance(value, Decimal) and -value.as_tuple().exponent > places:  # type: ignore[operator]
+            raise PydanticCustomError("too_many_decimals", "at most {places} decimals", {"places": places})
+        return value
+
+    return AfterValidator(check)
 
 
 def _decimal_from_text(value: object) -> object:
     """Amounts are quoted strings or whole numbers; floats are refused."""
-    if isinstance(value, bool) or isinstance(value, float):
-        raise ValueError("write amounts as text, for example \"14.71\"")
+    if isinstance(value, bool):
+        raise PydanticCustomError("amount_type", "not an amount")
+    if isinstance(value, float):
+        raise PydanticCustomError("float_amount", "write amounts as text", {"value": repr(value)})
     if isinstance(value, int):
+        if abs(value) > 10**15:  # not a rule value: a sanity bound on input
+            raise PydanticCustomError("out_of_range", "too large", {"min": str(-MAX_AMOUNT), "max": str(MAX_AMOUNT)})
         return Decimal(value)
     if isinstance(value, str):
         text = value.strip().replace(",", ".") if value.count(",") == 1 and "." not in value else value.strip()
+        if len(text) > 40:  # not a rule value: length of a text
+            raise PydanticCustomError("amount_too_long", "a number that is too long")
         if not _DEC_RE.match(text):
-            raise ValueError(f"not an amount: {value!r}")
+            raise PydanticCustomError("amount_type", "not an amount")
         return Decimal(text)
-    return value
+    if isinstance(value, Decimal):
+        if not value.is_finite():
+            raise PydanticCustomError("amount_type", "not an amount")
+        return value
+    raise PydanticCustomError("amount_type", "not an amount")
 
 
 Amount = Annotated[Decimal, BeforeValidator(_decimal_from_text)]
-"""A money amount or number of hours, as text in the file."""
+"""A money amount or number of hours, as text in the file (bounded where it is used, see :func:`between`)."""
+Money = Annotated[Amount, between(0, MAX_AMOUNT, places=2)]
+"""A money amount from 0 to :data:`MAX_AMOUNT`, in cents."""
+
+Int = Annotated[int, Strict()]
+"""A whole number as a JSON number: never ``true``, never ``"12"``, never ``12.0``."""
+Bool = Annotated[bool, Strict()]
+"""``true`` or ``false``: never ``1`` or ``"yes"``."""
+
+
+def _no_control(text: str) -> str:
+    if _CONTROL_RE.search(text):
+        raise PydanticCustomError("control_character", "contains a control character")
+    return text
+
+
+Name = Annotated[str, Strict(), Field(max_length=MAX_TEXT), AfterValidator(_no_control)]
+"""A short text from the user: a name, an id; no control characters."""
+
+
+def _year_ok(year: int) -> None:
+    if not MIN_YEAR <= year <= MAX_YEAR:
+        raise PydanticCustomError("year_out_of_range", "a year from {min} to {max}", {"min": str(MIN_YEAR), "max": str(MAX_YEAR)})
+
+
+def _date_from_text(value: object) -> object:
+    """A date is ``YYYY-MM-DD`` in the file (or a ``date`` from the app), from 1900 to 2100."""
+    if isinstance(value, datetime) or not isinstance(value, date | str):
+        raise PydanticCustomError("date_type", "a date like 2026-03-25")
+    if isinstance(value, str):
+        if not _DATE_RE.match(value.strip()):
+            raise PydanticCustomError("date_type", "a date like 2026-03-25")
+        _year_ok(int(value.strip()[:4]))
+        try:
+            value = date.fromisoformat(value.strip())
+        except ValueError:
+            raise PydanticCustomError("date_type", "a date like 2026-03-25") from None
+    _year_ok(value.year)
+    return value
+
+
+Day = Annotated[date, BeforeValidator(_date_from_text)]
+
+
+def _time_from_text(value: object) -> object:
+    """A start time is ``HH:MM`` local time in the file: no time zone, never a number of seconds."""
+    if isinstance(value, time):
+        if value.tzinfo is not None:
+            raise PydanticCustomError("time_type", "a time like 09:30")
+        return value
+    if isinstance(value, str) and (match := _TIME_RE.match(value.strip())):
+        return time(int(match.group(1)), int(match.group(2)), int(match.group(3) or 0))
+    raise PydanticCustomError("time_type", "a time like 09:30")
+
+
+LocalTime = Annotated[time, BeforeValidator(_time_from_text)]
 
 
 def parse_month(text: str) -> tuple[int, int]:
@@ -49,7 +156,14 @@ def parse_month(text: str) -> tuple[int, int]:
     return int(match.group(1)), int(match.group(2))
 
 
-MonthText = Annotated[str, BeforeValidator(lambda v: (parse_month(v), v)[1] if isinstance(v, str) else v)]
+def _month_from_text(value: object) -> object:
+    if not isinstance(value, str) or not _MONTH_RE.match(value):
+        raise PydanticCustomError("month_type", "a month like 2026-03")
+    _year_ok(int(value[:4]))
+    return value
+
+
+MonthText = Annotated[str, BeforeValidator(_month_from_text)]
 
 Role = Literal["claimant", "partner"]
 Composition = Literal["single", "single_parent", "couple"]
@@ -63,12 +177,12 @@ class _Frozen(BaseModel):
 class Person(_Frozen):
     """The claimant or their partner."""
 
-    birth_date: date
-    medisch_urenbeperkt: bool = False
+    birth_date: Day
+    medisch_urenbeperkt: Bool = False
     """Medically limited in the hours they can work (art. 31 lid 2 y / art. 34a lid 1 b)."""
-    no_parental_support: bool = False
+    no_parental_support: Bool = False
     """18-20 years old and parents cannot be asked to contribute (art. 20 lid 3, from 2026)."""
-    vrijlating_months_used: int | None = Field(default=None, ge=0, le=600)
+    vrijlating_months_used: Annotated[Int, between(0, 600)] | None = None
     """Months of the inkomstenvrijlating already used before the plan starts.
 
     ``None`` means unknown or not granted: the planner then leaves the
@@ -79,7 +193,7 @@ class Person(_Frozen):
 class Housemate(_Frozen):
     """Someone else living in the home (not the partner, not a child under 27 in school)."""
 
-    birth_date: date
+    birth_date: Day
     not_cost_sharer: Literal["commercial_tenant", "student", "bbl"] | None = None
     """Why this person does not count as kostendeler (art. 19a lid 1 b-d), if so."""
 
@@ -88,7 +202,7 @@ class Sanction(_Frozen):
     """A lowering of the bijstand in one month (a maatregel, Participatiewet art. 18), as the decision says."""
 
     month: MonthText
-    percent: int = Field(ge=1, le=100)
+    percent: Annotated[Int, between(1, 100)]
     """How much of the norm is taken off the bijstand of that month, in percent."""
 
 
@@ -96,26 +210,26 @@ class Household(_Frozen):
     composition: Composition
     claimant: Person
     partner: Person | None = None
-    housemates: tuple[Housemate, ...] = ()
-    youngest_child_birth_date: date | None = None
-    municipality: str = "amsterdam"
-    housing_costs: bool = True
+    housemates: tuple[Housemate, ...] = Field(default=(), max_length=MAX_HOUSEMATES)
+    youngest_child_birth_date: Day | None = None
+    municipality: Name = "amsterdam"
+    housing_costs: Bool = True
     """You pay rent or a mortgage. Without housing costs the municipality may lower the norm (art. 27)."""
-    institution: bool = False
+    institution: Bool = False
     """You live in an institution (inrichting, for example a care home): the norms of art. 23 apply."""
-    assets: Amount | None = Field(default=None, ge=0)
+    assets: Annotated[Amount, between(0, MAX_AMOUNT, places=2)] | None = None
     """Savings and other assets (vermogen) in euros; ``None`` when not given. Above the limit: no bijstand (art. 34)."""
-    sanctions: tuple[Sanction, ...] = ()
+    sanctions: tuple[Sanction, ...] = Field(default=(), max_length=MAX_SANCTIONS)
     """Months in which the bijstand is lowered as a sanction (art. 18)."""
 
     @model_validator(mode="after")
     def _consistent(self) -> Household:
         if self.composition == "couple" and self.partner is None:
-            raise ValueError("a couple needs a partner")
+            raise PydanticCustomError("couple_needs_partner", "a couple needs a partner")
         if self.composition != "couple" and self.partner is not None:
-            raise ValueError("only a couple has a partner")
+            raise PydanticCustomError("partner_only_for_couple", "only a couple has a partner")
         if self.composition == "single_parent" and self.youngest_child_birth_date is None:
-            raise ValueError("a single parent needs the youngest child's birth date")
+            raise PydanticCustomError("single_parent_needs_child", "a single parent needs the youngest child's birth date")
         return self
 
     def person(self, role: Role) -> Person | None:
@@ -129,46 +243,48 @@ DEFAULT_PERIOD_ANCHOR = date(2024, 12, 30)
 
 
 class Job(_Frozen):
-    id: str = Field(min_length=1, max_length=40)
-    name: str = ""
+    id: Annotated[Name, Field(min_length=1, max_length=40)]
+    name: Name = ""
     person: Role = "claimant"
-    wage: Amount = Field(ge=0)
+    wage: Annotated[Amount, between(0, MAX_WAGE, places=4)]
     wage_unit: Literal["hour", "month"] = "hour"
     """Per hour (paid for shifts) or a fixed amount per month (a contract, paid monthly)."""
     wage_basis: Literal["net", "gross"] = "net"
-    employer_applies_heffingskorting: bool = False
+    employer_applies_heffingskorting: Bool = False
     """Most people on bijstand have the heffingskorting applied to their benefit, so not here."""
-    start: date | None = None
-    end: date | None = None
+    start: Day | None = None
+    end: Day | None = None
     pay_schedule: PaySchedule = "monthly"
-    pay_day: int = Field(default=25, ge=1, le=31)
+    pay_day: Annotated[Int, between(1, 31)] = 25
     """Monthly pay: the day of the month the wage arrives (the last day in a shorter month)."""
     paid_in: Literal["same_month", "next_month"] = "next_month"
     """Monthly pay: paid in the month worked, or in the month after."""
-    period_anchor: date = DEFAULT_PERIOD_ANCHOR
+    period_anchor: Day = DEFAULT_PERIOD_ANCHOR
     """Four-weekly or weekly pay: the first day of any one pay period."""
-    pay_delay_days: int = Field(default=7, ge=0, le=62)
+    pay_delay_days: Annotated[Int, between(0, 62)] = 7
     """Four-weekly or weekly pay: days from the end of a period to the pay date."""
-    payslip_delay_days: int = Field(default=0, ge=0, le=62)
+    payslip_delay_days: Annotated[Int, between(0, 62)] = 0
     """Days from the pay date until the payslip (the proof of income) is there."""
-    holiday_pay_percent: Amount = Field(default=Decimal(8), ge=0, le=100)  # not a rule value: a default the user sets (WML minimum)
+    holiday_pay_percent: Annotated[Amount, between(0, 100, places=2)] = Decimal(8)  # not a rule value: a default the user sets (WML minimum)
     holiday_pay: Literal["yearly", "with_wage", "none"] = "yearly"
     """Holiday pay paid once a year, with every wage payment, or not at all (included in the wage)."""
-    holiday_pay_month: int = Field(default=5, ge=1, le=12)
+    holiday_pay_month: Annotated[Int, between(1, 12)] = 5
     """Yearly holiday pay: the month it is paid (usually May or June)."""
 
     @model_validator(mode="after")
     def _contract_is_monthly(self) -> Job:
         if self.wage_unit == "month" and self.pay_schedule != "monthly":
-            raise ValueError("a fixed monthly wage is paid monthly; use an hourly wage for four-weekly or weekly pay")
+            raise PydanticCustomError("contract_is_monthly", "a fixed monthly wage is paid monthly")
+        if self.start is not None and self.end is not None and self.end < self.start:
+            raise PydanticCustomError("job_end_before_start", "the job ends before it starts")
         return self
 
 
 class Shift(_Frozen):
-    date: date
-    hours: Amount
-    job: str
-    start: time | None = None
+    date: Day
+    hours: Annotated[Amount, between(0, MAX_HOURS, places=4)]
+    job: Name
+    start: LocalTime | None = None
     certainty: Certainty = "sure"
     """How sure the shift is. ``extra`` shifts are not in the plan: only the "more work" scenario adds them."""
 
@@ -176,17 +292,17 @@ class Shift(_Frozen):
 class Payslip(_Frozen):
     """A payslip received: it beats any estimate for that job and pay period."""
 
-    job: str
+    job: Name
     month: MonthText | None = None
     """Monthly pay: the month the wage was earned in (the period on the payslip)."""
-    period_start: date | None = None
-    period_end: date | None = None
+    period_start: Day | None = None
+    period_end: Day | None = None
     """Four-weekly or weekly pay: the period on the payslip."""
-    net_amount: Amount = Field(ge=0)
+    net_amount: Money
     """Everything paid out on this payslip, holiday pay included."""
-    holiday_pay_part: Amount = Field(default=Decimal(0), ge=0)
-    gross_amount: Amount | None = Field(default=None, ge=0)
-    pay_date: date | None = None
+    holiday_pay_part: Money = Decimal(0)
+    gross_amount: Money | None = None
+    pay_date: Day | None = None
 
     @model_validator(mode="after")
     def _consistent(self) -> Payslip:
@@ -210,16 +326,16 @@ class Payslip(_Frozen):
 
 
 class Expense(_Frozen):
-    name: str
-    amount: Amount = Field(ge=0)
+    name: Name
+    amount: Money
     every: Literal["month", "week"] = "month"
-    day: int = Field(default=1, ge=1, le=31)
+    day: Annotated[Int, between(1, 31)] = 1
     """Day of the month (monthly) or ISO weekday 1-7 (weekly)."""
 
 
 class LateReport(_Frozen):
     month: MonthText
-    reported_on: date
+    reported_on: Day
     """The day the income of ``month`` reaches the municipality (later than usual)."""
 
 
@@ -230,16 +346,16 @@ class Settlement(_Frozen):
     """``voorschot``: like ``estimate``, but only the legal minimum share (art. 52) is paid in advance."""
     income_attribution: Literal["municipality", "earned", "received", "spread_workdays"] = "municipality"
     """Which benefit month a wage counts in: the month worked, the month paid, or spread over working days."""
-    pay_day: int | None = Field(default=None, ge=1, le=31)
+    pay_day: Annotated[Int, between(1, 31)] | None = None
     """Day of the month the benefit is paid (from your letter), if you know it."""
-    estimated_income: Amount | None = Field(default=None, ge=0)
+    estimated_income: Money | None = None
     """The monthly income the municipality uses as its estimate, if your letter says so."""
-    withholding_limit: Amount | None = Field(default=None, ge=0)
+    withholding_limit: Money | None = None
     """At most this much is withheld from one payment, if your letter says so."""
-    report_delay_days: int = Field(default=0, ge=0, le=365)
+    report_delay_days: Annotated[Int, between(0, 365)] = 0
     """Days between your payslip and the moment the municipality has it."""
-    late_reports: tuple[LateReport, ...] = ()
-    safety_buffer: Amount = Field(default=Decimal(0), ge=0)
+    late_reports: tuple[LateReport, ...] = Field(default=(), max_length=MAX_LATE_REPORTS)
+    safety_buffer: Money = Decimal(0)
     """The lowest balance you want to keep."""
 
 
@@ -255,7 +371,7 @@ class Risk(_Frozen):
     chance_maybe: Amount = Field(default=Decimal(50), ge=0, le=100)  # not a rule value: the default chance, a named assumption the user sets
     chance_extra: Amount = Field(default=Decimal(25), ge=0, le=100)  # not a rule value: the default chance, a named assumption the user sets
     """Chance that an "extra" shift (not in the plan) comes and is worked."""
-    hours_spread: dict[str, Amount] = Field(default_factory=dict)
+    hours_spread: dict[Name, Amount] = Field(default_factory=dict, max_length=MAX_JOBS)
     """Per job id: shifts run over or under by up to this percentage of their hours (0-100).
 
     A job id that is not in the plan does not make the file unreadable (a job can be removed after its spread
@@ -265,7 +381,7 @@ class Risk(_Frozen):
     """Chance, per person and per week, that all of that week's shifts are lost (illness, a quiet week)."""
     late_report_chance: Amount = Field(default=Decimal(0), ge=0, le=100)
     """Chance, per month, that the month's income reaches the municipality late."""
-    late_report_days: int = Field(default=45, ge=0, le=365)
+    late_report_days: Annotated[Int, between(0, 365)] = 45
     """When late: the income is known this many days after the end of the month."""
     level: Amount = Field(default=Decimal(10), gt=0, lt=100)  # not a rule value: the default level the user chooses
     """The set-aside advice keeps the chance of dropping below the safety buffer under this percentage."""
@@ -281,19 +397,19 @@ class Risk(_Frozen):
 
 class Plan(_Frozen):
     schema_version: Literal[2] = SCHEMA_VERSION
-    name: str = ""
+    name: Name = ""
     start: MonthText
-    months: int = Field(default=12, ge=1, le=36)
+    months: Annotated[Int, between(1, 36)] = 12
     household: Household
-    jobs: tuple[Job, ...] = ()
-    shifts: tuple[Shift, ...] = ()
-    payslips: tuple[Payslip, ...] = ()
-    starting_balance: Amount = Decimal(0)
-    expenses: tuple[Expense, ...] = ()
+    jobs: tuple[Job, ...] = Field(default=(), max_length=MAX_JOBS)
+    shifts: tuple[Shift, ...] = Field(default=(), max_length=MAX_SHIFTS)
+    payslips: tuple[Payslip, ...] = Field(default=(), max_length=MAX_PAYSLIPS)
+    starting_balance: Annotated[Amount, between(-MAX_AMOUNT, MAX_AMOUNT, places=2)] = Decimal(0)
+    expenses: tuple[Expense, ...] = Field(default=(), max_length=MAX_EXPENSES)
     settlement: Settlement = Settlement()
     premie_scheme: Literal["municipality", "amsterdam-experiment-2018", "none"] = "municipality"
     """Which bijverdienpremie scheme to apply: the municipality's own, or another one to compare."""
-    assumptions: dict[str, str] = Field(default_factory=dict)
+    assumptions: dict[Name, Name] = Field(default_factory=dict, max_length=MAX_ASSUMPTIONS)
     """Overrides of the named assumptions (see planner.assumptions)."""
     risk: Risk = Risk()
     """How uncertain the shifts are (see :class:`Risk`); optional in the file."""
@@ -304,7 +420,7 @@ class Plan(_Frozen):
         ids = [j.id for j in jobs]
         dup = {i for i in ids if ids.count(i) > 1}
         if dup:
-            raise ValueError(f"job ids must be unique: {sorted(dup)}")
+            raise PydanticCustomError("job_ids_unique", "job ids must be unique: {ids}", {"ids": ", ".join(sorted(dup))})
         return jobs
 
     @property

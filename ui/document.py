@@ -75,6 +75,8 @@ class PlanDocument(QObject):
         self._plan: Plan | None = None
         self._unsaved_new = False
         self._path: Path | None = None
+        self.password: str | None = None
+        """The plan's password, if it is protected (planner.crypt): kept in memory only, to save it sealed."""
 
     @property
     def plan(self) -> Plan | None:
@@ -88,7 +90,8 @@ class PlanDocument(QObject):
     def is_modified(self) -> bool:
         return self._plan is not None and (self._unsaved_new or not self.undo_stack.isClean())
 
-    def load(self, plan: Plan, path: str | os.PathLike[str] | None, *, modified: bool = False) -> None:
+    def load(self, plan: Plan, path: str | os.PathLike[str] | None, *, modified: bool = False,
+             password: str | None = None) -> None:
         """Show ``plan`` as a fresh document (opened from ``path``, or new); the undo history starts empty.
 
         A new plan that was never saved is ``modified``: closing asks whether to save it.
@@ -96,9 +99,21 @@ class PlanDocument(QObject):
         self.undo_stack.clear()
         self._path = Path(path) if path is not None else None
         self._unsaved_new = modified
+        self.password = password
         self._show(plan)
         self.path_changed.emit()
         self.modified_changed.emit(self.is_modified())
+
+    def close(self) -> None:
+        """No plan open any more: the plan, its file name and its undo history are let go."""
+        self.undo_stack.clear()
+        self._plan = None
+        self._path = None
+        self._unsaved_new = False
+        self.password = None
+        self.plan_changed.emit(None)
+        self.path_changed.emit()
+        self.modified_changed.emit(False)
 
     def apply(self, plan: Plan, name: StepName) -> None:
         """Make ``plan`` the current plan as one undoable step called ``name`` (see :data:`StepName`)."""
@@ -116,7 +131,7 @@ class PlanDocument(QObject):
             if isinstance(command, SnapshotCommand):
                 command.retranslate()
 
-    def save(self, path: str | os.PathLike[str] | None = None) -> Path:
+    def save(self, path: str | os.PathLike[str] | None = None, *, overwrite_read_only: bool = False) -> Path:
         """Write the plan to ``path`` (or its own file) atomically; it is then the saved state."""
         if self._plan is None:
             raise RuntimeError("no plan is open")
@@ -125,7 +140,7 @@ class PlanDocument(QObject):
             raise ValueError("a new plan needs a file name")
         if not target.name.endswith(EXTENSION) and target.suffix == "":
             target = target.with_name(target.name + EXTENSION)
-        save_plan(self._plan, target)
+        save_plan(self._plan, target, overwrite_read_only=overwrite_read_only, password=self.password)
         log.info("plan saved")
         changed = target != self._path
         self._path = target

@@ -11,6 +11,7 @@ crash dialog (``ui.crash``), never into a vague message box.
 
 from __future__ import annotations
 
+import errno
 import html
 import logging
 from dataclasses import dataclass, field
@@ -58,8 +59,18 @@ def describe_error(exc: BaseException) -> ErrorMessage | None:
                 _("The file “{name}” could not be read. Check that you may open it and that no other program is using it.").format(name=name),
                 unchanged,
             )
+        details = tuple(render(e, lang) for e in describe_errors(exc.errors))
+        if exc.kind == "too_large":
+            return ErrorMessage(title, _("The file “{name}” is too large for a plan (at most 4 MB).").format(name=name), unchanged)
         if exc.kind == "not_json":
-            return ErrorMessage(title, _("The file “{name}” is not a plan file, or it is damaged.").format(name=name), unchanged)
+            return ErrorMessage(title, _("The file “{name}” is not a plan file, or it is damaged.").format(name=name), unchanged,
+                                details)
+        if exc.kind == "encrypted":
+            return ErrorMessage(title, _("The file “{name}” is protected with a password.").format(name=name), unchanged)
+        if exc.kind == "wrong_password":
+            return ErrorMessage(title, _("This password does not open “{name}”, or the file was changed after it was "
+                                         "saved.").format(name=name),
+                                _("A forgotten password cannot be recovered. Nothing was changed in the file."))
         if exc.kind == "not_a_plan":
             return ErrorMessage(title, _("The file “{name}” is not a Bijverdienplanner plan.").format(name=name), unchanged)
         if exc.kind == "newer_version":
@@ -68,7 +79,6 @@ def describe_error(exc: BaseException) -> ErrorMessage | None:
                 _("The file “{name}” was made with a newer version of Bijverdienplanner. Install the newest version to open it.").format(name=name),
                 unchanged,
             )
-        details = tuple(render(e, lang) for e in describe_errors(exc.errors))
         return ErrorMessage(title, _("The plan in “{name}” has mistakes, so it cannot be opened.").format(name=name), unchanged, details)
     if isinstance(exc, PlanHasErrors):
         return ErrorMessage(
@@ -89,6 +99,20 @@ def describe_error(exc: BaseException) -> ErrorMessage | None:
             _("The rule files of Bijverdienplanner are damaged, so nothing can be computed. Please install the app again."),
         )
     return None
+
+
+def write_failed(exc: OSError, title: str, name: str, informative: str = "") -> ErrorMessage:
+    """Why a file could not be written, by its cause: a full disk is never blamed on permissions."""
+    if exc.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)):
+        text = _("There is not enough free space on the disk to write “{name}”. Make room, or save it somewhere "
+                 "else.").format(name=name)
+    elif exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        text = _("The file “{name}” could not be written. Check that you may write in that folder.").format(name=name)
+    elif exc.errno in (errno.ENOENT, errno.ENOTDIR):
+        text = _("The folder for “{name}” does not exist (any more). Choose another folder.").format(name=name)
+    else:
+        text = _("The file “{name}” could not be written. Try again, or save it somewhere else.").format(name=name)
+    return ErrorMessage(title, text, informative)
 
 
 def present(parent: QWidget | None, message: ErrorMessage) -> None:

@@ -40,6 +40,8 @@ class LoadedPlan:
 
     path: Path
     plan: Plan
+    password: str | None = None
+    """The password that opened it (kept only in memory, to save it protected again)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,10 +71,10 @@ class Effect:
     effects: tuple[ShiftEffect, ...]
 
 
-def read_plan(path: str | os.PathLike[str]) -> LoadedPlan:
+def read_plan(path: str | os.PathLike[str], password: str | None = None) -> LoadedPlan:
     """Read a plan file; the file is only read (raises :class:`planner.storage.PlanFileError`)."""
     path = Path(path)
-    return LoadedPlan(path, load_plan(path))
+    return LoadedPlan(path, load_plan(path, password), password)
 
 
 def overview(plan: Plan) -> Overview:

@@ -32,11 +32,12 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
     QDialog,
-    QFileDialog,
     QFrame,
     QHBoxLayout,
     QHeaderView,
+    QInputDialog,
     QLabel,
+    QLineEdit,
     QMainWindow,
     QMessageBox,
     QProgressBar,
@@ -58,15 +59,16 @@ from planner.model import Plan
 from planner.overview import Overview, cliff_month, compute_overview, compute_risk
 from planner.report import Report, build_report
 from planner.scenarios import Bounds
-from planner.storage import EXTENSION, PlanFileError
+from planner.storage import EXTENSION, PlanFileError, ReadOnlyFile, remove_leftovers
 from ui.banner import NoteBanner
 from ui.look import FONT_SIZE
 from ui.charts_page import ChartsPage
 from ui.compare_view import CompareDialog
 from ui.recovery import Recovery, Unsaved, default_folder
 from ui.document import PlanDocument, StepName
-from ui.errors import ErrorMessage, present, show_error
+from ui.errors import ErrorMessage, present, show_error, write_failed
 from ui.explain_panel import ExplainPanel
+from ui.file_dialog import ask_file, forget_folders
 from ui.first_run import FirstRunWizard
 from ui.fonts import use_content_font
 from ui.glossary_dialog import GlossaryDialog
@@ -82,9 +84,10 @@ from ui.language import AUTONYMS, apply_language
 from ui.month_cards import MonthCardsView
 from ui.month_model import MonthTableModel
 from ui.payslips_view import PayslipsPanel
+from ui.plain import tooltip as plain_tooltip
 from ui.plan_forms import edit_household, edit_jobs, edit_money
 from ui.preferences import PreferencesDialog
-from ui.settings import CONSULTATION_SCALE, DEFAULT_SAFETY_BUFFER, LANGUAGE, WINDOW_GEOMETRY, Settings
+from ui.settings import CONSULTATION_SCALE, DEFAULT_SAFETY_BUFFER, LANGUAGE, SAVING_IN, WINDOW_GEOMETRY, Settings
 from ui.shift_effect import ShiftEffectDialog
 from ui.shifts_view import ShiftsPanel
 from ui.worker import Worker
@@ -226,6 +229,8 @@ class MainWindow(QMainWindow):
         self.document.path_changed.connect(self._retranslate_title)
         self.recovery = Recovery(recovery_folder if recovery_folder is not None else default_folder())
         """A copy of a plan with unsaved changes, so a crash loses nothing (see ui.recovery)."""
+        if self.recovery.active:  # the only app running, so no save of another one is under way
+            self.remove_leftovers()
         self._keep_copy = QTimer(self)
         self._keep_copy.setSingleShot(True)
         self._keep_copy.setInterval(COPY_DELAY_MS)
@@ -280,6 +285,10 @@ class MainWindow(QMainWindow):
         keys = QKeySequence.StandardKey
         self.new_action = self._action(keys.New, self.new_plan)
         self.open_action = self._action("Ctrl+O", self.open_dialog)
+        self.close_plan_action = self._action(keys.Close, self.close_plan)
+        self.protect_action = self._action(None, self.protect_with_password)
+        self.forget_action = self._action(None, self.forget_household)
+        self.privacy_action = self._action(None, self.show_privacy)
         self.save_action = self._action(keys.Save, self.save)
         self.save_as_action = self._action("Ctrl+Shift+S", self.save_as)
         self.compare_file_action = self._action(None, self.compare_dialog)
@@ -335,6 +344,9 @@ class MainWindow(QMainWindow):
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.save_action)
         self.file_menu.addAction(self.save_as_action)
+        self.file_menu.addAction(self.protect_action)
+        self.file_menu.addAction(self.close_plan_action)
+        self.file_menu.addAction(self.forget_action)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.compare_extra_action)
         self.file_menu.addAction(self.compare_file_action)
@@ -364,6 +376,7 @@ class MainWindow(QMainWindow):
         self.help_menu = bar.addMenu("")
         self.help_menu.addAction(self.guide_action)
         self.help_menu.addAction(self.glossary_action)
+        self.help_menu.addAction(self.privacy_action)
         self.help_menu.addAction(self.about_action)
         self._fill_recent_menu()
 
@@ -498,6 +511,7 @@ class MainWindow(QMainWindow):
 
     def show_new_plan(self, plan: Plan) -> None:
         """Show ``plan`` as a new document that is not saved yet."""
+        self.clear_results()
         self.document.load(plan, None, modified=True)
         self.tabs.setCurrentWidget(self.cards)
 
@@ -513,13 +527,8 @@ class MainWindow(QMainWindow):
         if save and self.document.path is not None:
             start = str(self.document.path)
         pattern = f"*{EXTENSION}"
-        filters = ";;".join(
-            [_("Plan files ({pattern})").format(pattern=pattern), _("All files ({pattern})").format(pattern="*")]
-        )
-        if save:
-            path, _filter = QFileDialog.getSaveFileName(self, title, start, filters)
-        else:
-            path, _filter = QFileDialog.getOpenFileName(self, title, start, filters)
+        filters = [_("Plan files ({pattern})").format(pattern=pattern), _("All files ({pattern})").format(pattern="*")]
+        path, _filter = ask_file(self, title, start, filters, save=save)
         return path
 
     def open_path(self, path: str | os.PathLike[str]) -> int | None:
@@ -553,31 +562,91 @@ class MainWindow(QMainWindow):
             path += EXTENSION
         return self._save_to(Path(path))
 
-    def _save_to(self, path: Path) -> bool:
+    def remove_leftovers(self) -> None:
+        """Delete the temp files of saves that were interrupted (a crash, a power cut): in the app's own folder,
+        the folders of the recent plans and the folder of a save that never finished."""
+        folders = {self.recovery.folder, *(Path(f).parent for f in self.settings.recent_files()),
+                   *(Path(f) for f in self.settings.value(SAVING_IN))}
+        removed = [p for folder in sorted(folders) for p in remove_leftovers(folder)]
+        if removed:
+            log.info("removed %d temp file(s) of interrupted saves", len(removed))
+        if self.settings.value(SAVING_IN):
+            self.settings.set_value(SAVING_IN, [])
+            self.settings.sync()
+
+    def _saving_in(self, path: Path) -> None:
+        """Note the folder of a save before it starts (:meth:`remove_leftovers` cleans it after a crash)."""
+        self.settings.set_value(SAVING_IN, [str(Path(os.path.realpath(path)).parent)])
+        self.settings.sync()
+
+    def _saved(self) -> None:
+        self.settings.set_value(SAVING_IN, [])
+        self.settings.sync()
+
+    def _save_to(self, path: Path, *, overwrite_read_only: bool = False) -> bool:
         try:
-            saved = self.document.save(path)
+            self._saving_in(path)
+            try:
+                saved = self.document.save(path, overwrite_read_only=overwrite_read_only)
+            finally:
+                self._saved()
+        except ReadOnlyFile:
+            answer = self.ask_overwrite_read_only(path)
+            if answer == QMessageBox.StandardButton.Save:
+                return self._save_to(path, overwrite_read_only=True)
+            if answer == QMessageBox.StandardButton.SaveAll:  # "save under another name"
+                return self.save_as()
+            return False
         except OSError as exc:
-            log.info("saving failed: %s", type(exc).__name__)
-            present(self, ErrorMessage(
-                _("The plan could not be saved"),
-                _("The file “{name}” could not be written. Check that the folder exists and that you may write in it.").format(name=path.name),
-                _("The file that was there before is unchanged."),
-            ))
+            log.info("saving failed: %s (errno %s)", type(exc).__name__, exc.errno)
+            present(self, write_failed(exc, _("The plan could not be saved"), path.name,
+                                       _("The file that was there before is unchanged.")))
             return False
         self.settings.add_recent_file(saved)
         self._fill_recent_menu()
         self.statusBar().showMessage(_("Saved as “{name}”.").format(name=saved.name), 5000)
         return True
 
+    def ask_overwrite_read_only(self, path: Path) -> QMessageBox.StandardButton:
+        """The plan's file is read-only: Save (overwrite it anyway), SaveAll (under another name) or Cancel."""
+        box = self.read_only_box(path)
+        box.exec()
+        clicked = box.clickedButton()
+        name = clicked.objectName() if clicked is not None else ""
+        box.deleteLater()
+        return {"overwrite": QMessageBox.StandardButton.Save, "other": QMessageBox.StandardButton.SaveAll}.get(
+            name, QMessageBox.StandardButton.Cancel)
+
+    def read_only_box(self, path: Path) -> QMessageBox:
+        """The question of :meth:`ask_overwrite_read_only`, not shown yet (plain text: the name may hold anything)."""
+        box = QMessageBox(QMessageBox.Icon.Question, _("The file is read-only"), "", QMessageBox.StandardButton.NoButton, self)
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setText(_("The file “{name}” is read-only. Someone may have made it so on purpose. Save your plan under "
+                      "another name, or overwrite the file anyway?").format(name=path.name))
+        box.addButton(_("Save under &another name…"), QMessageBox.ButtonRole.AcceptRole).setObjectName("other")
+        box.addButton(_("&Overwrite anyway"), QMessageBox.ButtonRole.DestructiveRole).setObjectName("overwrite")
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setAccessibleName(_("The file is read-only"))
+        return box
+
     def ask_save_changes(self) -> QMessageBox.StandardButton:
         """Ask what to do with unsaved changes: Save, Discard or Cancel (tests replace this)."""
-        box = QMessageBox(QMessageBox.Icon.Question, _("Save your changes?"),
-                          _("The plan has changes that are not saved yet. Do you want to save them?"),
+        box = self.save_changes_box()
+        answer = QMessageBox.StandardButton(box.exec())
+        box.deleteLater()
+        return answer
+
+    def save_changes_box(self) -> QMessageBox:
+        """The question of :meth:`ask_save_changes`, not shown yet; the plan's name is shown as plain text."""
+        box = QMessageBox(QMessageBox.Icon.Question, _("Save your changes?"), "",
                           QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
                           | QMessageBox.StandardButton.Cancel, self)
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setText(_("The plan “{name}” has changes that are not saved yet. Do you want to save them?").format(
+            name=self._plan_name()))
         box.setDefaultButton(QMessageBox.StandardButton.Save)
         box.setAccessibleName(_("Save your changes?"))
-        return QMessageBox.StandardButton(box.exec())
+        return box
 
     def maybe_save(self) -> bool:
         """``True`` when it is fine to replace or close the plan (saved, discarded or unchanged)."""
@@ -619,7 +688,9 @@ class MainWindow(QMainWindow):
             return lambda: _("Change the work")
         return lambda: _("Change the money")
 
-    def _on_plan_changed(self, plan: Plan) -> None:
+    def _on_plan_changed(self, plan: Plan | None) -> None:
+        if plan is None:  # File → Close: back to the start page
+            self.stack.setCurrentWidget(self.empty)
         self.shifts.set_plan(plan)
         self.payslips.set_plan(plan)
         self._update_actions()
@@ -640,7 +711,8 @@ class MainWindow(QMainWindow):
         if isinstance(payload, LoadedPlan):
             self.settings.add_recent_file(payload.path)
             self._fill_recent_menu()
-            self.document.load(payload.plan, payload.path)
+            self.clear_results()  # never the previous household's results under this plan's name
+            self.document.load(payload.plan, payload.path, password=payload.password)
             return
         if isinstance(payload, Overview):
             if self._compute_pending or payload.plan != self.document.plan:
@@ -650,6 +722,11 @@ class MainWindow(QMainWindow):
             self.show_overview(payload)
 
     def _on_job_failed(self, _generation: int, exc: BaseException) -> None:
+        if isinstance(exc, PlanFileError) and exc.kind in ("encrypted", "wrong_password") and self.sender() is self.worker:
+            password = self.ask_password(exc.path.name, wrong=exc.kind == "wrong_password")
+            if password:
+                self.worker.submit(read_plan, str(exc.path), password)
+            return
         show_error(self, exc)
         if self._compute_pending:
             self.request_compute()
@@ -659,11 +736,150 @@ class MainWindow(QMainWindow):
         self.busy_label.setVisible(busy)
         self.busy_bar.setVisible(busy)
 
+    def ask_password(self, name: str, *, wrong: bool = False) -> str:
+        """The password of a protected plan ("" when the user cancels). Tests replace this."""
+        text = _("“{name}” is protected with a password. Type the password:").format(name=name)
+        if wrong:
+            text = _("That password does not open “{name}”. Try again:").format(name=name)
+        password, ok = QInputDialog.getText(self, _("Password"), text, QLineEdit.EchoMode.Password)
+        return password if ok else ""
+
+    def ask_new_password(self) -> str | None:
+        """A new password typed twice (``""``: no password any more; ``None``: cancelled). Tests replace this."""
+        first, ok = QInputDialog.getText(self, _("Protect with a password"), password_warning(), QLineEdit.EchoMode.Password)
+        if not ok:
+            return None
+        if not first:
+            return ""
+        again, ok = QInputDialog.getText(self, _("Protect with a password"), _("Type the password again:"),
+                                         QLineEdit.EchoMode.Password)
+        if not ok:
+            return None
+        if again != first:
+            present(self, ErrorMessage(_("Protect with a password"), _("The two passwords are not the same. Nothing was changed.")))
+            return None
+        return first
+
+    def protect_with_password(self) -> bool:
+        """File → Protect with a password…: the plan file (and the copy of unsaved changes) sealed with a password
+        (planner.crypt); an empty password takes the protection off. Saved at once when the plan has a file."""
+        if self.document.plan is None:
+            return False
+        password = self.ask_new_password()
+        if password is None:
+            return False
+        self.document.password = password or None
+        self.recovery.clear()
+        if self.document.path is not None:
+            return self._save_to(self.document.path)
+        return self.save()
+
+    def close_plan(self) -> bool:
+        """File → Close: back to the start page, nothing of the household left on screen or in the window.
+
+        Unsaved changes are offered for saving first (``False`` when the user cancels).
+        """
+        if self.document.plan is None:
+            return True
+        if not self.maybe_save():
+            return False
+        self._keep_copy.stop()
+        self.recovery.clear()
+        self.clear_results()
+        self.worker.cancel()
+        self._compute_pending = False
+        self.document.close()
+        self.statusBar().clearMessage()
+        return True
+
+    def forget_household(self) -> bool:
+        """File → Forget this household on this computer: close the plan and remove every trace the app kept of
+        it here (its place in the recent list, the copy of unsaved changes, its folder in the file dialog's
+        shared history). The plan file itself stays where it is."""
+        path = self.document.path
+        if self.document.plan is None or not self.ask_forget(path):
+            return False
+        if not self.close_plan():
+            return False
+        if path is not None:
+            self.settings.remove_recent_file(path)
+            forget_folders([path.parent, path.resolve().parent])
+        self.recovery.clear()
+        self.settings.set_value(SAVING_IN, [])
+        self.settings.sync()
+        self._fill_recent_menu()
+        self.statusBar().showMessage(_("Forgotten on this computer. The plan file itself is still there."), 8000)
+        return True
+
+    def ask_forget(self, path: Path | None) -> bool:
+        """Forget this household? (Tests replace this.)"""
+        box = self.forget_box(path)
+        box.exec()
+        clicked = box.clickedButton()
+        answer = clicked is not None and clicked.objectName() == "forget"
+        box.deleteLater()  # the household's name does not stay behind in a hidden box
+        return answer
+
+    def forget_box(self, path: Path | None) -> QMessageBox:
+        box = QMessageBox(QMessageBox.Icon.Question, _("Forget this household"), "", QMessageBox.StandardButton.NoButton, self)
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setText(_("Close “{name}” and forget it on this computer: its name in the list of recent plans and a "
+                      "copy of unsaved changes are removed. The plan file itself is not deleted.").format(
+            name=self._plan_name()))
+        box.addButton(_("&Forget"), QMessageBox.ButtonRole.AcceptRole).setObjectName("forget")
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setAccessibleName(_("Forget this household"))
+        return box
+
+    def show_privacy(self) -> QMessageBox:
+        """Help → Privacy: what the app stores where, what it never sends, how to delete it (non-modal)."""
+        box = QMessageBox(QMessageBox.Icon.Information, _("Privacy"), "", QMessageBox.StandardButton.Close, self)
+        box.setObjectName("privacy")
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setText(privacy_statement())
+        box.setAccessibleName(_("Privacy"))
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.setModal(False)
+        box.show()
+        return box
+
+    def clear_results(self) -> None:
+        """Take every result of the plan shown off the screen (another plan is opened, or the plan is closed).
+
+        Questions still being computed for it (the range, the hours chart, a
+        comparison) are dropped, so nothing of it comes back later.
+        """
+        self._background.stop()
+        for worker in (self.risk_worker, self.cliff_worker, self.task_worker):
+            worker.cancel()
+        self.overview = None
+        self.latest = None
+        self.bounds = None
+        self._status_months = None
+        self._cliff_month = None
+        self._cliff_stale = False
+        self.model.set_projection(None)
+        self.banner.set_projection(None)
+        self.banner.hide()
+        self.cards.set_cards(())
+        self.charts.set_series((), None)
+        self.charts.set_cliff(None)
+        self.charts.set_months([], (0, 0))
+        self.panel.clear_cell()
+        self.problems.clear()
+        for dialog in list(self.dialogs):  # a comparison or a shift's effect of the plan shown
+            dialog.close()
+        self._retranslate_risk()
+        self._retranslate_status()
+        self._update_actions()
+
     def show_overview(self, overview: Overview) -> None:
         """Show computed results (a view of the planner's result; nothing is computed here)."""
         first = self.overview is None or self.stack.currentWidget() is not self.plan_page
         self.latest = overview
-        self.problems.set_overview(overview, current=overview.plan == self.document.plan)
+        shown = self.overview is not None and self.overview.computed
+        self.problems.set_overview(overview, current=overview.plan == self.document.plan,
+                                   results_shown=shown or overview.computed)
         if overview.computed:
             self.overview = overview
             result = overview.result
@@ -778,8 +994,8 @@ class MainWindow(QMainWindow):
         stem = self.document.path.name.removesuffix(EXTENSION) if self.document.path is not None else _("plan")
         suggested = str(folder / _("{name}-summary.pdf").format(name=stem))
         web = _("Web page, readable with a screen reader ({pattern})").format(pattern="*.html")
-        filters = ";;".join([_("PDF files ({pattern})").format(pattern="*.pdf"), web])
-        path, chosen = QFileDialog.getSaveFileName(self, _("Save a summary as PDF"), suggested, filters)
+        filters = [_("PDF files ({pattern})").format(pattern="*.pdf"), web]
+        path, chosen = ask_file(self, _("Save a summary as PDF"), suggested, filters, save=True)
         if path and chosen == web and Path(path).suffix.lower() not in (".html", ".htm"):
             path = str(Path(path).with_suffix(".html"))
         return path
@@ -790,6 +1006,8 @@ class MainWindow(QMainWindow):
         A name that ends in ``.html`` gives a web page with the same content
         instead, which a screen reader reads more easily than a PDF.
         """
+        if isinstance(path, bool):  # from the menu: QAction.triggered passes "checked"
+            path = None
         report = self.summary_report()
         if report is None:
             return None
@@ -803,16 +1021,23 @@ class MainWindow(QMainWindow):
         from ui.report import write_pdf, write_web_page  # here: Qt's print and PDF classes load only when first used
 
         try:
-            if web:
-                write_web_page(report, target, get_language())
-            else:
-                write_pdf(report, target)
+            self._saving_in(target)
+            try:
+                if web:
+                    write_web_page(report, target, get_language())
+                else:
+                    write_pdf(report, target)
+            finally:
+                self._saved()
+        except ReadOnlyFile:
+            log.info("the summary's file is read-only")
+            present(self, ErrorMessage(_("The summary could not be saved"),
+                                       _("The file “{name}” is read-only. Choose another name.").format(name=target.name)))
+            return None
         except OSError as exc:
-            log.info("writing the summary failed: %s", type(exc).__name__)
-            present(self, ErrorMessage(
-                _("The summary could not be saved"),
-                _("The file “{name}” could not be written. Check that the folder exists and that you may write in it.").format(name=target.name),
-            ))
+            log.info("writing the summary failed: %s (errno %s)", type(exc).__name__, exc.errno)
+            present(self, write_failed(exc, _("The summary could not be saved"), target.name,
+                                       _("A file that was there before is unchanged.")))
             return None
         self.statusBar().showMessage(_("Summary saved as “{name}”.").format(name=target.name), 5000)
         return target
@@ -823,6 +1048,8 @@ class MainWindow(QMainWindow):
 
         from ui.report import print_report, printer
 
+        if isinstance(device, bool):  # from the menu: QAction.triggered passes "checked"
+            device = None
         report = self.summary_report()
         if report is None:
             return 0
@@ -965,8 +1192,8 @@ class MainWindow(QMainWindow):
         self.recent_menu.clear()
         files = self.settings.recent_files()
         for i, path in enumerate(files, 1):
-            action = self.recent_menu.addAction(f"&{i} {Path(path).name}")
-            action.setToolTip(path)
+            action = self.recent_menu.addAction(f"&{i} {Path(path).name.replace('&', '&&')}")
+            action.setToolTip(plain_tooltip(path))
             action.triggered.connect(lambda _checked=False, path=path: self.open_path(path))
         if not files:
             empty = self.recent_menu.addAction(_("No plans opened yet"))
@@ -980,7 +1207,10 @@ class MainWindow(QMainWindow):
         self.recent_menu.setEnabled(True)
 
     def clear_recent_files(self) -> None:
+        """Open recent → Clear this list: the names go, and their folders from the file dialog's shared history."""
+        folders = [Path(f).parent for f in self.settings.recent_files()]
         self.settings.clear_recent_files()
+        forget_folders(folders)
         self._fill_recent_menu()
 
     # --- consultation mode --------------------------------------------------------------------
@@ -1020,6 +1250,14 @@ class MainWindow(QMainWindow):
         self.open_action.setToolTip(_("Open a plan file"))
         self.recent_menu.setTitle(_("Open &recent"))
         self.save_action.setText(_("&Save"))
+        self.protect_action.setText(_("Protect with a pass&word…"))
+        self.protect_action.setToolTip(_("Save the plan so that it opens only with a password"))
+        self.close_plan_action.setText(_("C&lose"))
+        self.close_plan_action.setToolTip(_("Close this plan and go back to the start page"))
+        self.forget_action.setText(_("&Forget this household on this computer…"))
+        self.forget_action.setToolTip(_("Close the plan and remove its name and any copy of it that the app kept here"))
+        self.privacy_action.setText(_("&Privacy"))
+        self.privacy_action.setToolTip(_("What the app keeps on this computer, and how to delete it"))
         self.save_as_action.setText(_("Save &as…"))
         self.compare_extra_action.setText(_("Compare with the &extra shifts"))
         self.compare_extra_action.setToolTip(_("Your plan as planned next to your plan with every extra shift worked"))
@@ -1121,7 +1359,10 @@ class MainWindow(QMainWindow):
         self.setWindowModified(self.document.is_modified())
 
     def _retranslate_status(self) -> None:
-        if self._status_months is None:
+        if self._status_months is None and self.document.plan is not None:
+            mistakes = self.latest is not None and not self.latest.computed
+            self.status_label.setText(_("Nothing is computed yet: correct the mistakes in the plan.") if mistakes else "")
+        elif self._status_months is None:
             self.status_label.setText(_("Start a new plan (Ctrl+N) or open one (Ctrl+O)."))
         else:
             n = self._status_months
@@ -1140,7 +1381,7 @@ class MainWindow(QMainWindow):
 
     def _update_actions(self) -> None:
         has_plan = self.document.plan is not None
-        for action in (self.save_action, self.save_as_action, self.household_action, self.jobs_action,
+        for action in (self.save_action, self.save_as_action, self.close_plan_action, self.forget_action, self.protect_action, self.household_action, self.jobs_action,
                        self.money_action, self.effect_action, self.compare_file_action, self.compare_extra_action):
             action.setEnabled(has_plan)
         if has_plan:
@@ -1230,7 +1471,7 @@ class MainWindow(QMainWindow):
 
     def _write_copy(self) -> None:
         if self.document.plan is not None and self.document.is_modified():
-            self.recovery.write(self.document.plan, self.document.path)
+            self.recovery.write(self.document.plan, self.document.path, self.document.password)
 
     def ask_restore(self, unsaved: Unsaved) -> QMessageBox.StandardButton:
         """Open the plan that was not saved when the app stopped? (Tests replace this.)"""
@@ -1266,13 +1507,22 @@ class MainWindow(QMainWindow):
         if self.ask_restore(unsaved) != QMessageBox.StandardButton.Open:
             self.recovery.clear()
             return False
-        try:
-            plan, original = self.recovery.restore()
-        except PlanFileError as exc:
-            show_error(self, exc)
-            self.recovery.clear()
-            return False
-        self.document.load(plan, original, modified=True)  # modified: saving it is still to be done
+        password = None
+        while True:
+            try:
+                plan, original = self.recovery.restore(password)
+                break
+            except PlanFileError as exc:
+                if exc.kind in ("encrypted", "wrong_password"):
+                    password = self.ask_password(unsaved.original.name if unsaved.original else "",
+                                                 wrong=exc.kind == "wrong_password")
+                    if password:
+                        continue
+                    return False  # the copy stays: it can be opened at the next start
+                show_error(self, exc)
+                self.recovery.clear()
+                return False
+        self.document.load(plan, original, modified=True, password=password)  # modified: saving it is still to be done
         self.statusBar().showMessage(_("The plan with your unsaved changes is open again. Save it to keep it."), 10000)
         return True
 
@@ -1300,6 +1550,24 @@ COPY_DELAY_MS = 3000
 
 BACKGROUND_DELAY_MS = 300
 """How long edits must pause before the range over fewer / more shifts and the hours chart are computed."""
+
+
+def password_warning() -> str:
+    return _("Choose a password for this plan. Without it nobody can open the file, also not you: a forgotten "
+             "password cannot be recovered, by anyone. Leave it empty to save the plan without a password.")
+
+
+def privacy_statement() -> str:
+    """The short privacy statement of Help → Privacy (the README has the same in English)."""
+    return "\n\n".join([
+        _("Bijverdienplanner works offline. It never sends anything over the internet."),
+        _("What it keeps on this computer: your plans, only where you save them; while a plan has unsaved changes, "
+          "a copy in the app's own folder, deleted when you save or close; your settings (language, text size) and "
+          "the names of the plans opened here. Files the app writes can only be read by your own user account."),
+        _("To delete it: File → Forget this household on this computer removes the name and the copy of one plan; "
+          "File → Open recent → Clear this list removes all names. Delete a plan or a summary like any other file."),
+        _("A summary (PDF or web page) holds the household's amounts; give it only to whom it is for."),
+    ])
 
 
 def risk_sentence(b: Bounds) -> str:
@@ -1336,9 +1604,14 @@ class ProblemStrip(QFrame):
         layout.addWidget(self.label)
         self._overview: Overview | None = None
         self._current = True
+        self._results_shown = True
 
-    def set_overview(self, overview: Overview, *, current: bool) -> None:
-        self._overview, self._current = overview, current
+    def set_overview(self, overview: Overview, *, current: bool, results_shown: bool = True) -> None:
+        self._overview, self._current, self._results_shown = overview, current, results_shown
+        self.retranslate_ui()
+
+    def clear(self) -> None:
+        self._overview = None
         self.retranslate_ui()
 
     def messages(self) -> list[str]:
@@ -1357,11 +1630,18 @@ class ProblemStrip(QFrame):
         if not messages:
             return
         n = len(messages)
-        title = ngettext(
-            "Your plan has a mistake, so it cannot be computed. The results shown are from before this change.",
-            "Your plan has {count} mistakes, so it cannot be computed. The results shown are from before this change.",
-            n,
-        ).format(count=n)
+        if self._results_shown:
+            title = ngettext(
+                "Your plan has a mistake, so it cannot be computed. The results shown are from before this change.",
+                "Your plan has {count} mistakes, so it cannot be computed. The results shown are from before this change.",
+                n,
+            ).format(count=n)
+        else:
+            title = ngettext(
+                "Your plan has a mistake, so it cannot be computed. Correct it to see the results.",
+                "Your plan has {count} mistakes, so it cannot be computed. Correct them to see the results.",
+                n,
+            ).format(count=n)
         items = "".join(f"<li>{html.escape(m)}</li>" for m in messages)
         self.label.setText(f"<b>{html.escape(title)}</b><ul style='margin-left: -20px'>{items}</ul>")
         self.setAccessibleName(_("Mistakes in the plan"))

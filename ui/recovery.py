@@ -27,7 +27,7 @@ from pathlib import Path
 from PySide6.QtCore import QLockFile, QStandardPaths
 
 from planner.model import Plan
-from planner.storage import load_plan, save_plan, write_text_atomically
+from planner.storage import PRIVATE_FILE, PRIVATE_FOLDER, load_plan, plan_bytes, write_atomically, write_text_atomically
 
 log = logging.getLogger("ui.recovery")
 
@@ -56,7 +56,8 @@ class Recovery:
         self.folder = folder
         self._lock: QLockFile | None = None
         try:
-            folder.mkdir(parents=True, exist_ok=True)
+            folder.mkdir(parents=True, exist_ok=True, mode=PRIVATE_FOLDER)
+            folder.chmod(PRIVATE_FOLDER)  # only this user may see that a copy is there
             lock = QLockFile(str(folder / LOCK_FILE))
             lock.setStaleLockTime(0)  # only a lock whose process is gone is stale, never an old one
             if lock.tryLock(0):
@@ -84,20 +85,22 @@ class Recovery:
             pass  # the plan itself is what counts; without the note it is offered as a new plan
         return Unsaved(written, original)
 
-    def restore(self) -> tuple[Plan, Path | None]:
-        """The plan of the copy, and its own file; raises ``PlanFileError`` when the copy cannot be read."""
+    def restore(self, password: str | None = None) -> tuple[Plan, Path | None]:
+        """The plan of the copy, and its own file; raises ``PlanFileError`` when the copy cannot be read
+        (``encrypted`` when it is protected and no password is given)."""
         unsaved = self.left_behind()
-        plan = load_plan(self.folder / PLAN_FILE)
+        plan = load_plan(self.folder / PLAN_FILE, password)
         return plan, unsaved.original if unsaved is not None else None
 
-    def write(self, plan: Plan, original: Path | None) -> None:
-        """Keep ``plan`` as the copy (atomically); a failure is logged, never shown: it must not stop editing."""
+    def write(self, plan: Plan, original: Path | None, password: str | None = None) -> None:
+        """Keep ``plan`` as the copy (atomically, sealed with the plan's password if it has one); a failure is
+        logged, never shown: it must not stop editing."""
         if not self.active:
             return
         try:
-            save_plan(plan, self.folder / PLAN_FILE)
+            write_atomically(self.folder / PLAN_FILE, plan_bytes(plan, password), mode=PRIVATE_FILE)
             note = {"written": datetime.now().isoformat(timespec="seconds"), "original": str(original) if original else None}
-            write_text_atomically(self.folder / NOTE_FILE, json.dumps(note))
+            write_text_atomically(self.folder / NOTE_FILE, json.dumps(note), mode=PRIVATE_FILE)
         except OSError as exc:
             log.warning("the copy of the unsaved plan could not be written: %s", type(exc).__name__)
 

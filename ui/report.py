@@ -10,13 +10,12 @@ are the report's.
 
 from __future__ import annotations
 
+import errno
 import html
 import math
 import os
-import tempfile
-from pathlib import Path
 
-from PySide6.QtCore import QMarginsF, QRectF, QSizeF, Qt
+from PySide6.QtCore import QBuffer, QIODevice, QMarginsF, QRectF, QSizeF, Qt
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -33,7 +32,7 @@ from PySide6.QtPrintSupport import QPrinter
 
 from planner.i18n import _
 from planner.report import Report
-from planner.storage import write_text_atomically
+from planner.storage import write_atomically, write_text_atomically
 
 MARGIN_MM = 12.0
 SHORT = 16
@@ -208,25 +207,31 @@ def render_page(report: Report, number: int = 0, dpi: int = 100) -> QImage:
     return image
 
 
+def pdf_bytes(report: Report) -> tuple[bytes, int]:
+    """The report as a PDF, in memory; and its number of pages."""
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = QPdfWriter(buffer)
+    writer.setPageLayout(_layout())
+    writer.setResolution(300)
+    writer.setTitle(report.title)
+    writer.setCreator("Bijverdienplanner")
+    pages = _paint(report, writer)
+    del writer  # ends the PDF
+    buffer.close()
+    data = bytes(buffer.data().data())
+    if not data.startswith(b"%PDF") or b"%%EOF" not in data[-1024:]:
+        raise OSError(errno.EIO, "the PDF could not be made")
+    return data, pages
+
+
 def write_pdf(report: Report, path: str | os.PathLike[str]) -> int:
-    """Write the report as a PDF at ``path`` (through a temporary file, so a failure leaves no half file);
-    returns the number of pages."""
-    target = Path(path)
-    handle, temporary = tempfile.mkstemp(prefix=".bvp-", suffix=".pdf", dir=target.parent)
-    os.close(handle)
-    try:
-        writer = QPdfWriter(temporary)
-        writer.setPageLayout(_layout())
-        writer.setResolution(300)
-        writer.setTitle(report.title)
-        writer.setCreator("Bijverdienplanner")
-        pages = _paint(report, writer)
-        del writer  # closes the file
-        os.replace(temporary, target)
-        return pages
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    """Write the report as a PDF at ``path``, atomically like a plan (:func:`planner.storage.write_atomically`):
+    made in memory first, so a full disk or another failure leaves the old file or none, never half a PDF.
+    Returns the number of pages."""
+    data, pages = pdf_bytes(report)
+    write_atomically(path, data)
+    return pages
 
 
 def printer() -> QPrinter:

@@ -120,7 +120,14 @@ CONSULTATION_SCALE: Option[int] = Option(
     "view/consultation_scale", int, lambda: 140, N_("Text size in consultation mode (percent)"), _check_scale
 )
 
-OPTIONS: tuple[Option[Any], ...] = (LANGUAGE, RECENT_FILES, WINDOW_GEOMETRY, DEFAULT_SAFETY_BUFFER, CONSULTATION_SCALE)
+SAVING_IN: Option[list[str]] = Option(
+    "files/saving_in", list, list, N_("Folders with a save under way"), _check_recent
+)
+"""The folder of a file being saved, kept until the save is done: after a crash during a save, the next
+start removes the temp file left there (see planner.storage.remove_leftovers)."""
+
+OPTIONS: tuple[Option[Any], ...] = (LANGUAGE, RECENT_FILES, WINDOW_GEOMETRY, DEFAULT_SAFETY_BUFFER, CONSULTATION_SCALE,
+                                    SAVING_IN)
 
 Migration = Callable[[QSettings], None]
 MIGRATIONS: dict[int, Migration] = {}
@@ -137,6 +144,7 @@ class Settings:
     def __init__(self, qsettings: QSettings | None = None) -> None:
         self._qs = qsettings if qsettings is not None else QSettings(ORGANIZATION, APPLICATION)
         self._migrate()
+        self.sync()
 
     @property
     def qsettings(self) -> QSettings:
@@ -178,7 +186,17 @@ class Settings:
         self._qs.setValue(option.key, checked)
 
     def sync(self) -> None:
+        """Write the settings now, owner-only: they name the plans opened here (Qt keeps these permissions
+        when it writes the file again)."""
         self._qs.sync()
+        path = Path(self._qs.fileName())
+        try:
+            if path.is_file():
+                path.chmod(0o600)
+            if path.parent.name == ORGANIZATION:  # the app's own settings folder, not the shared one above it
+                path.parent.chmod(0o700)
+        except OSError as exc:
+            log.info("the settings could not be made private: %s", type(exc).__name__)
 
     # --- conveniences -------------------------------------------------------------------------
 
@@ -197,8 +215,10 @@ class Settings:
     def clear_recent_files(self) -> None:
         """Forget every recently opened plan (for a volunteer who helps several households on one laptop)."""
         self.set_value(RECENT_FILES, [])
+        self.sync()
 
     def remove_recent_file(self, path: str | Path) -> list[str]:
         text = str(Path(path).resolve())
-        self.set_value(RECENT_FILES, [f for f in self.recent_files() if f != text])
+        self.set_value(RECENT_FILES, [f for f in self.recent_files() if f != text and f != str(path)])
+        self.sync()
         return self.recent_files()

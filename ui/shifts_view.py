@@ -69,6 +69,7 @@ from PySide6.QtWidgets import (
 from planner.i18n import N_, _, babel_locale, format_number, ngettext
 from planner.model import Certainty, Job, Plan, Shift
 from planner.scenarios import CERTAINTY_NAMES
+from ui.plain import tooltip as plain_tooltip
 from ui.document import StepName
 from ui.fonts import use_content_font
 
@@ -409,7 +410,7 @@ class ShiftTableModel(QAbstractTableModel):
                 return long_day(shift.date)
             return self._display(shift, column)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return shift_sentence(self._plan, shift)
+            return plain_tooltip(shift_sentence(self._plan, shift))  # the job's name is the user's text
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (START, HOURS):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == self.ShiftRole:

@@ -101,5 +101,5 @@ def test_a_payslip_that_does_not_fit_together_is_explained_in_both_languages(tmp
     with pytest.raises(PlanFileError) as info:
         load_plan(path)
     (message,) = describe_errors(info.value.errors)
-    assert "payslips.0" in render(message, "en") and nl in render(message, "nl")
+    assert "payslip 1" in render(message, "en") and nl in render(message, "nl")
     assert "is not valid" not in render(message, "en"), "a message of its own, not the generic one"

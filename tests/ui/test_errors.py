@@ -31,7 +31,7 @@ def test_structural_errors_are_listed_in_plain_words():
     exc = PlanFileError("invalid", PATH, "…", [{"loc": ("household", "claimant"), "type": "missing"}])
     message = errors.describe_error(exc)
     assert message is not None and message.details
-    assert "household.claimant" in message.details[0]
+    assert message.details[0] == "“huishouden › jij” ontbreekt.", "the field as the user knows it, in Dutch"
 
 
 def test_validation_errors_render_their_explanations(qapp):  # noqa: ANN001
