@@ -32,7 +32,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
     QDialog,
-    QFileDialog,
     QFrame,
     QHBoxLayout,
     QHeaderView,
@@ -59,6 +58,7 @@ from planner.overview import Overview, cliff_month, compute_overview, compute_ri
 from planner.report import Report, build_report
 from planner.scenarios import Bounds
 from planner.storage import EXTENSION, PlanFileError
+from ui.actions import on_toggle, on_trigger
 from ui.banner import NoteBanner
 from ui.look import FONT_SIZE
 from ui.charts_page import ChartsPage
@@ -66,6 +66,7 @@ from ui.compare_view import CompareDialog
 from ui.recovery import Recovery, Unsaved, default_folder
 from ui.document import PlanDocument, StepName
 from ui.errors import ErrorMessage, present, show_error
+from ui.files import ask_open, ask_save, file_stem, start_folder
 from ui.explain_panel import ExplainPanel
 from ui.first_run import FirstRunWizard
 from ui.fonts import use_content_font
@@ -273,7 +274,10 @@ class MainWindow(QMainWindow):
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
         action.setCheckable(checkable)
-        action.triggered.connect(slot)
+        if checkable:
+            on_toggle(action, slot)
+        else:
+            on_trigger(action, slot)
         return action
 
     def _build_actions(self) -> None:
@@ -312,7 +316,8 @@ class MainWindow(QMainWindow):
             action = QAction(f"&{AUTONYMS[lang]}", self)  # a language's own name is never translated
             action.setCheckable(True)
             action.setData(lang)
-            action.triggered.connect(lambda _checked=False, lang=lang: self.set_language(lang))
+            action.setObjectName(f"language_{lang}_action")
+            on_trigger(action, lambda lang=lang: self.set_language(lang))
             self.language_group.addAction(action)
             self.language_actions[lang] = action
         self.glossary_action = self._action(QKeySequence.StandardKey.HelpContents, self.show_glossary)
@@ -321,9 +326,13 @@ class MainWindow(QMainWindow):
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
         self.tab_actions: list[QAction] = []
         for n in range(4):
-            action = self._action(f"Ctrl+{n + 1}", lambda _checked=False, n=n: self.show_tab(n))
+            action = self._action(f"Ctrl+{n + 1}", lambda n=n: self.show_tab(n))
+            action.setObjectName(f"tab_{n + 1}_action")
             self.addAction(action)
             self.tab_actions.append(action)
+        for attribute, value in vars(self).items():  # a name for tests and for finding an action in a report
+            if attribute.endswith("_action") and isinstance(value, QAction):
+                value.setObjectName(attribute)
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
@@ -370,8 +379,8 @@ class MainWindow(QMainWindow):
     def _build_central(self) -> None:
         self.stack = QStackedWidget(self)
         self.empty = EmptyState(self.stack)
-        self.empty.open_button.clicked.connect(self.open_dialog)
-        self.empty.new_button.clicked.connect(self.new_plan)
+        on_trigger(self.empty.open_button, self.open_dialog)
+        on_trigger(self.empty.new_button, self.new_plan)
         self.stack.addWidget(self.empty)
 
         page = QWidget(self.stack)
@@ -508,18 +517,18 @@ class MainWindow(QMainWindow):
             self.open_path(path)
 
     def _ask_file(self, title: str, *, save: bool) -> str:
-        recent = self.settings.recent_files()
-        start = str(Path(recent[0]).parent) if recent else ""
-        if save and self.document.path is not None:
-            start = str(self.document.path)
+        """Ask for a plan file; see ``ui.files`` for where the dialog starts and the name it suggests."""
+        folder = start_folder(self.document.path, self.settings.recent_files())
         pattern = f"*{EXTENSION}"
-        filters = ";;".join(
-            [_("Plan files ({pattern})").format(pattern=pattern), _("All files ({pattern})").format(pattern="*")]
-        )
-        if save:
-            path, _filter = QFileDialog.getSaveFileName(self, title, start, filters)
+        filters = [_("Plan files ({pattern})").format(pattern=pattern), _("All files ({pattern})").format(pattern="*")]
+        if not save:
+            return ask_open(self, title, folder, filters)
+        if self.document.path is not None:
+            name = self.document.path.name
         else:
-            path, _filter = QFileDialog.getOpenFileName(self, title, start, filters)
+            plan = self.document.plan
+            name = file_stem(plan.name if plan is not None else "", _("plan")) + EXTENSION
+        path, _filter = ask_save(self, title, folder, name, filters)
         return path
 
     def open_path(self, path: str | os.PathLike[str]) -> int | None:
@@ -773,13 +782,17 @@ class MainWindow(QMainWindow):
             QApplication.restoreOverrideCursor()
 
     def _summary_file(self) -> str:
-        """Ask where to save the summary; the plan's folder and name are suggested."""
-        folder = self.document.path.parent if self.document.path is not None else Path.home()
-        stem = self.document.path.name.removesuffix(EXTENSION) if self.document.path is not None else _("plan")
-        suggested = str(folder / _("{name}-summary.pdf").format(name=stem))
+        """Ask where to save the summary; a name made from the plan's name is suggested."""
+        folder = start_folder(self.document.path, self.settings.recent_files())
+        if self.document.path is not None:
+            stem = self.document.path.name.removesuffix(EXTENSION)
+        else:
+            plan = self.document.plan
+            stem = file_stem(plan.name if plan is not None else "", _("plan"))
+        suggested = _("{name}-summary.pdf").format(name=stem)
         web = _("Web page, readable with a screen reader ({pattern})").format(pattern="*.html")
-        filters = ";;".join([_("PDF files ({pattern})").format(pattern="*.pdf"), web])
-        path, chosen = QFileDialog.getSaveFileName(self, _("Save a summary as PDF"), suggested, filters)
+        filters = [_("PDF files ({pattern})").format(pattern="*.pdf"), web]
+        path, chosen = ask_save(self, _("Save a summary as PDF"), folder, suggested, filters)
         if path and chosen == web and Path(path).suffix.lower() not in (".html", ".htm"):
             path = str(Path(path).with_suffix(".html"))
         return path
@@ -860,7 +873,7 @@ class MainWindow(QMainWindow):
 
     def show_shift_effect(self, index: int | None = None) -> int | None:
         """What the chosen shift adds to each month (from the shift table, or Edit → What does this shift add?)."""
-        if index is None or isinstance(index, bool):
+        if index is None:
             index = self.shifts.selected_shift_index()
         plan = self.document.plan
         if index is None or plan is None or not (0 <= index < len(plan.shifts)):
@@ -967,16 +980,19 @@ class MainWindow(QMainWindow):
         for i, path in enumerate(files, 1):
             action = self.recent_menu.addAction(f"&{i} {Path(path).name}")
             action.setToolTip(path)
-            action.triggered.connect(lambda _checked=False, path=path: self.open_path(path))
+            action.setObjectName("recent_file_action")
+            on_trigger(action, lambda path=path: self.open_path(path))
         if not files:
             empty = self.recent_menu.addAction(_("No plans opened yet"))
             empty.setEnabled(False)
+            empty.setObjectName("no_recent_files_action")
         else:
             # Someone who helps several households on one laptop may not want the next one to see these names.
             self.recent_menu.addSeparator()
             clear = self.recent_menu.addAction(_("&Clear this list"))
+            clear.setObjectName("clear_recent_action")
             clear.setToolTip(_("Forget the names of the plans opened here. The files themselves stay."))
-            clear.triggered.connect(self.clear_recent_files)
+            on_trigger(clear, self.clear_recent_files)
         self.recent_menu.setEnabled(True)
 
     def clear_recent_files(self) -> None:

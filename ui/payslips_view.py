@@ -53,6 +53,7 @@ from planner.wages.payments import PeriodDates, pay_periods
 from ui.compare_view import change_colour
 from ui.document import StepName
 from ui.fonts import use_content_font
+from ui.actions import on_trigger
 
 # --- reading an amount ---------------------------------------------------------------------------------
 
@@ -557,9 +558,9 @@ class PayslipsPanel(QWidget):
         self.add_button = QPushButton(self)
         self.edit_button = QPushButton(self)
         self.delete_button = QPushButton(self)
-        self.add_button.clicked.connect(self.add)
-        self.edit_button.clicked.connect(self.edit_selected)
-        self.delete_button.clicked.connect(self.delete_selected)
+        on_trigger(self.add_button, self.add)
+        on_trigger(self.edit_button, self.edit_selected)
+        on_trigger(self.delete_button, self.delete_selected)
         for button in (self.add_button, self.edit_button, self.delete_button):
             buttons.addWidget(button)
         buttons.addStretch(1)

@@ -71,6 +71,7 @@ from planner.model import Certainty, Job, Plan, Shift
 from planner.scenarios import CERTAINTY_NAMES
 from ui.document import StepName
 from ui.fonts import use_content_font
+from ui.actions import on_trigger
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
@@ -871,7 +872,7 @@ class ShiftsPanel(QWidget):
         self.add_on_day_button = QToolButton(page)
         self.add_on_day_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         self.add_on_day_button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.add_on_day_button.clicked.connect(self.add_on_calendar_day)
+        on_trigger(self.add_on_day_button, self.add_on_calendar_day)
         side.addWidget(self.add_on_day_button, 0, Qt.AlignmentFlag.AlignLeft)
         side.addStretch(1)
         self.legend = QLabel(page)
@@ -893,7 +894,7 @@ class ShiftsPanel(QWidget):
         action = QAction(self)
         action.setShortcut(keys)
         action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        action.triggered.connect(lambda _checked=False: slot())
+        on_trigger(action, slot)
         owner.addAction(action)
         button.setDefaultAction(action)
         return action
