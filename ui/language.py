@@ -61,13 +61,15 @@ class QtCatalog(QTranslator):
     def language(self) -> str:
         return self._catalog.language()
 
-    def translate(self, context: str, source: str, disambiguation: str | None = None, n: int = -1) -> str:
+    def translate(self, context: str, source: str, disambiguation: str | None = None, n: int = -1) -> str | None:
+        # ``None`` (Qt's null string) means "not here": Qt then shows the source text. An empty string
+        # would be taken as the translation and blank the text out.
         found = self._catalog.translate(context, source, disambiguation, n)
         if found or "&" not in source:
-            return found
+            return found or None
         plain = source.replace("&&", "\0").replace("&", "").replace("\0", "&&")
         found = self._catalog.translate(context, plain, disambiguation, n)
-        return with_mnemonic(found, source) if found else ""
+        return with_mnemonic(found, source) if found else None
 
 
 def with_mnemonic(text: str, source: str) -> str:
