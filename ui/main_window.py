@@ -422,6 +422,10 @@ class MainWindow(QMainWindow):
         shifts_page.setStretchFactor(0, 3)
         shifts_page.setStretchFactor(1, 1)
         self.shifts_page = shifts_page
+        # Insert (add a shift) and Ctrl+E (what does it add?) work anywhere on the Shifts tab, also before the
+        # focus is in the table: on the tab itself, its payslips, and its title in the tab bar (_on_tab_changed).
+        self.shifts_tab_actions = (self.shifts.add_action, self.shifts.effect_action)
+        shifts_page.addActions(list(self.shifts_tab_actions))
         self.tabs.addTab(shifts_page, "")
 
         self.table = QTableView(self.tabs)
@@ -731,6 +735,12 @@ class MainWindow(QMainWindow):
             self.cliff_worker.submit(job_cliff, self.overview.plan, self._cliff_month)
 
     def _on_tab_changed(self, _index: int) -> None:
+        bar = self.tabs.tabBar()
+        for action in self.shifts_tab_actions:
+            if self.tabs.currentWidget() is self.shifts_page:
+                bar.addAction(action)
+            else:
+                bar.removeAction(action)
         if self.tabs.currentWidget() is self.charts:
             self._request_cliff()
 
@@ -916,7 +926,9 @@ class MainWindow(QMainWindow):
     def show_tab(self, index: int) -> None:
         if self.stack.currentWidget() is self.plan_page and 0 <= index < self.tabs.count():
             self.tabs.setCurrentIndex(index)
-            self.tabs.currentWidget().setFocus(Qt.FocusReason.ShortcutFocusReason)
+            page = self.tabs.currentWidget()
+            target = self.shifts.current_view() if page is self.shifts_page else page
+            target.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def fit_columns(self) -> None:
         """Share the table's width over the columns so that no header word or amount is cut off.

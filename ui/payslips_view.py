@@ -654,6 +654,11 @@ class PayslipsPanel(QWidget):
         self.edit_requested.emit(self._plan.model_copy(update={"payslips": tuple(payslips)}), text)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if watched is self.table and event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent):
+            # Insert and Delete belong to this table here, not to the Shifts tab's "add a shift" / "delete".
+            if event.key() in (Qt.Key.Key_Insert, Qt.Key.Key_Delete) and event.modifiers() == Qt.KeyboardModifier.NoModifier:
+                event.accept()
+                return True
         if watched is self.table and event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
             if event.key() == Qt.Key.Key_Insert and event.modifiers() == Qt.KeyboardModifier.NoModifier:
                 self.add()

@@ -941,6 +941,10 @@ class ShiftsPanel(QWidget):
         self._expected = (plan, tuple(select))
         self.edit_requested.emit(plan, text)
 
+    def current_view(self) -> QWidget:
+        """The shift list or the calendar, whichever is shown: where the keyboard goes on the Shifts tab."""
+        return self.calendar if self.tabs.currentIndex() == self.CALENDAR_PAGE else self.table
+
     # --- selection ---------------------------------------------------------------------------
 
     def selected_shift_index(self) -> int | None:
