@@ -324,6 +324,7 @@ class MainWindow(QMainWindow):
         self.guide_action = self._action(None, self.show_guide)
         self.about_action = self._action(None, self.show_about)
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
+        self.results_action = self._action("Ctrl+0", self.go_to_results)
         self.tab_actions: list[QAction] = []
         for n in range(4):
             action = self._action(f"Ctrl+{n + 1}", lambda n=n: self.show_tab(n))
@@ -365,6 +366,7 @@ class MainWindow(QMainWindow):
         self.view_menu = bar.addMenu("")
         self.view_menu.addAction(self.consultation_action)
         self.view_menu.addSeparator()
+        self.view_menu.addAction(self.results_action)
         for action in self.tab_actions:
             self.view_menu.addAction(action)
         self.language_menu = bar.addMenu("")
@@ -930,6 +932,18 @@ class MainWindow(QMainWindow):
             target = self.shifts.current_view() if page is self.shifts_page else page
             target.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
+    def go_to_results(self) -> None:
+        """View → Go to the results (Ctrl+0): the overview, with the keyboard on the first amount of the first card."""
+        if self.stack.currentWidget() is not self.plan_page:
+            return
+        self.tabs.setCurrentWidget(self.cards)
+        buttons = self.cards.buttons()
+        if buttons:
+            self.cards.ensureWidgetVisible(buttons[0])
+            buttons[0].setFocus(Qt.FocusReason.ShortcutFocusReason)
+        else:
+            self.cards.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
     def fit_columns(self) -> None:
         """Share the table's width over the columns so that no header word or amount is cut off.
 
@@ -1072,6 +1086,8 @@ class MainWindow(QMainWindow):
         self.view_menu.setTitle(_("&View"))
         self.consultation_action.setText(_("&Consultation mode"))
         self.consultation_action.setToolTip(_("Full screen with larger text, to show the plan across a table"))
+        self.results_action.setText(_("&Go to the results"))
+        self.results_action.setToolTip(_("The overview, with the keyboard on the first amount"))
         for action, text in zip(self.tab_actions, self._tab_titles(), strict=True):
             action.setText(text)
         self.language_menu.setTitle(_("&Language"))
@@ -1174,7 +1190,7 @@ class MainWindow(QMainWindow):
         if has_plan:
             extra = any(s.certainty == "extra" for s in self.document.plan.shifts)  # type: ignore[union-attr]
             self.compare_extra_action.setEnabled(extra)
-        for action in self.tab_actions:
+        for action in (*self.tab_actions, self.results_action):
             action.setEnabled(has_plan)
         computed = self.overview is not None and self.overview.computed
         self.pdf_action.setEnabled(has_plan and computed)

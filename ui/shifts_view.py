@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import calendar as _calendar
 import re
+from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, time, timedelta
@@ -737,6 +738,18 @@ class ShiftCalendar(QCalendarWidget):
 # --- the panel ------------------------------------------------------------------------------------------
 
 
+def changed_shifts(old: Sequence[Shift], new: Sequence[Shift]) -> list[int]:
+    """Indices in ``new`` of the shifts that are not in ``old`` (changed or added), counting equal shifts apart."""
+    left = Counter(old)
+    out = []
+    for i, shift in enumerate(new):
+        if left[shift]:
+            left[shift] -= 1
+        else:
+            out.append(i)
+    return out
+
+
 class ShiftsPanel(QWidget):
     """The shifts of one plan: a table and a calendar, with Add, Duplicate, Repeat…, Delete and "what does it add?".
 
@@ -917,6 +930,7 @@ class ShiftsPanel(QWidget):
         if plan is self._plan and plan is not None:
             return
         previous = self.selected_shift_index()
+        previous_row = self.table.currentIndex().row() if self.table.currentIndex().isValid() else None
         old_count = len(self._plan.shifts) if self._plan is not None else 0
         expected, self._expected = self._expected, None
         old_plan, self._plan = self._plan, plan
@@ -926,12 +940,18 @@ class ShiftsPanel(QWidget):
         count = len(plan.shifts) if plan is not None else 0
         if old_plan is None or plan is None or count != old_count or plan.jobs != old_plan.jobs:
             self.fit_columns()  # rows came or went, another plan, or other job names
+        changed = changed_shifts(old_plan.shifts, plan.shifts) if old_plan is not None and plan is not None else []
         if expected is not None and expected[0] == plan and expected[1]:
             self.select_shifts(expected[1])
         elif count and previous is None:  # a plan to show: start on its first shift by day
             self.select_shifts([self.proxy.mapToSource(self.proxy.index(0, 0)).row()])
-        elif count and old_count != count and previous is not None:
-            self.select_shifts([min(previous, count - 1)])
+        elif count and expected is None and changed and len(changed) < count:
+            # Undo or redo from outside: the shifts it changed or brought back, wherever they are by day.
+            self.select_shifts(changed)
+        elif count and old_count != count and previous_row is not None:
+            # Shifts went away (an add undone, a delete redone): the row before them by day, not the last one.
+            row = min(max(previous_row - 1, 0), self.proxy.rowCount() - 1)
+            self.select_shifts([self.proxy.mapToSource(self.proxy.index(row, 0)).row()])
         self._retranslate_jobs_hint()
         self._retranslate_day()
         self._update_actions()

@@ -240,6 +240,11 @@ def _tab(n: int) -> Effect:
     return Effect(lambda run: _assert_equal(run.window.tabs.currentIndex(), n))
 
 
+def _at_results(run: Run) -> None:
+    assert run.window.tabs.currentWidget() is run.window.cards
+    assert QApplication.focusWidget() is run.window.cards.buttons()[0]
+
+
 def _assert_equal(a: object, b: object) -> None:
     assert a == b
 
@@ -340,6 +345,7 @@ EFFECTS: dict[str, Effect] = {
     "effect_action": Effect(_compared, signal="effect_shown"),
     "preferences_action": Effect(_dialog_answered("PreferencesDialog")),
     "consultation_action": Effect(_consultation),
+    "results_action": Effect(_at_results),
     **{f"tab_{n + 1}_action": _tab(n) for n in range(4)},
     "language_nl_action": Effect(_language("nl")),
     "language_en_action": Effect(_language("en")),
