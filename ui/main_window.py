@@ -588,11 +588,18 @@ class MainWindow(QMainWindow):
         """Ask what to do with unsaved changes: Save, Discard or Cancel (tests replace this)."""
         box = QMessageBox(QMessageBox.Icon.Question, _("Save your changes?"),
                           _("The plan has changes that are not saved yet. Do you want to save them?"),
-                          QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
-                          | QMessageBox.StandardButton.Cancel, self)
-        box.setDefaultButton(QMessageBox.StandardButton.Save)
+                          QMessageBox.StandardButton.NoButton, self)
+        # Our own buttons, each with its own Alt+letter (Qt's have none, and its Dutch "Verwerpen" is not B1).
+        answers = {
+            box.addButton(_("&Save"), QMessageBox.ButtonRole.AcceptRole): QMessageBox.StandardButton.Save,
+            box.addButton(_("&Don't save"), QMessageBox.ButtonRole.DestructiveRole): QMessageBox.StandardButton.Discard,
+        }
+        cancel = box.addButton(_("&Cancel"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(next(iter(answers)))
+        box.setEscapeButton(cancel)
         box.setAccessibleName(_("Save your changes?"))
-        return QMessageBox.StandardButton(box.exec())
+        box.exec()
+        return answers.get(box.clickedButton(), QMessageBox.StandardButton.Cancel)
 
     def maybe_save(self) -> bool:
         """``True`` when it is fine to replace or close the plan (saved, discarded or unchanged)."""

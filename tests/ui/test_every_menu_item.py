@@ -13,6 +13,7 @@ does not do its visible job.
 
 from __future__ import annotations
 
+import re
 import shutil
 import sys
 from collections.abc import Callable
@@ -30,6 +31,8 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFileDialog,
+    QGroupBox,
+    QLabel,
     QLineEdit,
     QMenu,
     QMessageBox,
@@ -77,6 +80,24 @@ def item_key(action: QAction) -> str:
     return action.objectName() or action.text()
 
 
+def duplicate_mnemonics(root: QWidget) -> dict[str, list[str]]:
+    """The Alt+letters that two different visible buttons, labels or group boxes of ``root`` share.
+
+    The same text twice is one field repeated per block (the wage of each job): Alt+letter then goes
+    to each in turn, as Qt does for a repeated mnemonic.
+    """
+    found: dict[str, list[str]] = {}
+    widgets = [*root.findChildren(QAbstractButton), *root.findChildren(QLabel), *root.findChildren(QGroupBox)]
+    for widget in widgets:
+        if not widget.isVisibleTo(root):
+            continue
+        text = widget.title() if isinstance(widget, QGroupBox) else widget.text()
+        match = re.search(r"&([^&\s])", text.replace("&&", ""))
+        if match:
+            found.setdefault(match.group(1).lower(), []).append(text)
+    return {letter: texts for letter, texts in found.items() if len(set(texts)) > 1}
+
+
 # --- answering dialogs ------------------------------------------------------------------------------
 
 @dataclass
@@ -91,6 +112,8 @@ class Answers:
     saved: list[Path] = field(default_factory=list)
     questions: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    mnemonics: list[str] = field(default_factory=list)
+    """Dialogs (and wizard pages) in which one Alt+letter is on two things at once."""
 
     def poll(self) -> None:
         dialog = QApplication.activeModalWidget()
@@ -114,6 +137,10 @@ class Answers:
         dialog.setProperty("test_step", step + 1)
         if step == 0:
             self.dialogs.append(type(dialog).__name__)
+        if step == 0 or isinstance(dialog, QWizard):  # each page of the wizard
+            twice = duplicate_mnemonics(dialog)
+            if twice:
+                self.mnemonics.append(f"{type(dialog).__name__}: {twice}")
         if isinstance(dialog, QFileDialog):
             self._file(dialog, step)
         elif isinstance(dialog, QPrintDialog):
@@ -436,6 +463,7 @@ def test_every_menu_item_does_its_job_without_errors_or_stray_files(
                 effect.check(run)
             assert caught == [], f"{key}: {caught!r}"
             assert answers.warnings == [], f"{key}: {answers.warnings}"
+            assert answers.mnemonics == [], f"{key}: {answers.mnemonics}"
             assert get_language() == lang, key
             done.append(key)
     finally:

@@ -5,9 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+import shiboken6
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QAbstractItemView, QApplication, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QMessageBox, QWidget
 
 from ui.main_window import MainWindow
 from ui.month_cards import AmountButton
@@ -172,3 +173,36 @@ def test_a_shortcut_jumps_to_the_first_amount_of_the_results(qtbot, hotel: MainW
     focused = QApplication.focusWidget()
     assert isinstance(focused, AmountButton)
     assert focused is window.cards.buttons()[0]
+
+
+@pytest.mark.parametrize(("lang", "texts"), [("nl", ["Op&slaan", "&Niet opslaan", "&Annuleren"]),
+                                             ("en", ["&Save", "&Don't save", "&Cancel"])])
+def test_the_save_question_has_plain_buttons_each_with_its_own_alt_letter(qtbot, hotel: MainWindow, lang: str,
+                                                                          texts: list[str]) -> None:  # noqa: ANN001
+    window = hotel
+    window.set_language(lang)
+    del window.ask_save_changes  # the real question, not the fixture's answer
+    keys(qtbot, window, "Ctrl+2")
+    key(qtbot, window, Key.Key_Insert)  # a change that is not saved
+    seen: list[list[str]] = []
+
+    def answer() -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            QTimer.singleShot(20, answer)
+            return
+        seen.append([b.text() for b in box.buttons()])
+        discard = next(b for b in box.buttons() if box.buttonRole(b) == QMessageBox.ButtonRole.DestructiveRole)
+        letter = discard.text()[discard.text().index("&") + 1]
+        box.activateWindow()
+        qtbot.wait_until(lambda: QApplication.activeWindow() is box, timeout=5000)
+        qtbot.keyClick(QApplication.focusWidget() or box, getattr(Key, f"Key_{letter.upper()}"),
+                       Qt.KeyboardModifier.AltModifier)
+        # Not answered by the letter: end the question after a while, so the test fails instead of hanging.
+        QTimer.singleShot(3000, lambda: shiboken6.isValid(box) and box.isVisible() and box.reject())
+
+    QTimer.singleShot(20, answer)
+    keys(qtbot, window, "Ctrl+Q")
+    qtbot.wait_until(lambda: not window.isVisible(), timeout=5000)
+    assert sorted(seen[0]) == sorted(texts)
+    assert len({t[t.index("&") + 1].lower() for t in seen[0]}) == 3
