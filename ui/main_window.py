@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import shiboken6
-from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, QRect, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, QRect, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QFontMetrics, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -40,6 +40,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QProgressBar,
     QPushButton,
+    QScrollArea,
     QSizePolicy,
     QSplitter,
     QStackedWidget,
@@ -96,6 +97,30 @@ if TYPE_CHECKING:
     from PySide6.QtPrintSupport import QPrinter
 
 log = logging.getLogger("ui.main")
+
+
+DEFAULT_SIZE = QSize(1200, 800)
+"""The window's size on a screen large enough for it."""
+
+FRAME_ALLOWANCE = QSize(16, 40)
+"""Room for the window's title bar and borders, which the desktop adds around it."""
+
+
+def fitting_size(available: QRect, wanted: QSize = DEFAULT_SIZE) -> QSize:
+    """``wanted``, made smaller where needed so that the window with its frame fits in ``available``."""
+    return QSize(
+        max(min(wanted.width(), available.width() - FRAME_ALLOWANCE.width()), 320),
+        max(min(wanted.height(), available.height() - FRAME_ALLOWANCE.height()), 240),
+    )
+
+
+def scrolling(widget: QWidget, parent: QWidget) -> QScrollArea:
+    """``widget`` in a frameless scroll area that gives it all the room there is, and scrolls when there is less."""
+    area = QScrollArea(parent)
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setWidget(widget)
+    return area
 
 
 def share_width(available: int, minimums: list[int]) -> list[int]:
@@ -259,10 +284,14 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._build_central()
         self._build_status_bar()
-        self.resize(1200, 800)
+        available = self.screen().availableGeometry()
+        self.resize(fitting_size(available))
         geometry = settings.value(WINDOW_GEOMETRY)
         if not geometry.isEmpty():
             self.restoreGeometry(geometry)
+            if not self.isMaximized() and not self.isFullScreen():
+                # A size kept from a larger screen (or from a window that once grew) is made to fit this one.
+                self.resize(fitting_size(available, self.size()))
         self.retranslate_ui()
         self._update_actions()
 
@@ -419,8 +448,9 @@ class MainWindow(QMainWindow):
         self.shifts.effect_requested.connect(self.show_shift_effect)
         self.payslips = PayslipsPanel(parent=shifts_page)
         self.payslips.edit_requested.connect(self.apply_edit)
-        shifts_page.addWidget(self.shifts)
-        shifts_page.addWidget(self.payslips)
+        # On a small screen the shifts and the payslips scroll; their size never makes the window taller.
+        shifts_page.addWidget(scrolling(self.shifts, shifts_page))
+        shifts_page.addWidget(scrolling(self.payslips, shifts_page))
         shifts_page.setStretchFactor(0, 3)
         shifts_page.setStretchFactor(1, 1)
         self.shifts_page = shifts_page
