@@ -497,7 +497,8 @@ class MainWindow(QMainWindow):
 
         self.charts = ChartsPage(self.tabs)
         self.charts.cliff_month_changed.connect(self._on_cliff_month)
-        self.tabs.addTab(self.charts, "")
+        self.charts_tab = scrolling(self.charts, self.tabs)  # a chart keeps a readable size; the page scrolls
+        self.tabs.addTab(self.charts_tab, "")
         self.tabs.currentChanged.connect(self._on_tab_changed)
 
         self.panel = ExplainPanel(self.splitter)
@@ -780,7 +781,7 @@ class MainWindow(QMainWindow):
                 bar.addAction(action)
             else:
                 bar.removeAction(action)
-        if self.tabs.currentWidget() is self.charts:
+        if self.tabs.currentWidget() is self.charts_tab:
             self._request_cliff()
 
     def _on_cliff_month(self, month: YM) -> None:
@@ -967,6 +968,7 @@ class MainWindow(QMainWindow):
             self.tabs.setCurrentIndex(index)
             page = self.tabs.currentWidget()
             target = self.shifts.current_view() if page is self.shifts_page else page
+            target = self.charts if page is self.charts_tab else target
             target.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def go_to_results(self) -> None:
