@@ -479,3 +479,34 @@ def test_every_menu_item_does_its_job_without_errors_or_stray_files(
     assert list(cwd.iterdir()) == [], "a file was written in the current folder"
     assert list(documents.iterdir()) == [], "a file was written in the documents folder"
     assert {p.parent for p in answers.saved} == {work}
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_every_page_of_the_wizard_has_its_own_alt_letters(qtbot, lang: str) -> None:  # noqa: ANN001
+    """Also the shifts page, which the defaults skip (it needs a job paid by the hour)."""
+    from decimal import Decimal
+
+    from ui.first_run import FirstRunWizard
+
+    apply_language(lang)
+    try:
+        wizard = FirstRunWizard(None, default_buffer=Decimal(0))
+        qtbot.add_widget(wizard)
+        wizard.show()
+        pages = []
+        job_added = False
+        for _step in range(10):
+            assert duplicate_mnemonics(wizard) == {}, type(wizard.currentPage()).__name__
+            pages.append(wizard.currentId())
+            if wizard.currentId() == FirstRunWizard.WORK and not job_added:
+                wizard.work_page.form.add_job().wage.setText("12")
+                job_added = True
+                assert duplicate_mnemonics(wizard) == {}, "work page with a job"
+            if wizard.button(QWizard.WizardButton.FinishButton).isVisible():
+                break
+            if wizard.currentId() == FirstRunWizard.SHIFTS:
+                break  # its own checks refuse an empty pattern; its letters are checked above
+            wizard.next()
+        assert FirstRunWizard.SHIFTS in pages
+    finally:
+        apply_language("nl")
