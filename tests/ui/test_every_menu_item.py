@@ -253,6 +253,7 @@ def _visible(attribute: str) -> Check:
     def check(run: Run) -> None:
         widget = getattr(run.window, attribute)
         assert widget is not None and widget.isVisible()
+        assert duplicate_mnemonics(widget) == {}
         widget.close()
     return check
 
@@ -333,6 +334,7 @@ def _printed(run: Run) -> None:
 def _compared(run: Run) -> None:
     assert run.window.dialogs, "no comparison on screen"
     for dialog in list(run.window.dialogs):
+        assert duplicate_mnemonics(dialog) == {}
         dialog.close()
 
 
@@ -510,3 +512,35 @@ def test_every_page_of_the_wizard_has_its_own_alt_letters(qtbot, lang: str) -> N
         assert FirstRunWizard.SHIFTS in pages
     finally:
         apply_language("nl")
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_the_dialogs_of_the_shifts_tab_have_their_own_alt_letters(qtbot, opened_window: MainWindow, lang: str) -> None:  # noqa: ANN001
+    """Repeat (Ctrl+R) and a new payslip: opened with the keyboard, checked, closed with Escape."""
+    window = opened_window
+    window.set_language(lang)
+    window.show()
+    qtbot.wait_exposed(window)
+    window.activateWindow()
+    qtbot.wait_until(lambda: QApplication.activeWindow() is window)
+    qtbot.keySequence(QApplication.focusWidget() or window, QKeySequence("Ctrl+2"))
+    qtbot.keySequence(QApplication.focusWidget() or window, QKeySequence("Ctrl+R"))
+    qtbot.wait_until(lambda: window.shifts.repeat_dialog is not None and window.shifts.repeat_dialog.isVisible())
+    assert duplicate_mnemonics(window.shifts.repeat_dialog) == {}
+    qtbot.keyClick(window.shifts.repeat_dialog, Qt.Key.Key_Escape)
+    qtbot.wait_until(lambda: window.shifts.repeat_dialog is None)
+
+    seen: list[dict[str, list[str]]] = []
+
+    def look() -> None:
+        dialog = QApplication.activeModalWidget()
+        if dialog is None:
+            QTimer.singleShot(20, look)
+            return
+        seen.append(duplicate_mnemonics(dialog))
+        QTimer.singleShot(0, dialog.reject)
+
+    QTimer.singleShot(20, look)
+    window.payslips.add_button.click()
+    qtbot.wait_until(lambda: bool(seen) and QApplication.activeModalWidget() is None)
+    assert seen == [{}]
