@@ -70,6 +70,7 @@ from ui.errors import ErrorMessage, present, show_error
 from ui.files import ask_open, ask_save, file_stem, start_folder
 from ui.explain_panel import ExplainPanel
 from ui.first_run import FirstRunWizard
+from ui.focus_ring import install as install_focus_ring
 from ui.fonts import use_content_font
 from ui.glossary_dialog import GlossaryDialog
 from ui.guide_dialog import GuideDialog
@@ -279,6 +280,9 @@ class MainWindow(QMainWindow):
         self._background.setInterval(BACKGROUND_DELAY_MS)
         self._background.timeout.connect(self._start_background)
 
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            install_focus_ring(app)  # a clear mark on whatever has the keyboard focus, in every window
         self.model = MonthTableModel(parent=self)
         self._build_actions()
         self._build_menus()

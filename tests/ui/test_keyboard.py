@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 import shiboken6
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QPoint, QRect, Qt, QTimer
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QMessageBox, QWidget
 
@@ -206,3 +206,22 @@ def test_the_save_question_has_plain_buttons_each_with_its_own_alt_letter(qtbot,
     qtbot.wait_until(lambda: not window.isVisible(), timeout=5000)
     assert sorted(seen[0]) == sorted(texts)
     assert len({t[t.index("&") + 1].lower() for t in seen[0]}) == 3
+
+
+@pytest.mark.parametrize("where", ["tab title", "notes button", "shift list", "add button"])
+def test_a_ring_shows_where_the_keyboard_is(qtbot, hotel: MainWindow, where: str) -> None:  # noqa: ANN001
+    from ui.focus_ring import FocusRing
+
+    window = hotel
+    keys(qtbot, window, "Ctrl+2" if where in ("shift list", "add button") else "Ctrl+1")
+    target = {"tab title": window.tabs.tabBar(), "notes button": window.banner.toggle,
+              "shift list": window.shifts.table, "add button": window.shifts.add_button}[where]
+    target.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.wait_until(lambda: QApplication.focusWidget() is target)
+    ring = window.findChild(FocusRing)
+    assert ring is not None and ring.isVisible() and ring.target is target
+    where_it_is = QRect(target.mapTo(window, target.rect().topLeft()), target.size())
+    assert ring.geometry().contains(where_it_is.intersected(window.rect()))
+    image = window.grab().toImage()  # the ring's colour is on screen just outside the widget
+    corner = ring.geometry().topLeft() + QPoint(1, ring.geometry().height() // 2)
+    assert image.pixelColor(corner).name().lower() == "#0072b2"

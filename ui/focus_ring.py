@@ -1,0 +1,91 @@
+"""A clear ring around whatever has the keyboard focus, in every window of the app.
+
+Qt's own focus marks are faint or missing on some widgets (a tool button with a
+style sheet, a tab title, the buttons of the notes banner), so someone who
+works with the keyboard could lose track of where they are. :func:`install`
+makes one :class:`FocusRing` per window; it follows the focus, and is drawn on
+top of the widget with the focus, never taking the mouse or the focus itself.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, QRect, Qt
+from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen
+from PySide6.QtWidgets import QApplication, QWidget
+
+from ui.look import OKABE_ITO
+
+WIDTH = 2
+"""The ring's line width in pixels."""
+
+
+class FocusRing(QWidget):
+    """Draws a ring around ``target`` (a widget in the same window), above everything else."""
+
+    def __init__(self, window: QWidget) -> None:
+        super().__init__(window)
+        self.setObjectName("bvpFocusRing")
+        self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        self.setAttribute(Qt.WidgetAttribute.WA_NoSystemBackground)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.target: QWidget | None = None
+        self.hide()
+
+    def follow(self, target: QWidget | None) -> None:
+        if self.target is not None:
+            self.target.removeEventFilter(self)
+        self.target = target
+        if target is not None:
+            target.installEventFilter(self)
+        self.place()
+
+    def place(self) -> None:
+        target = self.target
+        window = self.parentWidget()
+        if target is None or window is None or not target.isVisible():
+            self.hide()
+            return
+        top_left = target.mapTo(window, target.rect().topLeft())
+        rect = QRect(top_left, target.size()).adjusted(-WIDTH, -WIDTH, WIDTH, WIDTH)
+        self.setGeometry(rect.intersected(window.rect()))
+        self.show()
+        self.raise_()
+        self.update()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if watched is self.target and event.type() in (QEvent.Type.Move, QEvent.Type.Resize, QEvent.Type.Show,
+                                                       QEvent.Type.Hide):
+            self.place()
+        return super().eventFilter(watched, event)
+
+    def paintEvent(self, _event: QPaintEvent) -> None:  # noqa: N802 - Qt override
+        painter = QPainter(self)
+        pen = QPen(QColor(OKABE_ITO["blue"]))
+        pen.setWidth(WIDTH)
+        painter.setPen(pen)
+        painter.drawRect(self.rect().adjusted(1, 1, -1, -1))
+
+
+def _ring_for(window: QWidget) -> FocusRing:
+    ring = window.findChild(FocusRing, "bvpFocusRing", Qt.FindChildOption.FindDirectChildrenOnly)
+    return ring if ring is not None else FocusRing(window)
+
+
+def _on_focus_changed(old: QWidget | None, new: QWidget | None) -> None:
+    if old is not None and (new is None or old.window() is not new.window()):
+        ring = old.window().findChild(FocusRing, "bvpFocusRing", Qt.FindChildOption.FindDirectChildrenOnly)
+        if ring is not None:
+            ring.follow(None)
+    if new is not None and new.window() is not new:
+        _ring_for(new.window()).follow(new)
+
+
+_installed = False
+
+
+def install(app: QApplication) -> None:
+    """Show the ring in every window of ``app`` from now on (once; a second call does nothing)."""
+    global _installed
+    if not _installed:
+        app.focusChanged.connect(_on_focus_changed)
+        _installed = True
