@@ -9,6 +9,7 @@ top of the widget with the focus, never taking the mouse or the focus itself.
 
 from __future__ import annotations
 
+import shiboken6
 from PySide6.QtCore import QEvent, QObject, QRect, Qt
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QApplication, QWidget
@@ -32,17 +33,29 @@ class FocusRing(QWidget):
         self.hide()
 
     def follow(self, target: QWidget | None) -> None:
-        if self.target is not None:
+        if target is self.target:
+            self.place()
+            return
+        if self.target is not None and shiboken6.isValid(self.target):
             self.target.removeEventFilter(self)
+            self.target.destroyed.disconnect(self._gone)
         self.target = target
         if target is not None:
             target.installEventFilter(self)
+            target.destroyed.connect(self._gone)
         self.place()
+
+    def _gone(self, _obj: QObject | None = None) -> None:
+        """The widget is being deleted: never touch it again."""
+        self.target = None
+        if shiboken6.isValid(self):
+            self.hide()
 
     def place(self) -> None:
         target = self.target
         window = self.parentWidget()
-        if target is None or window is None or not target.isVisible():
+        if target is None or window is None or not shiboken6.isValid(target) or not target.isVisible() \
+                or not target.hasFocus():
             self.hide()
             return
         top_left = target.mapTo(window, target.rect().topLeft())
@@ -54,7 +67,7 @@ class FocusRing(QWidget):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
         if watched is self.target and event.type() in (QEvent.Type.Move, QEvent.Type.Resize, QEvent.Type.Show,
-                                                       QEvent.Type.Hide):
+                                                       QEvent.Type.Hide, QEvent.Type.FocusIn, QEvent.Type.FocusOut):
             self.place()
         return super().eventFilter(watched, event)
 
@@ -71,13 +84,14 @@ def _ring_for(window: QWidget) -> FocusRing:
     return ring if ring is not None else FocusRing(window)
 
 
-def _on_focus_changed(old: QWidget | None, new: QWidget | None) -> None:
-    if old is not None and (new is None or old.window() is not new.window()):
-        ring = old.window().findChild(FocusRing, "bvpFocusRing", Qt.FindChildOption.FindDirectChildrenOnly)
-        if ring is not None:
-            ring.follow(None)
-    if new is not None and new.window() is not new:
-        _ring_for(new.window()).follow(new)
+def _on_focus_changed(_old: QWidget | None, new: QWidget | None) -> None:
+    # The widget that lost the focus is not touched: it may be in the middle of being deleted. Its ring
+    # hides itself when the focus leaves it (FocusOut) or when it is deleted.
+    if new is None or not shiboken6.isValid(new) or isinstance(new, FocusRing):
+        return
+    window = new.window()
+    if window is not new:
+        _ring_for(window).follow(new)
 
 
 _installed = False
