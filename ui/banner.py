@@ -20,7 +20,7 @@ import html
 
 from babel.lists import format_list
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QScrollArea, QSizePolicy, QToolButton, QVBoxLayout, QWidget
 
 from planner.benefit import Projection
 from planner.explain import render
@@ -28,6 +28,9 @@ from planner.i18n import _, babel_locale, get_language, ngettext
 from planner.notes import Note, collect_notes, months_text, secondary_rules
 from planner.validate import Issue
 from ui.month_model import flag_icon
+
+MAX_LINES = 6
+"""The unfolded notes take at most this many lines of text; the rest scrolls inside the banner."""
 
 COLLAPSE_FROM = 4
 """From this many notes on, the list starts folded into one line."""
@@ -73,7 +76,17 @@ class NoteBanner(QFrame):
         self.body.setWordWrap(True)
         self.body.setTextFormat(Qt.TextFormat.RichText)
         self.body.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        column.addWidget(self.body)
+        self.body.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        # The unfolded notes scroll inside the banner: however many there are, they never make the window
+        # taller (it once grew off-screen, and kept that size after a restart).
+        self.scroll = QScrollArea(self)
+        self.scroll.setObjectName("noteBannerScroll")
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll.setStyleSheet("#noteBannerScroll, #noteBannerScroll > QWidget > QWidget { background: transparent; }")
+        self.scroll.setWidget(self.body)
+        column.addWidget(self.scroll)
         outer.addLayout(column, 1)
         self._notes: list[Note] = []
         self._month_count = 0
@@ -177,6 +190,8 @@ class NoteBanner(QFrame):
         self.body.setText("".join(parts))
         expanded = self.toggle.isChecked() or n == 0
         self.body.setVisible(expanded)
+        self.scroll.setVisible(expanded)
+        self._fit_scroll()
         self.toggle.setVisible(n > 0)
         self.summary.setVisible(not expanded)
         self.summary.setText(self.summary_text() if not expanded else "")
@@ -188,6 +203,18 @@ class NoteBanner(QFrame):
         self.body.setAccessibleName(_("Notes about the amounts"))
         self.title.setAccessibleName(self.title.text())
         self.icon.setAccessibleName(_("Warning"))
+
+    def _fit_scroll(self) -> None:
+        """As tall as the notes need, up to :data:`MAX_LINES` lines; more scroll inside the banner."""
+        width = self.scroll.viewport().width() if self.scroll.isVisible() else self.width() - 80
+        needed = self.body.heightForWidth(max(width, 200))
+        if needed <= 0:
+            needed = self.body.sizeHint().height()
+        self.scroll.setFixedHeight(min(needed, MAX_LINES * self.body.fontMetrics().lineSpacing()) + 2)
+
+    def resizeEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt override
+        super().resizeEvent(event)
+        self._fit_scroll()
 
     def _apply_fonts(self) -> None:
         # A style sheet stops font propagation to the labels, so pass the banner's font on by hand.

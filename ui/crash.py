@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 )
 
 from planner.i18n import _, get_language
+from ui.actions import on_trigger
 
 log = logging.getLogger("ui.crash")
 
@@ -128,7 +129,7 @@ class CrashDialog(QDialog):
         layout.addWidget(self.text, 1)
         self.buttons = QDialogButtonBox(self)
         self.copy_button = QPushButton(self)
-        self.copy_button.clicked.connect(self.copy_report)
+        on_trigger(self.copy_button, self.copy_report)
         self.buttons.addButton(self.copy_button, QDialogButtonBox.ButtonRole.ActionRole)
         self.close_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Close)
         self.buttons.rejected.connect(self.reject)

@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import shiboken6
-from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, QRect, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, QRect, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QFontMetrics, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -42,6 +42,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QProgressBar,
     QPushButton,
+    QScrollArea,
     QSizePolicy,
     QSplitter,
     QStackedWidget,
@@ -60,6 +61,7 @@ from planner.overview import Overview, cliff_month, compute_overview, compute_ri
 from planner.report import Report, build_report
 from planner.scenarios import Bounds
 from planner.storage import EXTENSION, PlanFileError, ReadOnlyFile, remove_leftovers
+from ui.actions import on_toggle, on_trigger
 from ui.banner import NoteBanner
 from ui.look import FONT_SIZE
 from ui.charts_page import ChartsPage
@@ -67,9 +69,11 @@ from ui.compare_view import CompareDialog
 from ui.recovery import Recovery, Unsaved, default_folder
 from ui.document import PlanDocument, StepName
 from ui.errors import ErrorMessage, present, show_error, write_failed
+from ui.files import ask_open, ask_save, file_stem, start_folder
 from ui.explain_panel import ExplainPanel
-from ui.file_dialog import ask_file, forget_folders
+from ui.file_dialog import forget_folders
 from ui.first_run import FirstRunWizard
+from ui.focus_ring import install as install_focus_ring
 from ui.fonts import use_content_font
 from ui.glossary_dialog import GlossaryDialog
 from ui.guide_dialog import GuideDialog
@@ -98,6 +102,30 @@ if TYPE_CHECKING:
     from PySide6.QtPrintSupport import QPrinter
 
 log = logging.getLogger("ui.main")
+
+
+DEFAULT_SIZE = QSize(1200, 800)
+"""The window's size on a screen large enough for it."""
+
+FRAME_ALLOWANCE = QSize(16, 40)
+"""Room for the window's title bar and borders, which the desktop adds around it."""
+
+
+def fitting_size(available: QRect, wanted: QSize = DEFAULT_SIZE) -> QSize:
+    """``wanted``, made smaller where needed so that the window with its frame fits in ``available``."""
+    return QSize(
+        max(min(wanted.width(), available.width() - FRAME_ALLOWANCE.width()), 320),
+        max(min(wanted.height(), available.height() - FRAME_ALLOWANCE.height()), 240),
+    )
+
+
+def scrolling(widget: QWidget, parent: QWidget) -> QScrollArea:
+    """``widget`` in a frameless scroll area that gives it all the room there is, and scrolls when there is less."""
+    area = QScrollArea(parent)
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setWidget(widget)
+    return area
 
 
 def share_width(available: int, minimums: list[int]) -> list[int]:
@@ -258,15 +286,22 @@ class MainWindow(QMainWindow):
         self._background.setInterval(BACKGROUND_DELAY_MS)
         self._background.timeout.connect(self._start_background)
 
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            install_focus_ring(app)  # a clear mark on whatever has the keyboard focus, in every window
         self.model = MonthTableModel(parent=self)
         self._build_actions()
         self._build_menus()
         self._build_central()
         self._build_status_bar()
-        self.resize(1200, 800)
+        available = self.screen().availableGeometry()
+        self.resize(fitting_size(available))
         geometry = settings.value(WINDOW_GEOMETRY)
         if not geometry.isEmpty():
             self.restoreGeometry(geometry)
+            if not self.isMaximized() and not self.isFullScreen():
+                # A size kept from a larger screen (or from a window that once grew) is made to fit this one.
+                self.resize(fitting_size(available, self.size()))
         self.retranslate_ui()
         self._update_actions()
 
@@ -278,7 +313,10 @@ class MainWindow(QMainWindow):
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
         action.setCheckable(checkable)
-        action.triggered.connect(slot)
+        if checkable:
+            on_toggle(action, slot)
+        else:
+            on_trigger(action, slot)
         return action
 
     def _build_actions(self) -> None:
@@ -321,18 +359,24 @@ class MainWindow(QMainWindow):
             action = QAction(f"&{AUTONYMS[lang]}", self)  # a language's own name is never translated
             action.setCheckable(True)
             action.setData(lang)
-            action.triggered.connect(lambda _checked=False, lang=lang: self.set_language(lang))
+            action.setObjectName(f"language_{lang}_action")
+            on_trigger(action, lambda lang=lang: self.set_language(lang))
             self.language_group.addAction(action)
             self.language_actions[lang] = action
         self.glossary_action = self._action(QKeySequence.StandardKey.HelpContents, self.show_glossary)
         self.guide_action = self._action(None, self.show_guide)
         self.about_action = self._action(None, self.show_about)
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
+        self.results_action = self._action("Ctrl+0", self.go_to_results)
         self.tab_actions: list[QAction] = []
         for n in range(4):
-            action = self._action(f"Ctrl+{n + 1}", lambda _checked=False, n=n: self.show_tab(n))
+            action = self._action(f"Ctrl+{n + 1}", lambda n=n: self.show_tab(n))
+            action.setObjectName(f"tab_{n + 1}_action")
             self.addAction(action)
             self.tab_actions.append(action)
+        for attribute, value in vars(self).items():  # a name for tests and for finding an action in a report
+            if attribute.endswith("_action") and isinstance(value, QAction):
+                value.setObjectName(attribute)
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
@@ -368,6 +412,7 @@ class MainWindow(QMainWindow):
         self.view_menu = bar.addMenu("")
         self.view_menu.addAction(self.consultation_action)
         self.view_menu.addSeparator()
+        self.view_menu.addAction(self.results_action)
         for action in self.tab_actions:
             self.view_menu.addAction(action)
         self.language_menu = bar.addMenu("")
@@ -383,8 +428,8 @@ class MainWindow(QMainWindow):
     def _build_central(self) -> None:
         self.stack = QStackedWidget(self)
         self.empty = EmptyState(self.stack)
-        self.empty.open_button.clicked.connect(self.open_dialog)
-        self.empty.new_button.clicked.connect(self.new_plan)
+        on_trigger(self.empty.open_button, self.open_dialog)
+        on_trigger(self.empty.new_button, self.new_plan)
         self.stack.addWidget(self.empty)
 
         page = QWidget(self.stack)
@@ -421,11 +466,16 @@ class MainWindow(QMainWindow):
         self.shifts.effect_requested.connect(self.show_shift_effect)
         self.payslips = PayslipsPanel(parent=shifts_page)
         self.payslips.edit_requested.connect(self.apply_edit)
-        shifts_page.addWidget(self.shifts)
-        shifts_page.addWidget(self.payslips)
+        # On a small screen the shifts and the payslips scroll; their size never makes the window taller.
+        shifts_page.addWidget(scrolling(self.shifts, shifts_page))
+        shifts_page.addWidget(scrolling(self.payslips, shifts_page))
         shifts_page.setStretchFactor(0, 3)
         shifts_page.setStretchFactor(1, 1)
         self.shifts_page = shifts_page
+        # Insert (add a shift) and Ctrl+E (what does it add?) work anywhere on the Shifts tab, also before the
+        # focus is in the table: on the tab itself, its payslips, and its title in the tab bar (_on_tab_changed).
+        self.shifts_tab_actions = (self.shifts.add_action, self.shifts.effect_action)
+        shifts_page.addActions(list(self.shifts_tab_actions))
         self.tabs.addTab(shifts_page, "")
 
         self.table = QTableView(self.tabs)
@@ -465,7 +515,8 @@ class MainWindow(QMainWindow):
 
         self.charts = ChartsPage(self.tabs)
         self.charts.cliff_month_changed.connect(self._on_cliff_month)
-        self.tabs.addTab(self.charts, "")
+        self.charts_tab = scrolling(self.charts, self.tabs)  # a chart keeps a readable size; the page scrolls
+        self.tabs.addTab(self.charts_tab, "")
         self.tabs.currentChanged.connect(self._on_tab_changed)
 
         self.panel = ExplainPanel(self.splitter)
@@ -522,13 +573,18 @@ class MainWindow(QMainWindow):
             self.open_path(path)
 
     def _ask_file(self, title: str, *, save: bool) -> str:
-        recent = self.settings.recent_files()
-        start = str(Path(recent[0]).parent) if recent else ""
-        if save and self.document.path is not None:
-            start = str(self.document.path)
+        """Ask for a plan file; see ``ui.files`` for where the dialog starts and the name it suggests."""
+        folder = start_folder(self.document.path, self.settings.recent_files())
         pattern = f"*{EXTENSION}"
         filters = [_("Plan files ({pattern})").format(pattern=pattern), _("All files ({pattern})").format(pattern="*")]
-        path, _filter = ask_file(self, title, start, filters, save=save)
+        if not save:
+            return ask_open(self, title, folder, filters)
+        if self.document.path is not None:
+            name = self.document.path.name
+        else:
+            plan = self.document.plan
+            name = file_stem(plan.name if plan is not None else "", _("plan")) + EXTENSION
+        path, _filter = ask_save(self, title, folder, name, filters)
         return path
 
     def open_path(self, path: str | os.PathLike[str]) -> int | None:
@@ -632,19 +688,25 @@ class MainWindow(QMainWindow):
     def ask_save_changes(self) -> QMessageBox.StandardButton:
         """Ask what to do with unsaved changes: Save, Discard or Cancel (tests replace this)."""
         box = self.save_changes_box()
-        answer = QMessageBox.StandardButton(box.exec())
+        answers = {
+            box.addButton(_("&Save"), QMessageBox.ButtonRole.AcceptRole): QMessageBox.StandardButton.Save,
+            box.addButton(_("&Don't save"), QMessageBox.ButtonRole.DestructiveRole): QMessageBox.StandardButton.Discard,
+        }
+        cancel = box.addButton(_("&Cancel"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(next(iter(answers)))
+        box.setEscapeButton(cancel)
+        box.exec()
+        answer = answers.get(box.clickedButton(), QMessageBox.StandardButton.Cancel)
         box.deleteLater()
         return answer
 
     def save_changes_box(self) -> QMessageBox:
-        """The question of :meth:`ask_save_changes`, not shown yet; the plan's name is shown as plain text."""
-        box = QMessageBox(QMessageBox.Icon.Question, _("Save your changes?"), "",
-                          QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
-                          | QMessageBox.StandardButton.Cancel, self)
+        """The question of :meth:`ask_save_changes`, without its buttons yet; the plan's name is shown as plain text.
+        Our own buttons each get their own Alt+letter (Qt's have none, and its Dutch "Verwerpen" is not B1)."""
+        box = QMessageBox(QMessageBox.Icon.Question, _("Save your changes?"), "", QMessageBox.StandardButton.NoButton, self)
         box.setTextFormat(Qt.TextFormat.PlainText)
         box.setText(_("The plan “{name}” has changes that are not saved yet. Do you want to save them?").format(
             name=self._plan_name()))
-        box.setDefaultButton(QMessageBox.StandardButton.Save)
         box.setAccessibleName(_("Save your changes?"))
         return box
 
@@ -938,7 +1000,13 @@ class MainWindow(QMainWindow):
             self.cliff_worker.submit(job_cliff, self.overview.plan, self._cliff_month)
 
     def _on_tab_changed(self, _index: int) -> None:
-        if self.tabs.currentWidget() is self.charts:
+        bar = self.tabs.tabBar()
+        for action in self.shifts_tab_actions:
+            if self.tabs.currentWidget() is self.shifts_page:
+                bar.addAction(action)
+            else:
+                bar.removeAction(action)
+        if self.tabs.currentWidget() is self.charts_tab:
             self._request_cliff()
 
     def _on_cliff_month(self, month: YM) -> None:
@@ -989,13 +1057,17 @@ class MainWindow(QMainWindow):
             QApplication.restoreOverrideCursor()
 
     def _summary_file(self) -> str:
-        """Ask where to save the summary; the plan's folder and name are suggested."""
-        folder = self.document.path.parent if self.document.path is not None else Path.home()
-        stem = self.document.path.name.removesuffix(EXTENSION) if self.document.path is not None else _("plan")
-        suggested = str(folder / _("{name}-summary.pdf").format(name=stem))
+        """Ask where to save the summary; a name made from the plan's name is suggested."""
+        folder = start_folder(self.document.path, self.settings.recent_files())
+        if self.document.path is not None:
+            stem = self.document.path.name.removesuffix(EXTENSION)
+        else:
+            plan = self.document.plan
+            stem = file_stem(plan.name if plan is not None else "", _("plan"))
+        suggested = _("{name}-summary.pdf").format(name=stem)
         web = _("Web page, readable with a screen reader ({pattern})").format(pattern="*.html")
         filters = [_("PDF files ({pattern})").format(pattern="*.pdf"), web]
-        path, chosen = ask_file(self, _("Save a summary as PDF"), suggested, filters, save=True)
+        path, chosen = ask_save(self, _("Save a summary as PDF"), folder, suggested, filters)
         if path and chosen == web and Path(path).suffix.lower() not in (".html", ".htm"):
             path = str(Path(path).with_suffix(".html"))
         return path
@@ -1087,7 +1159,7 @@ class MainWindow(QMainWindow):
 
     def show_shift_effect(self, index: int | None = None) -> int | None:
         """What the chosen shift adds to each month (from the shift table, or Edit → What does this shift add?)."""
-        if index is None or isinstance(index, bool):
+        if index is None:
             index = self.shifts.selected_shift_index()
         plan = self.document.plan
         if index is None or plan is None or not (0 <= index < len(plan.shifts)):
@@ -1130,7 +1202,22 @@ class MainWindow(QMainWindow):
     def show_tab(self, index: int) -> None:
         if self.stack.currentWidget() is self.plan_page and 0 <= index < self.tabs.count():
             self.tabs.setCurrentIndex(index)
-            self.tabs.currentWidget().setFocus(Qt.FocusReason.ShortcutFocusReason)
+            page = self.tabs.currentWidget()
+            target = self.shifts.current_view() if page is self.shifts_page else page
+            target = self.charts if page is self.charts_tab else target
+            target.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def go_to_results(self) -> None:
+        """View → Go to the results (Ctrl+0): the overview, with the keyboard on the first amount of the first card."""
+        if self.stack.currentWidget() is not self.plan_page:
+            return
+        self.tabs.setCurrentWidget(self.cards)
+        buttons = self.cards.buttons()
+        if buttons:
+            self.cards.ensureWidgetVisible(buttons[0])
+            buttons[0].setFocus(Qt.FocusReason.ShortcutFocusReason)
+        else:
+            self.cards.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def fit_columns(self) -> None:
         """Share the table's width over the columns so that no header word or amount is cut off.
@@ -1194,16 +1281,19 @@ class MainWindow(QMainWindow):
         for i, path in enumerate(files, 1):
             action = self.recent_menu.addAction(f"&{i} {Path(path).name.replace('&', '&&')}")
             action.setToolTip(plain_tooltip(path))
-            action.triggered.connect(lambda _checked=False, path=path: self.open_path(path))
+            action.setObjectName("recent_file_action")
+            on_trigger(action, lambda path=path: self.open_path(path))
         if not files:
             empty = self.recent_menu.addAction(_("No plans opened yet"))
             empty.setEnabled(False)
+            empty.setObjectName("no_recent_files_action")
         else:
             # Someone who helps several households on one laptop may not want the next one to see these names.
             self.recent_menu.addSeparator()
             clear = self.recent_menu.addAction(_("&Clear this list"))
+            clear.setObjectName("clear_recent_action")
             clear.setToolTip(_("Forget the names of the plans opened here. The files themselves stay."))
-            clear.triggered.connect(self.clear_recent_files)
+            on_trigger(clear, self.clear_recent_files)
         self.recent_menu.setEnabled(True)
 
     def clear_recent_files(self) -> None:
@@ -1282,6 +1372,8 @@ class MainWindow(QMainWindow):
         self.view_menu.setTitle(_("&View"))
         self.consultation_action.setText(_("&Consultation mode"))
         self.consultation_action.setToolTip(_("Full screen with larger text, to show the plan across a table"))
+        self.results_action.setText(_("&Go to the results"))
+        self.results_action.setToolTip(_("The overview, with the keyboard on the first amount"))
         for action, text in zip(self.tab_actions, self._tab_titles(), strict=True):
             action.setText(text)
         self.language_menu.setTitle(_("&Language"))
@@ -1387,7 +1479,7 @@ class MainWindow(QMainWindow):
         if has_plan:
             extra = any(s.certainty == "extra" for s in self.document.plan.shifts)  # type: ignore[union-attr]
             self.compare_extra_action.setEnabled(extra)
-        for action in self.tab_actions:
+        for action in (*self.tab_actions, self.results_action):
             action.setEnabled(has_plan)
         computed = self.overview is not None and self.overview.computed
         self.pdf_action.setEnabled(has_plan and computed)

@@ -55,6 +55,7 @@ from planner.summary import MonthCard, SummaryItem
 from ui.look import OKABE_ITO
 from ui.fonts import CONTENT_POINT_SIZE
 from ui.month_model import flag_icon
+from ui.actions import on_trigger
 
 #: Text colours with enough contrast on white (Okabe–Ito hues, darkened for text).
 TEXT = "#1f1f1f"
@@ -385,7 +386,7 @@ class CardWidget(QFrame):
             button.setFont(self._view.content_font(1.0, node.bold))
             side = int(16 * scale)
             button.setIconSize(QSize(side, side))
-            button.clicked.connect(lambda _checked=False, b=button: self._view.item_activated.emit(b.item))
+            on_trigger(button, lambda b=button: self._view.item_activated.emit(b.item))
             button.installEventFilter(self._view)
             self.buttons.append(button)
             widget = button

@@ -53,6 +53,7 @@ from planner.wages.payments import PeriodDates, pay_periods
 from ui.compare_view import change_colour
 from ui.document import StepName
 from ui.fonts import use_content_font
+from ui.actions import on_trigger
 
 # --- reading an amount ---------------------------------------------------------------------------------
 
@@ -557,9 +558,9 @@ class PayslipsPanel(QWidget):
         self.add_button = QPushButton(self)
         self.edit_button = QPushButton(self)
         self.delete_button = QPushButton(self)
-        self.add_button.clicked.connect(self.add)
-        self.edit_button.clicked.connect(self.edit_selected)
-        self.delete_button.clicked.connect(self.delete_selected)
+        on_trigger(self.add_button, self.add)
+        on_trigger(self.edit_button, self.edit_selected)
+        on_trigger(self.delete_button, self.delete_selected)
         for button in (self.add_button, self.edit_button, self.delete_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
@@ -653,6 +654,11 @@ class PayslipsPanel(QWidget):
         self.edit_requested.emit(self._plan.model_copy(update={"payslips": tuple(payslips)}), text)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if watched is self.table and event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent):
+            # Insert and Delete belong to this table here, not to the Shifts tab's "add a shift" / "delete".
+            if event.key() in (Qt.Key.Key_Insert, Qt.Key.Key_Delete) and event.modifiers() == Qt.KeyboardModifier.NoModifier:
+                event.accept()
+                return True
         if watched is self.table and event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
             if event.key() == Qt.Key.Key_Insert and event.modifiers() == Qt.KeyboardModifier.NoModifier:
                 self.add()

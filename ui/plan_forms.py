@@ -67,6 +67,7 @@ from planner.people import age_on
 from planner.rules import load_rules
 from planner.validate import Issue, check_plan
 from ui.fonts import use_content_font
+from ui.actions import on_trigger
 
 log = logging.getLogger("ui.plan_forms")
 
@@ -657,7 +658,7 @@ class _HousemateRow(LanguageAware, QFrame):
         font.setBold(True)
         self.title.setFont(font)
         self.remove_button = QPushButton(self)
-        self.remove_button.clicked.connect(lambda: self.remove_requested.emit(self))
+        on_trigger(self.remove_button, lambda: self.remove_requested.emit(self))
         layout.addWidget(self.title, 0, 0)
         layout.addWidget(self.remove_button, 0, 2, Qt.AlignmentFlag.AlignRight)
         self.birth_label = QLabel(self)
@@ -908,7 +909,7 @@ class HouseholdForm(PlanForm):
         self._housemate_list.setSpacing(8)
         self.housemates_block.add(self._housemate_list)
         self.add_housemate_button = QPushButton(self.housemates_block)
-        self.add_housemate_button.clicked.connect(self._add_housemate_clicked)
+        on_trigger(self.add_housemate_button, self._add_housemate_clicked)
         self.housemates_block.add(left_aligned(self.add_housemate_button))
         layout.addWidget(self.housemates_block)
         layout.addStretch(1)
@@ -1273,7 +1274,7 @@ class _JobBox(LanguageAware, QGroupBox):
         self.error_label = ErrorLabel(self)
         layout.addWidget(self.error_label)
         self.remove_button = QPushButton(self)
-        self.remove_button.clicked.connect(lambda: self.remove_requested.emit(self))
+        on_trigger(self.remove_button, lambda: self.remove_requested.emit(self))
         layout.addWidget(self.remove_button, 0, Qt.AlignmentFlag.AlignLeft)
 
         self.wage_unit.currentIndexChanged.connect(self._update)
@@ -1418,7 +1419,7 @@ class JobsForm(PlanForm):
         self._list.setSpacing(12)
         layout.addLayout(self._list)
         self.add_button = QPushButton(self)
-        self.add_button.clicked.connect(self._add_clicked)
+        on_trigger(self.add_button, self._add_clicked)
         row = QHBoxLayout()
         row.addWidget(self.add_button)
         row.addStretch(1)
@@ -1545,7 +1546,7 @@ class _ExpenseRow(QObject):
         else:
             self.month_day.setValue(start_day)
         self.remove_button = QPushButton(parent)
-        self.remove_button.clicked.connect(lambda: self.remove_requested.emit(self))
+        on_trigger(self.remove_button, lambda: self.remove_requested.emit(self))
         self.error_label = ErrorLabel(parent)
         self.every.currentIndexChanged.connect(self._update)
         self.name.textChanged.connect(lambda _text: self.retranslate_ui())
@@ -1645,7 +1646,7 @@ class MoneyForm(PlanForm):
             header.setFont(font)
         self.costs_block.add(self._grid_widget)
         self.add_button = QPushButton(self.costs_block)
-        self.add_button.clicked.connect(self._add_clicked)
+        on_trigger(self.add_button, self._add_clicked)
         self.costs_block.add(left_aligned(self.add_button))
         layout.addWidget(self.costs_block)
         layout.addStretch(1)

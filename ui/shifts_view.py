@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import calendar as _calendar
 import re
+from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, time, timedelta
@@ -72,6 +73,7 @@ from planner.scenarios import CERTAINTY_NAMES
 from ui.plain import tooltip as plain_tooltip
 from ui.document import StepName
 from ui.fonts import use_content_font
+from ui.actions import on_trigger
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
@@ -737,6 +739,18 @@ class ShiftCalendar(QCalendarWidget):
 # --- the panel ------------------------------------------------------------------------------------------
 
 
+def changed_shifts(old: Sequence[Shift], new: Sequence[Shift]) -> list[int]:
+    """Indices in ``new`` of the shifts that are not in ``old`` (changed or added), counting equal shifts apart."""
+    left = Counter(old)
+    out = []
+    for i, shift in enumerate(new):
+        if left[shift]:
+            left[shift] -= 1
+        else:
+            out.append(i)
+    return out
+
+
 class ShiftsPanel(QWidget):
     """The shifts of one plan: a table and a calendar, with Add, Duplicate, Repeat…, Delete and "what does it add?".
 
@@ -872,7 +886,7 @@ class ShiftsPanel(QWidget):
         self.add_on_day_button = QToolButton(page)
         self.add_on_day_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         self.add_on_day_button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.add_on_day_button.clicked.connect(self.add_on_calendar_day)
+        on_trigger(self.add_on_day_button, self.add_on_calendar_day)
         side.addWidget(self.add_on_day_button, 0, Qt.AlignmentFlag.AlignLeft)
         side.addStretch(1)
         self.legend = QLabel(page)
@@ -894,7 +908,7 @@ class ShiftsPanel(QWidget):
         action = QAction(self)
         action.setShortcut(keys)
         action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        action.triggered.connect(lambda _checked=False: slot())
+        on_trigger(action, slot)
         owner.addAction(action)
         button.setDefaultAction(action)
         return action
@@ -917,6 +931,7 @@ class ShiftsPanel(QWidget):
         if plan is self._plan and plan is not None:
             return
         previous = self.selected_shift_index()
+        previous_row = self.table.currentIndex().row() if self.table.currentIndex().isValid() else None
         old_count = len(self._plan.shifts) if self._plan is not None else 0
         expected, self._expected = self._expected, None
         old_plan, self._plan = self._plan, plan
@@ -926,12 +941,18 @@ class ShiftsPanel(QWidget):
         count = len(plan.shifts) if plan is not None else 0
         if old_plan is None or plan is None or count != old_count or plan.jobs != old_plan.jobs:
             self.fit_columns()  # rows came or went, another plan, or other job names
+        changed = changed_shifts(old_plan.shifts, plan.shifts) if old_plan is not None and plan is not None else []
         if expected is not None and expected[0] == plan and expected[1]:
             self.select_shifts(expected[1])
         elif count and previous is None:  # a plan to show: start on its first shift by day
             self.select_shifts([self.proxy.mapToSource(self.proxy.index(0, 0)).row()])
-        elif count and old_count != count and previous is not None:
-            self.select_shifts([min(previous, count - 1)])
+        elif count and expected is None and changed and len(changed) < count:
+            # Undo or redo from outside: the shifts it changed or brought back, wherever they are by day.
+            self.select_shifts(changed)
+        elif count and old_count != count and previous_row is not None:
+            # Shifts went away (an add undone, a delete redone): the row before them by day, not the last one.
+            row = min(max(previous_row - 1, 0), self.proxy.rowCount() - 1)
+            self.select_shifts([self.proxy.mapToSource(self.proxy.index(row, 0)).row()])
         self._retranslate_jobs_hint()
         self._retranslate_day()
         self._update_actions()
@@ -940,6 +961,10 @@ class ShiftsPanel(QWidget):
         self.clear_message()
         self._expected = (plan, tuple(select))
         self.edit_requested.emit(plan, text)
+
+    def current_view(self) -> QWidget:
+        """The shift list or the calendar, whichever is shown: where the keyboard goes on the Shifts tab."""
+        return self.calendar if self.tabs.currentIndex() == self.CALENDAR_PAGE else self.table
 
     # --- selection ---------------------------------------------------------------------------
 

@@ -375,14 +375,15 @@ def test_delete_removes_every_selected_shift_and_keeps_the_cursor_in_place(qtbot
     assert panel.selected_shift_index() == 0 and panel.table.hasFocus()
 
 
-def test_undo_of_an_add_clamps_the_current_shift(qtbot) -> None:  # noqa: ANN001
+def test_undo_of_an_add_goes_back_to_the_shift_it_was_added_after(qtbot) -> None:  # noqa: ANN001
     plan = make_plan(UNSORTED)
     panel = open_panel(qtbot, plan)
-    go_to_row(qtbot, panel, 2)
+    go_to_row(qtbot, panel, 2)  # 20 January: plan index 0
     qtbot.keyClick(panel.table, Key.Key_Insert)
     assert panel.selected_shift_index() == 3
     panel.set_plan(plan)  # what the window does on Ctrl+Z
-    assert panel.selected_shift_index() == 2
+    # The row the add was made from, not the shift with the highest plan index still there (12 January).
+    assert panel.selected_shift_index() == 0 and panel.table.currentIndex().row() == 2
     assert panel.table.hasFocus()
 
 
