@@ -563,8 +563,11 @@ def _set_aside(r: _Reader, ym: YM) -> SummaryItem:
     events = [e for e in r.result.timeline.events if e.kind in _TAKEN and any(a.for_date == e.date and a.settles == e.settles for a in advice)]
     flags = _unique_flags(r.settlement_flags(events)) if advice else ()
     rules = r.settlement_rules if advice else ()
+    short = next((a for a in advice if a.kind == "shortfall"), None)
+    hint = (Explanation(N_("Keep it from now on: on {date} your balance would drop too low."), {"date": Day(short.for_date)})
+            if short is not None else None)
     return SummaryItem("set_aside", LABELS["set_aside"], lm.set_aside, expl, ym, parts, rules, flags,
-                       advice[0].from_date if advice else None)
+                       advice[0].from_date if advice else None, hint=hint)
 
 
 # --- the cards -----------------------------------------------------------------------------------

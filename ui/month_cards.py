@@ -522,7 +522,9 @@ def _balance(card: MonthCard) -> _Box:
 
 def _set_aside(card: MonthCard) -> _Box:
     item = card.set_aside
-    if item.amount > 0 and item.when is not None:
+    if item.amount > 0 and item.hint is not None:
+        sub = render(item.hint, get_language())
+    elif item.amount > 0 and item.when is not None:
         sub = _("From your wage of {date}").format(date=format_day(item.when))
     else:
         sub = _("Nothing needs to be set aside this month.")
