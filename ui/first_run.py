@@ -98,11 +98,13 @@ def add_months(year: int, month: int, count: int) -> tuple[int, int]:
     return index // 12, index % 12 + 1
 
 
-def _scrolled(form: QWidget, parent: QWidget) -> QScrollArea:
+def scrolling(widget: QWidget, parent: QWidget) -> QScrollArea:
+    """``widget`` in a frameless scroll area that gives it all the room there is, and scrolls when there is less
+    (the wizard's pages and the window's tabs)."""
     area = QScrollArea(parent)
     area.setWidgetResizable(True)
     area.setFrameShape(QFrame.Shape.NoFrame)
-    area.setWidget(form)
+    area.setWidget(widget)
     return area
 
 
@@ -352,7 +354,7 @@ class HouseholdPage(_Page):
         self.form = HouseholdForm(today=today)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(_scrolled(self.form, self))
+        layout.addWidget(scrolling(self.form, self))
         self.retranslate_ui()
 
     def validatePage(self) -> bool:  # noqa: N802 - Qt override
@@ -377,7 +379,7 @@ class WorkPage(_Page):
         self.form = JobsForm()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(_scrolled(self.form, self))
+        layout.addWidget(scrolling(self.form, self))
         self.retranslate_ui()
 
     def initializePage(self) -> None:  # noqa: N802 - Qt override
@@ -398,7 +400,7 @@ class MoneyPage(_Page):
         self.form.buffer.setText(amount_text(default_buffer))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(_scrolled(self.form, self))
+        layout.addWidget(scrolling(self.form, self))
         self.retranslate_ui()
 
     def validatePage(self) -> bool:  # noqa: N802 - Qt override
@@ -421,7 +423,7 @@ class ShiftsPage(_Page):
         self.form = ShiftPatternForm(first, until, minimum, maximum)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(_scrolled(self.form, self))
+        layout.addWidget(scrolling(self.form, self))
         self.retranslate_ui()
 
     def initializePage(self) -> None:  # noqa: N802 - Qt override

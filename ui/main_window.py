@@ -42,7 +42,6 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QProgressBar,
     QPushButton,
-    QScrollArea,
     QSizePolicy,
     QSplitter,
     QStackedWidget,
@@ -72,7 +71,7 @@ from ui.errors import ErrorMessage, present, show_error, write_failed
 from ui.files import ask_open, ask_save, file_stem, start_folder
 from ui.explain_panel import ExplainPanel
 from ui.file_dialog import forget_folders
-from ui.first_run import FirstRunWizard
+from ui.first_run import FirstRunWizard, scrolling
 from ui.focus_ring import install as install_focus_ring
 from ui.fonts import use_content_font
 from ui.glossary_dialog import GlossaryDialog
@@ -117,15 +116,6 @@ def fitting_size(available: QRect, wanted: QSize = DEFAULT_SIZE) -> QSize:
         max(min(wanted.width(), available.width() - FRAME_ALLOWANCE.width()), 320),
         max(min(wanted.height(), available.height() - FRAME_ALLOWANCE.height()), 240),
     )
-
-
-def scrolling(widget: QWidget, parent: QWidget) -> QScrollArea:
-    """``widget`` in a frameless scroll area that gives it all the room there is, and scrolls when there is less."""
-    area = QScrollArea(parent)
-    area.setWidgetResizable(True)
-    area.setFrameShape(QFrame.Shape.NoFrame)
-    area.setWidget(widget)
-    return area
 
 
 def share_width(available: int, minimums: list[int]) -> list[int]:

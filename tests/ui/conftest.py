@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QMessageBox
 from planner.benefit import Projection, project
 from planner.i18n import get_language
 from planner.storage import load_plan
+from ui import errors, main_window
 from ui.language import apply_language
 from ui.main_window import MainWindow
 from ui.settings import Settings
@@ -71,3 +72,12 @@ def opened_window(qtbot, window: MainWindow) -> MainWindow:  # noqa: ANN001
 @pytest.fixture(scope="session")
 def example_projection() -> Projection:
     return project(load_plan(EXAMPLE))
+
+
+@pytest.fixture
+def captured(monkeypatch: pytest.MonkeyPatch) -> list[errors.ErrorMessage]:
+    """The error messages the window shows, instead of showing them."""
+    shown: list[errors.ErrorMessage] = []
+    monkeypatch.setattr(errors, "present", lambda parent, message: shown.append(message))
+    monkeypatch.setattr(main_window, "present", lambda parent, message: shown.append(message))
+    return shown

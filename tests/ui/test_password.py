@@ -7,7 +7,6 @@ from pathlib import Path
 import pytest
 
 from planner.storage import PlanFileError, load_plan
-from ui import errors, main_window
 from ui.main_window import MainWindow, password_warning
 
 from .conftest import EXAMPLE
@@ -18,12 +17,6 @@ pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support (propagate
 PASSWORD = "buurthuis-2026"
 
 
-@pytest.fixture
-def captured(monkeypatch: pytest.MonkeyPatch) -> list[errors.ErrorMessage]:
-    shown: list[errors.ErrorMessage] = []
-    monkeypatch.setattr(errors, "present", lambda parent, message: shown.append(message))
-    monkeypatch.setattr(main_window, "present", lambda parent, message: shown.append(message))
-    return shown
 
 
 @pytest.fixture

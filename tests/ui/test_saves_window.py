@@ -14,7 +14,6 @@ from PySide6.QtWidgets import QMessageBox
 
 from planner import storage
 from planner.storage import TEMP_SUFFIX, load_plan, save_plan
-from ui import errors, main_window
 from ui.main_window import MainWindow
 from ui.settings import Settings
 
@@ -30,12 +29,6 @@ def mode(path: Path) -> int:
     return stat.S_IMODE(os.stat(path).st_mode)
 
 
-@pytest.fixture
-def captured(monkeypatch: pytest.MonkeyPatch) -> list[errors.ErrorMessage]:
-    shown: list[errors.ErrorMessage] = []
-    monkeypatch.setattr(errors, "present", lambda parent, message: shown.append(message))
-    monkeypatch.setattr(main_window, "present", lambda parent, message: shown.append(message))
-    return shown
 
 
 def _full_disk(monkeypatch: pytest.MonkeyPatch) -> None:
