@@ -20,7 +20,7 @@ import textwrap
 from collections.abc import Sequence
 from datetime import timedelta
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from planner.assumptions import ASSUMPTIONS, FIXED_ASSUMPTIONS
 from planner.benefit import BenefitMonth, Flag, Line, Projection
@@ -30,15 +30,16 @@ from planner.explain import Explanation, RuleRef, Text, render
 from planner.i18n import LANGUAGES, N_, Language, format_day, format_money, format_month, format_number, use_language
 from planner.i18n import _ as gettext_
 from planner.model import Plan, parse_month
-from planner.compare_summary import comparison_text, summarise
 from planner.notes import collect_notes, months_text
 from planner.results import benefit_label, label
 from planner.norm import NotEligible
-from planner.risk import RiskNotSupported, RiskSummary, Spread, assess, frequency
 from planner.rules import RuleFileError, load_rules
 from planner.storage import PlanFileError, load_plan
 from planner.validate import Issue, check_plan, describe_errors
 from planner.wages.payments import Payment, net_by_month
+
+if TYPE_CHECKING:  # imported where they are used: compute without --risk needs neither numpy nor the simulation
+    from planner.risk import RiskSummary, Spread
 
 RISK_SAMPLES = 10_000
 RISK_MAX_SAMPLES = 1_000_000
@@ -294,6 +295,8 @@ def risk_json(summary: RiskSummary, lang: Language) -> dict[str, Any]:
 
 def render_risk_table(summary: RiskSummary, lang: Language) -> str:
     """The risk simulation as text: the plain sentences, then the months in a grid."""
+    from planner.risk import frequency
+
     with use_language(lang):
         lines = ["", gettext_(N_("Risk: what can happen if shifts change")), ""]
         lines.extend(render(t, lang) for t in summary.texts)
@@ -324,6 +327,8 @@ def render_risk_table(summary: RiskSummary, lang: Language) -> str:
 
 
 def _frequency_text(chance: Decimal) -> str:
+    from planner.risk import frequency
+
     count, total = frequency(chance)
     if chance <= 0:
         return gettext_(N_("never"))
@@ -667,11 +672,18 @@ def compute_main(argv: Sequence[str]) -> int:
         return code
     try:
         risk = bounds(plan, rules)
-        simulated = assess(plan, samples, seed, rules, risk.results["planned"]) if args.risk else None
     except NotEligible as exc:
         return _error(lang, N_("This plan cannot be computed:"), [render(exc.explanation, lang)])
-    except RiskNotSupported as exc:
-        return _error(lang, N_("The risk of this plan cannot be simulated: {reason}"), reason=render(exc.explanation, lang))
+    simulated = None
+    if args.risk:
+        from planner.risk import RiskNotSupported, assess  # numpy: only when asked for
+
+        try:
+            simulated = assess(plan, samples, seed, rules, risk.results["planned"])
+        except NotEligible as exc:
+            return _error(lang, N_("This plan cannot be computed:"), [render(exc.explanation, lang)])
+        except RiskNotSupported as exc:
+            return _error(lang, N_("The risk of this plan cannot be simulated: {reason}"), reason=render(exc.explanation, lang))
     if args.format == "json":
         data = projection_json(risk, issues, lang)
         if simulated is not None:
@@ -735,6 +747,8 @@ def compare_main(argv: Sequence[str]) -> int:
         rows = compare(plans[0], plans[1], rules)
     except NotEligible as exc:
         return _error(lang, N_("This plan cannot be computed:"), [render(exc.explanation, lang)])
+    from planner.compare_summary import comparison_text, summarise
+
     fields = ("kept", "money_in", "settlement_out", "lowest_balance", "set_aside", "open_after")
     totals = summarise(rows)
     name_a, name_b = plans[0].name or args.plan_a, plans[1].name or args.plan_b

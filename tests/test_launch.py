@@ -25,6 +25,8 @@ from ui.launch import main
 code = main(sys.argv[1:])
 loaded = sorted(m for m in sys.modules if m.split(".")[0] in ("PySide6", "shiboken6", "matplotlib"))
 print("LOADED:" + ",".join(loaded), file=sys.stderr)
+simulation = sorted(m for m in sys.modules if m.split(".")[0] == "numpy" or m == "planner.risk")
+print("SIMULATION:" + ",".join(simulation), file=sys.stderr)
 sys.exit(code)
 """
 
@@ -46,9 +48,9 @@ def _probe(tmp_path: Path, *args: str, **env: str) -> subprocess.CompletedProces
     )
 
 
-def _loaded(stderr: str) -> list[str]:
-    line = next(line for line in stderr.splitlines() if line.startswith("LOADED:"))
-    return [m for m in line.removeprefix("LOADED:").split(",") if m]
+def _loaded(stderr: str, kind: str = "LOADED") -> list[str]:
+    line = next(line for line in stderr.splitlines() if line.startswith(f"{kind}:"))
+    return [m for m in line.removeprefix(f"{kind}:").split(",") if m]
 
 
 @pytest.mark.parametrize(
@@ -66,6 +68,25 @@ def test_the_commands_without_a_window_never_load_qt(tmp_path: Path, args: tuple
     assert result.returncode == 0, result.stderr
     assert expected in result.stdout
     assert _loaded(result.stderr) == []
+
+
+@pytest.mark.parametrize(
+    ("args", "simulated"),
+    [
+        (("compute", EXAMPLE), False),
+        (("compute", EXAMPLE, "--format", "json"), False),
+        (("compare", EXAMPLE, EXAMPLE), False),
+        (("compute", EXAMPLE, "--risk", "--samples", "200", "--lang", "en"), True),
+    ],
+)
+def test_only_the_risk_simulation_loads_numpy(tmp_path: Path, args: tuple[str, ...], simulated: bool) -> None:
+    """numpy and the simulation cost a cold start about 100 ms: loaded for --risk, and only then."""
+    result = _probe(tmp_path, *args)
+    assert result.returncode == 0, result.stderr
+    loaded = _loaded(result.stderr, "SIMULATION")
+    assert ("planner.risk" in loaded and "numpy" in loaded) == simulated, loaded
+    assert bool(loaded) == simulated, loaded
+    assert ("Risk: what can happen if shifts change" in result.stdout) == simulated
 
 
 def test_help_names_the_app_and_both_commands(tmp_path: Path) -> None:
