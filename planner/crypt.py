@@ -23,9 +23,8 @@ import json
 import os
 from typing import Any
 
-from cryptography.exceptions import InvalidTag
-from cryptography.hazmat.primitives.ciphers.aead import AESGCM
-from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
+# cryptography is imported where a file is sealed or opened: every start reads plan files, few are protected
+# (importing it costs a start some 10-15 ms).
 
 FORMAT = "bijverdienplanner.encrypted"
 VERSION = 1
@@ -51,6 +50,8 @@ def is_encrypted(data: Any) -> bool:
 
 
 def _key(password: str, salt: bytes, n: int, r: int, p: int) -> bytes:
+    from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
+
     return Scrypt(salt=salt, length=32, n=n, r=r, p=p).derive(password.encode("utf-8"))
 
 
@@ -62,6 +63,8 @@ def seal(plaintext: bytes, password: str) -> bytes:
     """The envelope (UTF-8 JSON) holding ``plaintext`` sealed with ``password``."""
     if not password:
         raise ValueError("a password is needed")
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
     salt, nonce = os.urandom(16), os.urandom(12)
     header = {"format": FORMAT, "version": VERSION, "cipher": CIPHER,
               "kdf": {"name": "scrypt", "n": SCRYPT_N, "r": SCRYPT_R, "p": SCRYPT_P,
@@ -93,6 +96,9 @@ def open_sealed(envelope: dict[str, Any], password: str) -> bytes:
         raise NotEncrypted(str(exc)) from exc
     if len(nonce) != 12 or len(salt) < 16:  # not a rule value: sizes of the nonce and salt in bytes
         raise NotEncrypted("unusable nonce or salt")
+    from cryptography.exceptions import InvalidTag
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
     try:
         return AESGCM(_key(password, salt, n, r, p)).decrypt(nonce, data, _associated(header))
     except InvalidTag as exc:

@@ -110,3 +110,20 @@ def test_load_rules_uses_the_cache_folder_it_is_given(tmp_path: Path, monkeypatc
     monkeypatch.delenv("BIJVERDIENPLANNER_CACHE_DIR")
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
     assert rules_module.cache_dir() == tmp_path / "xdg" / "bijverdienplanner"
+
+
+def test_a_new_bundle_parses_the_rules_again(rule_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """In a bundle the loader's source is no file to hash: the program file stands for it, so a new build never
+    reads the cache an older build wrote (its loader may have read the JSON differently)."""
+    program = tmp_path / "bijverdienplanner"
+    program.write_bytes(b"build 1")
+    monkeypatch.setattr(rules_module, "__file__", str(tmp_path / "archive" / "planner" / "rules" / "__init__.pyc"))
+    monkeypatch.setattr(rules_module.sys, "executable", str(program))
+    parsed = _count_parses(monkeypatch)
+    cache = tmp_path / "cache"
+    load_cached(rule_dir, cache)
+    load_cached(rule_dir, cache)
+    assert len(parsed) == 1
+    program.write_bytes(b"build 2, a little larger")
+    _same(load_cached(rule_dir, cache), load_dir(rule_dir))
+    assert len(parsed) == 2
