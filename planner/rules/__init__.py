@@ -277,9 +277,8 @@ def parse_parameter(param_id: str, text: str) -> Parameter:
 
 def load_dir(root: Path) -> RuleSet:
     params: dict[str, Parameter] = {}
-    for path in _rule_files(root):
-        param_id = path.relative_to(root).with_suffix("").as_posix()
-        params[param_id] = parse_parameter(param_id, path.read_text(encoding="utf-8"))
+    for param_id, path in _rule_files(root):
+        params[param_id] = parse_parameter(param_id, Path(path).read_text(encoding="utf-8"))
     if not params:
         raise RuleFileError(f"no rule files found under {root}")
     log.debug("loaded %d rule parameters", len(params))
@@ -304,12 +303,16 @@ def _package_version() -> str:
         return "unknown"
 
 
-def _rule_files(root: Path) -> list[Path]:
-    """The ``*.yaml`` files under ``root``, in a fixed order (os.walk: a fifth of the time of Path.rglob)."""
+def _rule_files(root: Path) -> list[tuple[str, str]]:
+    """``(parameter id, file)`` of the ``*.yaml`` files under ``root``, in a fixed order (plain strings: every
+    start lists and hashes them)."""
     found = []
-    for folder, _dirs, names in os.walk(root):
-        found.extend(Path(folder, name) for name in names if name.endswith(".yaml"))
-    return sorted(found)
+    top = os.fspath(root)
+    for folder, _dirs, names in os.walk(top):
+        inside = os.path.relpath(folder, top).replace(os.sep, "/")
+        prefix = "" if inside == "." else inside + "/"
+        found.extend((prefix + name[: -len(".yaml")], os.path.join(folder, name)) for name in names if name.endswith(".yaml"))
+    return sorted(found, key=lambda pair: pair[0].split("/"))
 
 
 def _cache_key(root: Path) -> str:
@@ -328,9 +331,10 @@ def _cache_key(root: Path) -> str:
     else:
         program = os.stat(sys.executable)
         digest.update(f"{_package_version()} {sys.executable} {program.st_size} {program.st_mtime_ns}\n".encode())
-    for path in _rule_files(root):
-        digest.update(b"\0" + path.relative_to(root).as_posix().encode() + b"\0")
-        digest.update(path.read_bytes())
+    for param_id, path in _rule_files(root):
+        digest.update(b"\0" + param_id.encode() + b".yaml\0")
+        with open(path, "rb") as fh:
+            digest.update(fh.read())
     return digest.hexdigest()
 
 
