@@ -23,7 +23,7 @@ from typing import Literal
 
 from babel import Locale
 from babel.dates import format_date as _babel_format_date
-from babel.numbers import format_currency, format_decimal
+from babel.numbers import NumberPattern, format_currency, parse_pattern
 
 from planner.resources import CHECKOUT, catalog_dir
 
@@ -161,13 +161,22 @@ def _format_money(amount: Decimal, locale: str) -> str:
 
 def format_number(value: Decimal, lang: Language | None = None, *, decimals: int | None = None) -> str:
     fmt = None if decimals is None else "#,##0." + "0" * decimals if decimals else "#,##0"
-    return format_decimal(value, format=fmt, locale=_BABEL_LOCALE[lang or get_language()])
+    locale, pattern = _number_pattern(fmt, _BABEL_LOCALE[lang or get_language()])
+    return pattern.apply(value, locale)  # what babel.numbers.format_decimal does, without parsing the pattern again
 
 
 def format_percent(value: Decimal, lang: Language | None = None) -> str:
     """A percentage given as a number of percent (25 -> "25%" / "25%")."""
-    text = format_decimal(value.normalize(), locale=_BABEL_LOCALE[lang or get_language()])
-    return f"{text}%"
+    locale, pattern = _number_pattern(None, _BABEL_LOCALE[lang or get_language()])
+    return f"{pattern.apply(value.normalize(), locale)}%"
+
+
+@cache
+def _number_pattern(fmt: str | None, locale: str) -> tuple[Locale, NumberPattern]:
+    """The locale and the parsed number pattern (``fmt``, or the locale's own): Babel parses both on every call
+    of format_decimal, a table of a plan formats some hundreds of numbers."""
+    parsed = Locale.parse(locale)
+    return parsed, parse_pattern(fmt if fmt is not None else parsed.decimal_formats[None])
 
 
 def format_day(day: date, lang: Language | None = None) -> str:

@@ -171,7 +171,10 @@ Certainty = Literal["sure", "likely", "maybe", "extra"]
 
 
 class _Frozen(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+    # defer_build: a model's validator is made when it is first used, not when this module is imported. Reading
+    # a plan file builds Plan's validator, with the nested models inside it, once; the nested models get
+    # validators of their own only where they are made directly (the window's forms).
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True, defer_build=True)
 
 
 class Person(_Frozen):

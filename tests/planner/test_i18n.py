@@ -9,6 +9,8 @@ from datetime import date
 from decimal import Decimal
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from planner import i18n
 from planner.i18n import (
@@ -199,3 +201,18 @@ def test_signed_money_has_a_real_minus_and_a_plus_when_asked() -> None:
     assert format_signed_money(Decimal("60.03"), "en", plus=True) == "+" + format_money(Decimal("60.03"), "en")
     assert format_signed_money(Decimal("60.03"), "en") == format_money(Decimal("60.03"), "en")
     assert format_signed_money(Decimal("0"), "nl", plus=True) == format_money(Decimal("0"), "nl")
+
+
+@given(
+    value=st.decimals(min_value=Decimal("-1e9"), max_value=Decimal("1e9"), allow_nan=False, allow_infinity=False, places=4),
+    decimals=st.sampled_from([None, 0, 1, 2, 4]),
+    lang=st.sampled_from(["nl", "en"]),
+)
+def test_numbers_are_written_as_babel_writes_them(value: Decimal, decimals: int | None, lang: str) -> None:
+    """format_number and format_percent keep the parsed pattern between calls; the text is Babel's own."""
+    from babel.numbers import format_decimal
+
+    locale = {"nl": "nl_NL", "en": "en_GB"}[lang]
+    fmt = None if decimals is None else "#,##0." + "0" * decimals if decimals else "#,##0"
+    assert format_number(value, lang, decimals=decimals) == format_decimal(value, format=fmt, locale=locale)
+    assert format_percent(value, lang) == format_decimal(value.normalize(), locale=locale) + "%"
