@@ -149,3 +149,40 @@ def test_the_metainfo_shows_our_screenshots_and_this_version() -> None:
     with (ROOT / "pyproject.toml").open("rb") as fh:
         version = tomllib.load(fh)["project"]["version"]
     assert root.find("releases/release").get("version") == version
+
+
+def _bundle_filter():  # noqa: ANN202
+    """The spec's ``_keep``: what the bundle keeps of PyInstaller's findings (the spec itself runs only in PyInstaller)."""
+    import ast
+    import re
+
+    tree = ast.parse((ROOT / "packaging" / "bijverdienplanner.spec").read_text(encoding="utf-8"))
+    wanted = [node for node in tree.body if isinstance(node, ast.FunctionDef) and node.name == "_keep"]
+    assert len(wanted) == 1
+    namespace: dict = {"re": re, "LANGUAGES": LANGUAGES}
+    exec(compile(ast.Module(body=wanted, type_ignores=[]), "bijverdienplanner.spec", "exec"), namespace)  # noqa: S102 - our own spec
+    return namespace["_keep"]
+
+
+@pytest.mark.parametrize(
+    ("path", "kept"),
+    [
+        # Typing ë, é and € with dead keys or the compose key needs Qt's input contexts (compose, IBus).
+        ("PySide6/Qt/plugins/platforminputcontexts/libcomposeplatforminputcontextplugin.so", True),
+        ("PySide6/Qt/plugins/platforminputcontexts/libibusplatforminputcontextplugin.so", True),
+        ("PySide6/Qt/plugins/platforminputcontexts/libqtvirtualkeyboardplugin.so", False),
+        ("PySide6/Qt/plugins/platforms/libqxcb.so", True),
+        ("PySide6/Qt/plugins/platforms/libqwayland.so", True),
+        ("PySide6/Qt/plugins/platforms/libqvnc.so", False),
+        ("PySide6/Qt/lib/libQt6Quick.so.6", False),
+        ("PySide6/Qt/lib/libQt6Network.so.6", False),
+        ("PySide6/Qt/lib/libQt6Svg.so.6", True),
+        ("PySide6/Qt/translations/qtbase_nl.qm", True),
+        ("PySide6/Qt/translations/qtbase_de.qm", False),
+        ("babel/locale-data/nl_NL.dat", True),
+        ("babel/locale-data/de.dat", False),
+        ("libgtk-3.so.0", False),
+    ],
+)
+def test_the_bundle_keeps_what_the_app_uses(path: str, kept: bool) -> None:
+    assert _bundle_filter()(path) == kept
