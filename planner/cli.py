@@ -783,6 +783,9 @@ USAGE = (
 )
 
 
+EXIT_BROKEN_PIPE = 1
+"""The output's reader closed it before everything was written (as Python itself exits on it)."""
+
 EXIT_BUG = 70
 """Something went wrong inside the planner: a bug, never the user's input (tests treat it as a failure)."""
 
@@ -790,12 +793,17 @@ EXIT_BUG = 70
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     try:
-        if argv and argv[0] == "compute":
-            return compute_main(argv[1:])
-        if argv and argv[0] == "compare":
-            return compare_main(argv[1:])
+        if argv and argv[0] in ("compute", "compare"):
+            code = (compute_main if argv[0] == "compute" else compare_main)(argv[1:])
+            sys.stdout.flush()  # here, not at Python's exit: a closed pipe is answered below
+            return code
     except (SystemExit, KeyboardInterrupt):
         raise
+    except BrokenPipeError:  # the reader stopped early (`compute PLAN | head`): not an error of ours, and quiet
+        import os
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # Python's exit flush must not complain
+        return EXIT_BROKEN_PIPE
     except Exception as exc:  # a bug: a short message, never a traceback that may quote a household's data
         lang: Language = "en" if "--lang" in argv and argv[argv.index("--lang") + 1:][:1] == ["en"] else "nl"
         _error(lang, N_("Bijverdienplanner stopped because of an error in the program ({kind}). "

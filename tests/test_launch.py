@@ -189,3 +189,20 @@ def test_a_bundle_finds_qts_plugins_and_keeps_matplotlibs_font_cache(tmp_path: P
     assert environ["MPLCONFIGDIR"] == str(tmp_path / "cache" / "bijverdienplanner" / "matplotlib")
     assert Path(environ["MPLCONFIGDIR"]).is_dir()
     assert environ["QT_PLUGIN_PATH"] == str(tmp_path / "_internal" / "PySide6" / "Qt" / "plugins")
+
+
+@pytest.mark.parametrize("args", [("compute", EXAMPLE, "--format", "json"), ("compute", EXAMPLE, "--format", "csv")])
+def test_a_reader_that_stops_early_is_no_error(tmp_path: Path, args: tuple[str, ...]) -> None:
+    """``bijverdienplanner compute PLAN | head`` : the pipe is closed before all is written. No message of a
+    program error (exit 70), no Python complaint; Python's own exit code for it."""
+    read_end, write_end = os.pipe()
+    os.close(read_end)  # the reader is gone before the first byte
+    try:
+        result = subprocess.run(
+            [sys.executable, "-m", "ui.launch", *args], cwd=ROOT, env=_env(tmp_path), stdout=write_end,
+            stderr=subprocess.PIPE, text=True, timeout=120, check=False,
+        )
+    finally:
+        os.close(write_end)
+    assert result.stderr == ""
+    assert result.returncode == 1
