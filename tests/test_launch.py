@@ -25,7 +25,7 @@ from ui.launch import main
 code = main(sys.argv[1:])
 loaded = sorted(m for m in sys.modules if m.split(".")[0] in ("PySide6", "shiboken6", "matplotlib"))
 print("LOADED:" + ",".join(loaded), file=sys.stderr)
-optional = sorted(m for m in sys.modules if m.split(".")[0] in ("numpy", "cryptography") or m == "planner.risk")
+optional = sorted(m for m in sys.modules if m.split(".")[0] in ("numpy", "cryptography", "yaml") or m == "planner.risk")
 print("OPTIONAL:" + ",".join(optional), file=sys.stderr)
 sys.exit(code)
 """
@@ -83,10 +83,20 @@ def test_only_the_risk_simulation_loads_numpy(tmp_path: Path, args: tuple[str, .
     """numpy and the simulation cost a cold start about 100 ms: loaded for --risk, and only then."""
     result = _probe(tmp_path, *args)
     assert result.returncode == 0, result.stderr
-    loaded = [m for m in _loaded(result.stderr, "OPTIONAL") if not m.startswith("cryptography")]
+    loaded = [m for m in _loaded(result.stderr, "OPTIONAL") if m.split(".")[0] in ("numpy", "planner")]
     assert ("planner.risk" in loaded and "numpy" in loaded) == simulated, loaded
     assert bool(loaded) == simulated, loaded
     assert ("Risk: what can happen if shifts change" in result.stdout) == simulated
+
+
+def test_only_the_first_start_parses_the_rule_files(tmp_path: Path) -> None:
+    """The first start parses the YAML rule files (and caches them); later starts read the cache, without PyYAML."""
+    cache = str(tmp_path / "cache")
+    for first in (True, False):
+        result = _probe(tmp_path, "compute", EXAMPLE, "--lang", "en", BIJVERDIENPLANNER_CACHE_DIR=cache)
+        assert result.returncode == 0, result.stderr
+        assert "Bijverdienplanner: your months, in euros" in result.stdout
+        assert ("yaml" in _loaded(result.stderr, "OPTIONAL")) == first
 
 
 def test_only_a_protected_plan_loads_the_cryptography(tmp_path: Path) -> None:

@@ -42,7 +42,6 @@ from functools import cache
 from pathlib import Path
 from typing import Literal
 
-import yaml
 from pydantic import ValidationError
 
 from planner.rules.schema import ParameterFile, Reference, Status, Text, parse_value
@@ -203,46 +202,56 @@ class RuleSet:
 # --- loading -------------------------------------------------------------------------------------
 
 
-class _StrictLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # libyaml's parser where PyYAML has it
-    """safe_load that keeps dates as strings and refuses duplicate keys."""
+@cache
+def _strict_loader() -> type:
+    """safe_load's loader that keeps dates as strings and refuses duplicate keys and unquoted decimals.
 
+    Made, and PyYAML imported, on the first parse only: a start that reads the rules from the JSON cache
+    needs neither (importing PyYAML costs a start some 10-20 ms).
+    """
+    import yaml
 
-# Dates stay strings: drop the implicit timestamp resolver.
-_StrictLoader.yaml_implicit_resolvers = {
-    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
+    class _StrictLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # libyaml's parser where PyYAML has it
+        """safe_load that keeps dates as strings and refuses duplicate keys."""
 
+    # Dates stay strings: drop the implicit timestamp resolver.
+    _StrictLoader.yaml_implicit_resolvers = {
+        first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+        for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+    }
 
-def _no_duplicates(loader: yaml.SafeLoader, node: yaml.MappingNode, deep: bool = False) -> dict:
-    mapping: dict = {}
-    for key_node, value_node in node.value:
-        key = loader.construct_object(key_node, deep=deep)
-        if key in mapping:
-            raise yaml.constructor.ConstructorError(
-                "while constructing a mapping", node.start_mark, f"duplicate key {key!r}", key_node.start_mark
-            )
-        mapping[key] = loader.construct_object(value_node, deep=deep)
-    return mapping
+    def _no_duplicates(loader: yaml.SafeLoader, node: yaml.MappingNode, deep: bool = False) -> dict:
+        mapping: dict = {}
+        for key_node, value_node in node.value:
+            key = loader.construct_object(key_node, deep=deep)
+            if key in mapping:
+                raise yaml.constructor.ConstructorError(
+                    "while constructing a mapping", node.start_mark, f"duplicate key {key!r}", key_node.start_mark
+                )
+            mapping[key] = loader.construct_object(value_node, deep=deep)
+        return mapping
 
+    def _no_floats(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> float:
+        raise yaml.constructor.ConstructorError(
+            None, None, f"unquoted decimal {node.value!r}: write amounts as quoted strings", node.start_mark
+        )
 
-def _no_floats(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> float:
-    raise yaml.constructor.ConstructorError(
-        None, None, f"unquoted decimal {node.value!r}: write amounts as quoted strings", node.start_mark
-    )
-
-
-_StrictLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _no_duplicates)
-_StrictLoader.add_constructor("tag:yaml.org,2002:float", _no_floats)
+    _StrictLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _no_duplicates)
+    _StrictLoader.add_constructor("tag:yaml.org,2002:float", _no_floats)
+    return _StrictLoader
 
 
 def read_yaml(text: str) -> object:
     """Parse YAML text with the strict loader (no dates, no floats, no duplicate keys)."""
-    return yaml.load(text, Loader=_StrictLoader)  # noqa: S506 - a SafeLoader subclass
+    import yaml
+
+    return yaml.load(text, Loader=_strict_loader())  # noqa: S506 - a SafeLoader subclass
 
 
 def parse_parameter(param_id: str, text: str) -> Parameter:
     """Parse and validate one parameter file's text."""
+    import yaml
+
     try:
         raw = read_yaml(text)
         if "\t" in text:
