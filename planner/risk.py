@@ -52,7 +52,7 @@ import numpy as np
 
 from planner import vrijlating as vr
 from planner.assumptions import resolve
-from planner.benefit import ASSETS_COUPLE_OR_PARENT, ASSETS_SINGLE, VA, _scheme_id, va_table, vakantieaanspraak
+from planner.benefit import ASSETS_COUPLE_OR_PARENT, ASSETS_SINGLE, VA, premie_scheme_id, va_table, vakantieaanspraak
 from planner.explain import Day, Explanation, Money, Month, Percent
 from planner.i18n import N_
 from planner.income import attribution_rule
@@ -62,9 +62,9 @@ from planner.norm import norm_for_month
 from planner.premie import J_MAX, accrue, scheme_month
 from planner.rules import RuleSet, load_rules
 from planner.scenarios import Result, run, shifts_of
-from planner.settlement import _expenses
+from planner.settlement import expense_events
 from planner.vrijlating import Clock, vrijlating_for_month
-from planner.wages.payments import Payment, _active, _workdays_by_month, net_by_month, pay_periods
+from planner.wages.payments import Payment, job_active, net_by_month, pay_periods, workdays_by_month
 from planner.wages.tax import bijzonder_tarief, loonheffing
 
 YM = tuple[int, int]
@@ -503,7 +503,7 @@ class _Vectorised:
         method = attribution_rule(plan, rules).value
         self.method = plan.settlement.income_attribution if plan.settlement.income_attribution != "municipality" else method
         self.month_index = {ym: i for i, ym in enumerate(self.months)}
-        self.scheme_id = _scheme_id(plan)
+        self.scheme_id = premie_scheme_id(plan)
         self._months_static()
 
     # --- payments ---
@@ -537,7 +537,7 @@ class _Vectorised:
             mine_days = np.array([plan.shifts[k].date.toordinal() for k in mine_list], dtype=I64)
             job_slots = [s for s in slots if s.job_id == job.id and s.kind == "wage"]
             for first, last, pay_date in pay_periods(job, self.window_start, self.window_end):
-                if (job.id, first, last) in slips or not _active(job, first, last):
+                if (job.id, first, last) in slips or not job_active(job, first, last):
                     continue
                 idx = mine[np.searchsorted(mine_days, first.toordinal()):np.searchsorted(mine_days, last.toordinal(), "right")]
                 if idx.size:
@@ -588,7 +588,7 @@ class _Vectorised:
                 slot.parts.append((self.month_index[ym], net, counted))
             return slot
         if self.method == "spread_workdays" and period != "month":
-            days = sorted(_workdays_by_month(first, last).items())
+            days = sorted(workdays_by_month(first, last).items())
             part_months = [ym for ym, _ in days]
             weights = np.broadcast_to(np.array([d for _, d in days], dtype=I64)[:, None], (len(days), len(net)))
             parts, present = _split(net, weights, np.ones(weights.shape, dtype=bool))
@@ -903,7 +903,7 @@ class _Vectorised:
         # number each, added to the row before them. Money out is counted before money in on a day.
         start, end = self.window_start, self.window_end
         start_c, buffer_c = _c(plan.starting_balance), _c(plan.settlement.safety_buffer)
-        expenses = _expenses(plan, start, end)
+        expenses = expense_events(plan, start, end)
         varying = sorted({date(y, m, 1) for y, m in self.months} | set(pay_dates)
                          | {s.pay for s in slots if start <= s.pay <= end})
         row = {d: k for k, d in enumerate(varying)}
