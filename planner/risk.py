@@ -45,6 +45,7 @@ import calendar
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from functools import lru_cache
 from decimal import Decimal
 from typing import Literal
 
@@ -135,6 +136,13 @@ def _memo(values: np.ndarray, fn: Callable[[int], int]) -> np.ndarray:
     uniq, inverse = np.unique(values, return_inverse=True)
     mapped = np.fromiter((fn(int(v)) for v in uniq), dtype=I64, count=len(uniq))
     return mapped[inverse.reshape(values.shape)]
+
+
+@lru_cache(maxsize=1 << 16)  # not a rule value: how many wages to remember (a few MB at most)
+def _net_wage(gross_c: int, period: str, pay_date: date, with_lhk: bool, rules: RuleSet) -> int:
+    """The net wage in cents of a gross wage in cents, by planner.wages.tax.loonheffing (exact; remembered, as
+    the same wages come back in every simulation of a plan and after most edits)."""
+    return _c(loonheffing(_dec(gross_c), period, pay_date, with_lhk=with_lhk, rules=rules).net)  # type: ignore[arg-type]
 
 
 def _dec(c: int | np.integer) -> Decimal:
@@ -574,7 +582,7 @@ class _Vectorised:
             net, holiday_net = total, holiday_now
         else:
             def tax(c: int) -> int:
-                return _c(loonheffing(_dec(c), period, pay_date, with_lhk=job.employer_applies_heffingskorting, rules=rules).net)
+                return _net_wage(c, period, pay_date, job.employer_applies_heffingskorting, rules)
 
             net = _memo(total, tax)
             holiday_net = _memo(total + holiday_now, tax) - net if job.holiday_pay == "with_wage" else np.zeros_like(total)
@@ -770,7 +778,8 @@ class _Vectorised:
             person = plan.household.person(role)
             used = -1 if person.vrijlating_months_used is None else person.vrijlating_months_used  # type: ignore[union-attr]
             clocks[role] = (np.full(n, used, dtype=I64), np.full(n, -1, dtype=I64))
-        out = {k: np.zeros((self.m, n), dtype=I64) for k in ("bijstand", "paid", "reserved", "accrued", "premie_paid")}
+        # Only what the settlement and the ledger read is kept per month (fresh memory costs time: page faults).
+        out = {k: np.zeros((self.m, n), dtype=I64) for k in ("paid", "reserved", "premie_paid")}
         unpaid = np.zeros((self.m, n), dtype=I64)
         paid_in_year: dict[int, np.ndarray] = {}
         careful_excess = a["vakantieaanspraak_excess"] == "from_monthly"
@@ -804,7 +813,7 @@ class _Vectorised:
                     paid, reserved, bijstand = paid - from_monthly, reserved - (cut - from_monthly), bijstand - cut
             if self.assets_above[m]:
                 bijstand, paid, reserved = np.zeros_like(bijstand), np.zeros_like(paid), np.zeros_like(reserved)
-            out["bijstand"][m], out["paid"][m], out["reserved"][m] = bijstand, paid, reserved
+            out["paid"][m], out["reserved"][m] = paid, reserved
             scheme = self.schemes[m]
             if scheme is None:
                 continue
@@ -820,7 +829,6 @@ class _Vectorised:
                 accrued = self._accrue(scheme, sum(bases, np.zeros(n, dtype=I64)))
             if a["premie_month_without_bijstand"] == "no_premie":
                 accrued = np.where(bijstand > 0, accrued, 0)
-            out["accrued"][m] = accrued
             unpaid[m] = accrued
             if mo in scheme.payout_months:
                 # planner.premie.PremieLedger.pay: the months before the payout month (and its own month where
@@ -887,6 +895,7 @@ class _Vectorised:
         corr = np.zeros((mcount, n), dtype=I64)
         withheld = np.zeros((mcount, mcount, n), dtype=I64)
         repaid = np.zeros((mcount, mcount, n), dtype=I64)
+        touched = np.zeros((mcount, mcount), dtype=bool)  # the [pay date, month] rows that may hold a deduction
         if timeline.regime == "after_income":
             advance = final
             later = np.searchsorted(pay_ord, known, side="right")
@@ -896,7 +905,7 @@ class _Vectorised:
         else:
             benefit_cash += np.maximum(advance, 0)
             settle_on = np.searchsorted(pay_ord, known, side="right")  # == mcount: after the plan
-            self._corrections(advance, final, settle_on, corr, withheld, repaid)
+            touched = self._corrections(advance, final, settle_on, corr, withheld, repaid)
 
         # The ledger. Days on which some future's money changes (paydays, every first of a month) are rows
         # of [rows, futures]; days with only fixed costs are the same in every future and are kept as one
@@ -911,7 +920,9 @@ class _Vectorised:
         outs = np.zeros((len(varying), n), dtype=I64)
         pay_rows = [row[d] for d in pay_dates]
         ins[pay_rows] += benefit_cash + corr + actual["premie_paid"] + self._holiday_allowance(final, actual["reserved"])
-        deducted = withheld.sum(axis=1) + repaid.sum(axis=1)
+        deducted = np.zeros((mcount, n), dtype=I64)
+        for k, i in zip(*np.nonzero(touched), strict=True):
+            deducted[k] += withheld[k, i] + repaid[k, i]
         outs[pay_rows] -= deducted
         for slot in slots:
             if start <= slot.pay <= end:
@@ -933,7 +944,7 @@ class _Vectorised:
         moving = np.add(ins, outs, out=outs)  # outs is not needed any more
         np.cumsum(moving, axis=0, out=moving)  # what changed in this future, up to and including each row
         # On a row's day: start + fixed costs up to that day + the changes before it + its money out.
-        low = moving - ins
+        low = np.subtract(moving, ins, out=ins)  # ins is not needed any more
         low += start_c + row_fixed
         # The days with only fixed costs after a row (same month): start + fixed costs up to that day + changes.
         only_fixed = np.full(len(varying), np.iinfo(I64).max, dtype=I64)
@@ -943,10 +954,11 @@ class _Vectorised:
                 only_fixed[seg] = min(only_fixed[seg], cum_at[d])
                 first_fixed_below[seg].append((d, cum_at[d]))
         has_fixed = only_fixed != np.iinfo(I64).max
-        lows = low.copy()
+        lowest_in_month = np.minimum.reduceat(low, firsts, axis=0)
+        month_of_row = np.searchsorted(np.array(firsts), np.arange(len(varying)), side="right") - 1
         for r in np.flatnonzero(has_fixed):
-            np.minimum(low[r], moving[r] + (start_c + int(only_fixed[r])), out=lows[r])
-        lowest_in_month = np.minimum.reduceat(lows, firsts, axis=0)
+            i = month_of_row[r]
+            np.minimum(lowest_in_month[i], moving[r] + (start_c + int(only_fixed[r])), out=lowest_in_month[i])
         last_rows = [k - 1 for k in firsts[1:]] + [len(varying) - 1]
         month_last_fixed = np.array([int(fixed_cum[max(i for i, d in enumerate(days) if (d.year, d.month) == ym)])
                                      for ym in self.months], dtype=I64)
@@ -1018,7 +1030,7 @@ class _Vectorised:
         return lookback, None if limit is None else _c(limit)
 
     def _corrections(self, advance: np.ndarray, final: np.ndarray, settle_on: np.ndarray, corr: np.ndarray,
-                     withheld: np.ndarray, repaid: np.ndarray) -> None:
+                     withheld: np.ndarray, repaid: np.ndarray) -> np.ndarray:
         """planner.settlement._corrections for all futures: pay afterwards, withhold within the limit, or reclaim.
 
         Arrays are [months, futures]; ``withheld`` and ``repaid`` are [pay date, month settled, futures].
@@ -1026,6 +1038,9 @@ class _Vectorised:
         date to pay date (several new debts that are withheld in full at once are fine too). The futures with
         several debts of which only a part can be withheld are worked out again by
         :meth:`_corrections_in_order`, which follows the Decimal engine's list of debts.
+
+        Returns [pay date, month settled] as bool: the rows of ``withheld`` and ``repaid`` that may hold money
+        (the others are all zero and are not touched, so their memory is never used).
         """
         mcount, n = advance.shape
         lookback, limit = self._limits()
@@ -1058,6 +1073,13 @@ class _Vectorised:
                 new_month[kk] = np.where(has, i, new_month[kk])
                 withheld[kk, i] += down_k
         corr[...] = corr_all[:mcount]
+        # Which [pay date, month] rows of withheld and repaid may hold money: the rest are never written (and
+        # never read below), so their memory is not touched.
+        touched = np.zeros((mcount, mcount), dtype=bool)
+        for i in range(mcount):
+            for kk in np.unique(settle_on[i]):
+                if kk < mcount:
+                    touched[kk, i] = True
         owed = np.zeros(n, dtype=I64)  # a debt carried from an earlier pay date (one at most, else in order)
         month = np.zeros(n, dtype=I64)
         in_order = np.zeros(n, dtype=bool)
@@ -1076,18 +1098,24 @@ class _Vectorised:
             # A carried debt: withheld first (it is older), all of it when everything is withheld.
             carried = np.flatnonzero((owed > 0) & ((count == 0) | ~partial))
             here[month[carried] * n + carried] += np.minimum(take[carried], owed[carried])
+            touched[k] |= np.bincount(month[carried], minlength=mcount).astype(bool)
             month = np.where(count > 0, new_month[k], month)
             owed = total - take
             ended = np.flatnonzero((advance[k] <= 0) & (final[k] <= 0) & (owed > 0))
             if ended.size:
                 repaid[k].reshape(-1)[month[ended] * n + ended] += owed[ended]
+                touched[k] |= np.bincount(month[ended], minlength=mcount).astype(bool)
                 owed[ended] = 0
         redo = np.flatnonzero(in_order)
         if redo.size:
             sub = [np.zeros((mcount, redo.size), dtype=I64), np.zeros((mcount, mcount, redo.size), dtype=I64),
                    np.zeros((mcount, mcount, redo.size), dtype=I64)]
             self._corrections_in_order(advance[:, redo], final[:, redo], settle_on[:, redo], *sub)
-            corr[:, redo], withheld[:, :, redo], repaid[:, :, redo] = sub
+            corr[:, redo] = sub[0]
+            touched |= sub[1].any(axis=2) | sub[2].any(axis=2)
+            for k, i in zip(*np.nonzero(touched), strict=True):
+                withheld[k, i, redo], repaid[k, i, redo] = sub[1][k, i], sub[2][k, i]
+        return touched
 
     def _corrections_in_order(self, advance: np.ndarray, final: np.ndarray, settle_on: np.ndarray, corr: np.ndarray,
                               withheld: np.ndarray, repaid: np.ndarray) -> None:
