@@ -298,6 +298,9 @@ class Outcome:
     """[n] what the deterministic advice would set aside: everything withheld or paid back, and the shortfall below
     the safety buffer (planner.cashflow)."""
     engine: Engine = "vectorised"
+    open_after: np.ndarray | None = None
+    """[n, months] what is still settled after the plan's last month for each benefit month: + still to be paid
+    to you, - still to be withheld or paid back (planner.settlement's ``pending``)."""
     fallback_reason: str | None = None
     """In English: the plan feature that made :func:`simulate` use the exact engine."""
     fallback_explanation: Explanation | None = None
@@ -355,6 +358,8 @@ def _exact_arrays(result: Result, plan: Plan) -> dict[str, np.ndarray]:
         "lowest": np.array(_c(ledger.lowest), dtype=I64),
         "first_below_buffer": np.array(first_below, dtype=I64),
         "set_aside": np.array(sum((_c(a.amount) for a in ledger.advice), 0), dtype=I64),
+        "open_after": np.array([sum((_c(p.amount) for p in timeline.pending if p.settles == ym), 0) for ym in months],
+                               dtype=I64),
     }
 
 
@@ -405,7 +410,8 @@ def simulate_exact(plan: Plan, futures: Futures, rules: RuleSet | None = None,
 
 
 _ARRAY_FIELDS = ("income", "final", "advance", "reserved", "premie_paid", "correction", "withheld", "repaid",
-                 "money_in", "money_out", "end_balance", "lowest_in_month", "lowest", "first_below_buffer", "set_aside")
+                 "money_in", "money_out", "end_balance", "lowest_in_month", "lowest", "first_below_buffer", "set_aside",
+                 "open_after")
 
 
 def planned_result(plan: Plan, rules: RuleSet) -> Result:
@@ -902,10 +908,17 @@ class _Vectorised:
             on = np.where(known <= pay_ord[:, None], np.arange(mcount)[:, None], later)
             for k in range(mcount):
                 benefit_cash[k] = np.where((on == k) & (final > 0), final, 0).sum(axis=0)
+            open_after = np.where((on >= mcount) & (final > 0), final, 0)
         else:
             benefit_cash += np.maximum(advance, 0)
             settle_on = np.searchsorted(pay_ord, known, side="right")  # == mcount: after the plan
             touched = self._corrections(advance, final, settle_on, corr, withheld, repaid)
+            # Still open after the plan: a month settled after it (either way), or what is left of a debt.
+            diff = final - advance
+            left = np.maximum(-diff, 0)
+            for k, i in zip(*np.nonzero(touched), strict=True):
+                left[i] -= withheld[k, i] + repaid[k, i]
+            open_after = np.where(settle_on >= mcount, diff, -left)
 
         # The ledger. Days on which some future's money changes (paydays, every first of a month) are rows
         # of [rows, futures]; days with only fixed costs are the same in every future and are kept as one
@@ -981,7 +994,7 @@ class _Vectorised:
             premie_paid=actual["premie_paid"].T, correction=corr.T, withheld=withheld.transpose(2, 0, 1),
             repaid=repaid.transpose(2, 0, 1), money_in=money_in.T, money_out=money_out.T,
             end_balance=balance_end.T, lowest_in_month=lowest_in_month.T, lowest=lowest_in_month.min(axis=0),
-            first_below_buffer=first_below,
+            first_below_buffer=first_below, open_after=open_after.T,
             # planner.cashflow: the deductions, and what the balance would lack below the buffer (kept from the start).
             set_aside=deducted.sum(axis=0) + np.maximum(0, buffer_c - lowest_in_month.min(axis=0)),
         )
