@@ -42,7 +42,7 @@ settlement event, the ledger and the set-aside (tests/planner/test_risk.py).
 from __future__ import annotations
 
 import calendar
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import lru_cache
@@ -260,6 +260,80 @@ def sample(plan: Plan, n: int, seed: int | None = 0, settings: RiskSettings | No
         hours = np.where(frozen, base_hours, hours)
     hours = np.ascontiguousarray(hours, dtype=np.int32)
     return Futures(worked.T, hours.T, late.T, seed)
+
+
+def shift_key(plan: Plan) -> list[tuple[int, str, str, int]]:
+    """Each shift's identity across plans: its day, job and start time, and which of the shifts with those it is
+    (0 for the first). A shift with the same key in two plans is "the same shift" for :func:`sample_together`."""
+    seen: dict[tuple[int, str, str], int] = {}
+    keys = []
+    for s in plan.shifts:
+        base = (s.date.toordinal(), s.job, "" if s.start is None else s.start.isoformat())
+        keys.append((*base, seen.get(base, 0)))
+        seen[base] = seen.get(base, 0) + 1
+    return keys
+
+
+def sample_together(plans: Sequence[Plan], n: int, seed: int | None = 0) -> tuple[Futures, ...]:
+    """Draw ``n`` futures for several plans at once, with common random numbers: future ``i`` of every plan
+    comes from the same random draws.
+
+    A shift that is in more than one plan (the same :func:`shift_key`) gets the same draw in each: with the
+    same "how sure" and hours spread it is worked, or not, in all of them, with the same hours. A lost week
+    (per person and ISO week) and a late report (per calendar month) are shared the same way. So a difference
+    between the plans in one future comes from the plans, not from chance. Each plan uses its own risk
+    settings; the same plans, ``n`` and ``seed`` give the same futures. (Not the same futures as
+    :func:`sample`, which draws for one plan.)
+    """
+    if n < 1:
+        raise ValueError("at least one future")
+    settings = [RiskSettings.of(p) for p in plans]
+    for plan, st in zip(plans, settings, strict=True):
+        unknown = sorted(set(st.hours_spread) - {j.id for j in plan.jobs})
+        if unknown:
+            raise RiskNotSupported(N_("the hours spread is set for a job that is not in the plan: {job}"), job=unknown[0])
+    keys = [shift_key(p) for p in plans]
+    shift_at = {k: i for i, k in enumerate(sorted(set().union(*keys)))}
+
+    def week_keys(plan: Plan) -> list[tuple[str, int, int]]:
+        role_of = {j.id: j.person for j in plan.jobs}
+        return [(role_of.get(s.job, "claimant"), *s.date.isocalendar()[:2]) for s in plan.shifts]
+
+    weeks = [week_keys(p) for p in plans]
+    week_at = {k: i for i, k in enumerate(sorted(set().union(*weeks)))}
+    month_at = {ym: i for i, ym in enumerate(sorted(set().union(*(p.month_list() for p in plans))))}
+    rng = np.random.default_rng(seed)
+    u_work = rng.random((len(shift_at), n))
+    u_hours = rng.random((len(shift_at), n), dtype=np.float32)
+    u_week = rng.random((len(week_at), n))
+    u_late = rng.random((len(month_at), n))
+    out = []
+    for plan, st, plan_keys, plan_weeks in zip(plans, settings, keys, weeks, strict=True):
+        rows = np.array([shift_at[k] for k in plan_keys], dtype=np.intp)
+        base_hours = np.array([_hundredths(s.hours) for s in plan.shifts], dtype=np.int32)[:, None]
+        chance = np.array([float(st.chance[s.certainty]) / 100 for s in plan.shifts], dtype=np.float64)[:, None]
+        worked = u_work[rows] < chance
+        hours = np.broadcast_to(base_hours, (len(plan.shifts), n)).copy()
+        spread = np.array([float(st.hours_spread.get(s.job, 0)) / 100 for s in plan.shifts], dtype=np.float64)
+        for r in np.flatnonzero(spread > 0):  # as in sample(), with this shift's shared draw
+            factor = 1 + (2 * u_hours[rows[r]] - 1) * np.float32(spread[r])
+            quarters = np.rint(base_hours[r].astype(np.float32) * factor / 25).astype(np.int32)  # not a rule value: a quarter hour in hundredths
+            hours[r] = np.maximum(quarters, 1) * 25  # not a rule value: a quarter hour in hundredths
+        if st.week_lost_chance > 0 and plan.shifts:
+            lost = u_week[[week_at[k] for k in plan_weeks]] < float(st.week_lost_chance) / 100
+            worked &= ~lost
+        late = np.zeros((plan.months, n), dtype=bool)
+        if st.late_report_chance > 0:
+            late = u_late[[month_at[ym] for ym in plan.month_list()]] < float(st.late_report_chance) / 100
+        frozen = _frozen_shifts(plan)[:, None]
+        if frozen.any():
+            planned = np.array([s.certainty != "extra" for s in plan.shifts], dtype=bool)[:, None]
+            worked = np.where(frozen, planned, worked)
+            hours = np.where(frozen, base_hours, hours)
+        out.append(Futures(np.ascontiguousarray(worked.T).reshape(n, len(plan.shifts)),
+                           np.ascontiguousarray(hours.T, dtype=np.int32).reshape(n, len(plan.shifts)),
+                           np.ascontiguousarray(late.T), seed))
+    return tuple(out)
 
 
 # --- what one simulation gives --------------------------------------------------------------------
@@ -1281,13 +1355,18 @@ class RiskSummary:
     texts: tuple[Explanation, ...]
 
 
-def _chance(mask: np.ndarray) -> Decimal:
+def chance_of(mask: np.ndarray) -> Decimal:
+    """The share of the futures (0 to 1, four places) where ``mask`` is true."""
     return (Decimal(int(np.count_nonzero(mask))) / Decimal(mask.size)).quantize(Decimal("0.0001"))  # not a rule value: a chance to four places
 
 
-def _spread(values: np.ndarray) -> Spread:
+def spread_of(values: np.ndarray) -> Spread:
+    """The :class:`Spread` (median, 10th and 90th percentile) of amounts in whole cents, one per future."""
     q = np.percentile(values, [50, 10, 90], method="inverted_cdf")
     return Spread(*(_dec(int(v)) for v in q))
+
+
+_chance, _spread = chance_of, spread_of
 
 
 def frequency(chance: Decimal) -> tuple[int, int]:
