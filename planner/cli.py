@@ -338,6 +338,7 @@ def compare_risk_json(risk: RiskComparison, lang: Language) -> dict[str, Any]:
         "months": risk.months,
         "kept_difference": _spread_json(risk.kept_difference),
         "b_keeps_more_chance": str(risk.b_keeps_more_chance),
+        "b_keeps_less_chance": str(risk.b_keeps_less_chance),
         "a": side(risk.a),
         "b": side(risk.b),
         "texts": [render(t, lang) for t in risk.texts],
@@ -362,7 +363,7 @@ def render_compare_risk_table(risk: RiskComparison, lang: Language) -> list[str]
         rows = [
             [gettext_(N_("You keep (usually)")), usually(risk.a.kept), usually(risk.b.kept)],
             [gettext_(N_("Chance of a letter")), _frequency_text(risk.a.letter_chance), _frequency_text(risk.b.letter_chance)],
-            [gettext_(N_("Taken back (usually)")), usually(risk.a.letter_total), usually(risk.b.letter_total)],
+            [gettext_(N_("Usually taken")), usually(risk.a.letter_total), usually(risk.b.letter_total)],
         ]
         lines.extend(_grid(["", "A", "B"], rows))
     return lines
