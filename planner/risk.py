@@ -133,9 +133,9 @@ def _memo(values: np.ndarray, fn: Callable[[int], int]) -> np.ndarray:
         table = np.zeros(high - low + 1, dtype=I64)
         table[uniq] = np.fromiter((fn(int(v) + low) for v in uniq), dtype=I64, count=len(uniq))
         return table[offset]
-    uniq, inverse = np.unique(values, return_inverse=True)
+    uniq = np.unique(values)  # sorted; finding each value in it is cheaper than numpy's return_inverse
     mapped = np.fromiter((fn(int(v)) for v in uniq), dtype=I64, count=len(uniq))
-    return mapped[inverse.reshape(values.shape)]
+    return mapped[np.searchsorted(uniq, values)]
 
 
 @lru_cache(maxsize=1 << 16)  # not a rule value: how many wages to remember (a few MB at most)
@@ -623,13 +623,18 @@ class _Vectorised:
             mine_list = sorted((k for k in in_window if plan.shifts[k].job == job.id), key=lambda k: plan.shifts[k].date)
             mine = np.array(mine_list, dtype=np.intp)
             mine_days = np.array([plan.shifts[k].date.toordinal() for k in mine_list], dtype=I64)
+            # The job's shifts in date order, each a row of futures: a pay period is then a run of rows.
+            worked = self._worked[mine]
+            hours = self._hours[mine]
+            np.multiply(hours, worked, out=hours)  # hundredths of an hour, 0 when not worked
             job_slots = [s for s in slots if s.job_id == job.id and s.kind == "wage"]
             for first, last, pay_date in pay_periods(job, self.window_start, self.window_end):
                 if (job.id, first, last) in slips or not job_active(job, first, last):
                     continue
-                idx = mine[np.searchsorted(mine_days, first.toordinal()):np.searchsorted(mine_days, last.toordinal(), "right")]
-                if idx.size:
-                    slot = self._variable_slot(job, first, last, pay_date, idx, futures, wage_cents[job.id])
+                lo, hi = np.searchsorted(mine_days, first.toordinal()), np.searchsorted(mine_days, last.toordinal(), "right")
+                if hi > lo:
+                    slot = self._variable_slot(job, first, last, pay_date, mine[lo:hi], worked[lo:hi], hours[lo:hi],
+                                               wage_cents[job.id])
                     slots.append(slot)
                     job_slots.append(slot)
             if job.holiday_pay == "yearly":
@@ -637,10 +642,10 @@ class _Vectorised:
         return slots
 
     def _variable_slot(self, job, first: date, last: date, pay_date: date, idx: np.ndarray,  # noqa: ANN001
-                       futures: Futures, wage_c: int) -> _Slot:
+                       worked: np.ndarray, hours: np.ndarray, wage_c: int) -> _Slot:
+        """The wage of one pay period for all futures: ``idx`` are its shifts (in date order), ``worked`` and
+        ``hours`` their rows of futures (hours 0 where not worked)."""
         rules = self.rules
-        worked = self._worked[idx]
-        hours = self._hours[idx] * worked  # hundredths of an hour, 0 when not worked
         exists = worked.any(axis=0)
         shift_months = [(self.plan.shifts[k].date.year, self.plan.shifts[k].date.month) for k in idx]
         earned_months = sorted(set(shift_months))
