@@ -759,9 +759,16 @@ class _Vectorised:
         y, mo = self.months[m]
         day = date(y, mo, 1)
         positive = inc > 0
+        # Futures share a few clock states: one Decimal call per distinct (clock, any income) group.
+        u0, u34_0 = int(used[0]), int(used34[0])
+        if (used == u0).all() and (used34 == u34_0).all():  # one clock state (often): no grouping needed
+            both = [pos for pos in (False, True) if (positive == pos).any()]
+            if len(both) == 1:
+                clock_used, rule = self._vrijlating_rule(m, pim, u0, u34_0, both[0])
+                amount = np.zeros_like(inc) if rule is None else self._capped(inc, rule)
+                return amount, np.full_like(used, clock_used[0]), np.full_like(used34, clock_used[1])
         amount = np.zeros_like(inc)
         new_used, new34 = used.copy(), used34.copy()
-        # Futures share a few clock states: one Decimal call per distinct (clock, any income) group.
         width = int(used34.max()) + 2
         key = ((used + 1) * width + used34 + 1) * 2 + positive
         groups = np.flatnonzero(np.bincount(key))
@@ -771,13 +778,18 @@ class _Vectorised:
             clock_used, rule = self._vrijlating_rule(m, pim, u, u34, pos)
             new_used[mask], new34[mask] = clock_used
             if rule is not None:
-                pct, cap = rule
-                capped = _pct(inc, pct)
-                if cap is not None:
-                    capped = np.minimum(capped, cap)
-                capped = np.minimum(capped, inc)
+                capped = self._capped(inc, rule)
                 amount = capped if len(groups) == 1 else np.where(mask, capped, amount)
         return amount, new_used, new34
+
+    @staticmethod
+    def _capped(inc: np.ndarray, rule: tuple[Decimal, int | None]) -> np.ndarray:
+        """The vrijlating of a percentage of the income, at most the cap and at most the income."""
+        pct, cap = rule
+        capped = _pct(inc, pct)
+        if cap is not None:
+            np.minimum(capped, cap, out=capped)
+        return np.minimum(capped, inc, out=capped)
 
     def _vrijlating_rule(self, m: int, pim, u: int, u34: int, pos: bool):  # noqa: ANN001, ANN202
         """For one clock state: the clock after this month, and the percentage and cap that apply (or None).
