@@ -898,9 +898,15 @@ class _Vectorised:
                 people.append((pim, inc, vrij > 0))
             norm_c, vt = _c(norm.amount), _c(norm.vakantietoeslag)
             taken = va_total if careful_excess else np.minimum(va_total, vt)
-            bijstand = np.maximum(0, norm_c - counted - taken)
-            room = norm_c - vt - counted - np.maximum(0, taken - vt)
-            paid = np.minimum(bijstand, np.maximum(0, room))
+            # counted and taken are not needed after this: worked in place (fewer fresh arrays)
+            left = np.subtract(norm_c, counted, out=counted)  # norm - counted income
+            bijstand = np.maximum(left - taken, 0)
+            excess = np.subtract(taken, vt, out=taken)
+            np.maximum(excess, 0, out=excess)
+            room = np.subtract(left, excess, out=left)
+            room -= vt
+            np.maximum(room, 0, out=room)
+            paid = np.minimum(bijstand, room, out=room)
             reserved = bijstand - paid
             # planner.benefit: a sanction (art. 18) of the month, then assets above the limit (art. 34).
             for sanction in plan.household.sanctions:
@@ -925,7 +931,7 @@ class _Vectorised:
             else:
                 accrued = self._accrue(scheme, sum(bases, np.zeros(n, dtype=I64)))
             if a["premie_month_without_bijstand"] == "no_premie":
-                accrued = np.where(bijstand > 0, accrued, 0)
+                accrued = np.multiply(accrued, bijstand > 0, out=accrued)
             unpaid[m] = accrued
             if mo in scheme.payout_months:
                 # planner.premie.PremieLedger.pay: the months before the payout month (and its own month where
@@ -934,7 +940,9 @@ class _Vectorised:
                 pays = np.ones(n, dtype=bool)
                 if a["premie_payout_without_bijstand"] == "waits":
                     pays = bijstand > 0
-                total = np.where(pays, unpaid[:end].sum(axis=0), 0)
+                total = unpaid[:end].sum(axis=0)
+                if not pays.all():
+                    total *= pays
                 amount = total
                 if scheme.yearly_cap_j:
                     cap = rules.find(J_MAX, date(y, 1, 1))
@@ -943,7 +951,10 @@ class _Vectorised:
                         amount = np.minimum(total, np.maximum(0, _c(cap.decimal) - so_far))
                 paid_in_year[y] = paid_in_year.get(y, np.zeros(n, dtype=I64)) + amount
                 out["premie_paid"][m] = amount
-                unpaid[:end] = np.where(pays, 0, unpaid[:end])
+                if pays.all():
+                    unpaid[:end] = 0
+                else:
+                    unpaid[:end] *= ~pays
         return out
 
     # --- settlement and ledger ---
