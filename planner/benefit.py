@@ -274,7 +274,7 @@ def project(
     clocks: dict[Role, Clock] = {"claimant": Clock(household.claimant.vrijlating_months_used)}
     if household.partner is not None:
         clocks["partner"] = Clock(household.partner.vrijlating_months_used)
-    scheme_id = _scheme_id(plan)
+    scheme_id = premie_scheme_id(plan)
     ledger = PremieLedger(lambda y: rules.find(J_MAX, date(y, 1, 1)))
     months: list[BenefitMonth] = []
     for year, month in plan.month_list():
@@ -283,7 +283,10 @@ def project(
     return Projection(plan, tuple(months), assumptions, ledger.unpaid, income.payments, income.method)
 
 
-def _scheme_id(plan: Plan) -> str | None:
+def premie_scheme_id(plan: Plan) -> str | None:
+    """The id of the premie scheme that applies to the plan (its own choice, or its municipality's), or None.
+
+    Used by :func:`project` and by the risk simulation, so both pick the same scheme."""
     if plan.premie_scheme == "none":
         return None
     if plan.premie_scheme == "municipality":

@@ -40,6 +40,7 @@ from planner.wages.payments import Payment, net_by_month
 
 if TYPE_CHECKING:  # imported where they are used: compute without --risk needs neither numpy nor the simulation
     from planner.risk import RiskSummary, Spread
+    from planner.risk_compare import RiskComparison, Side
 
 RISK_SAMPLES = 10_000
 RISK_MAX_SAMPLES = 1_000_000
@@ -324,6 +325,51 @@ def render_risk_table(summary: RiskSummary, lang: Language) -> str:
                                      "does not cover this yet: {reason}.")).format(
                 reason=render(summary.fallback_explanation, lang)))
     return "\n".join(lines) + "\n"
+
+
+def compare_risk_json(risk: RiskComparison, lang: Language) -> dict[str, Any]:
+    """The ``risk`` object of ``compare --risk --format json`` (documented in the README)."""
+
+    def side(s: Side) -> dict[str, Any]:
+        return {"kept": _spread_json(s.kept), "letter_chance": str(s.letter_chance),
+                "letter_total": _spread_json(s.letter_total)}
+
+    return {
+        "samples": risk.samples,
+        "seed": risk.seed,
+        "engine": risk.engine,
+        "months": risk.months,
+        "kept_difference": _spread_json(risk.kept_difference),
+        "b_keeps_more_chance": str(risk.b_keeps_more_chance),
+        "b_keeps_less_chance": str(risk.b_keeps_less_chance),
+        "a": side(risk.a),
+        "b": side(risk.b),
+        "texts": [render(t, lang) for t in risk.texts],
+    }
+
+
+def render_compare_risk_table(risk: RiskComparison, lang: Language) -> list[str]:
+    """The lines ``compare --risk`` adds to its table: the sentences, then A and B side by side."""
+    with use_language(lang):
+        lines = ["", gettext_(N_("Risk: both plans over the same possible futures")), ""]
+        lines.extend(render(t, lang) for t in risk.texts)
+        lines.append("")
+
+        def usually(spread: Spread | None) -> str:
+            if spread is None:
+                return ""
+            if spread.low == spread.high:
+                return format_money(spread.low, lang)
+            return gettext_(N_("{low} to {high}")).format(low=format_money(spread.low, lang),
+                                                         high=format_money(spread.high, lang))
+
+        rows = [
+            [gettext_(N_("You keep (usually)")), usually(risk.a.kept), usually(risk.b.kept)],
+            [gettext_(N_("Chance of a letter")), _frequency_text(risk.a.letter_chance), _frequency_text(risk.b.letter_chance)],
+            [gettext_(N_("Usually taken")), usually(risk.a.letter_total), usually(risk.b.letter_total)],
+        ]
+        lines.extend(_grid(["", "A", "B"], rows))
+    return lines
 
 
 def _frequency_text(chance: Decimal) -> str:
@@ -731,8 +777,20 @@ def compare_main(argv: Sequence[str]) -> int:
     parser.add_argument("--format", choices=("table", "json"), default="table")
     parser.add_argument("--lang", choices=LANGUAGES, default="nl")
     parser.add_argument("--password-file", metavar="FILE", help="a file whose first line is the password of a protected plan")
+    parser.add_argument("--risk", action="store_true",
+                        help="add the ranges over sampled futures (the same futures for both plans)")
+    parser.add_argument("--samples", type=int, metavar="N", help=f"futures to sample with --risk (default {RISK_SAMPLES})")
+    parser.add_argument("--seed", type=int, metavar="S", help="seed of the sampling with --risk (default 0)")
     args = parser.parse_args(argv)
     lang: Language = args.lang
+    if not args.risk and (args.samples is not None or args.seed is not None):
+        return _error(lang, N_("Use --samples and --seed together with --risk."))
+    samples = RISK_SAMPLES if args.samples is None else args.samples
+    if not 1 <= samples <= RISK_MAX_SAMPLES:
+        return _error(lang, N_("Use --samples between 1 and {most}."), most=RISK_MAX_SAMPLES)
+    seed = 0 if args.seed is None else args.seed
+    if seed < 0:
+        return _error(lang, N_("Use a --seed of 0 or more."))
     password = _password(args.password_file, lang)
     if isinstance(password, int):
         return password
@@ -743,25 +801,38 @@ def compare_main(argv: Sequence[str]) -> int:
         if isinstance(loaded, int):
             return loaded
         plans.append(loaded)
+    name_a, name_b = plans[0].name or args.plan_a, plans[1].name or args.plan_b
     try:
         rows = compare(plans[0], plans[1], rules)
+        risk = None
+        if args.risk:
+            from planner.risk import RiskNotSupported  # numpy: only when asked for
+            from planner.risk_compare import compare_risk
+            names = (name_a, name_b) if args.format == "json" else ("A", "B")
+            try:
+                risk = compare_risk(plans[0], plans[1], samples, seed, rules, *names)
+            except RiskNotSupported as exc:
+                return _error(lang, N_("The risk of this plan cannot be simulated: {reason}"),
+                              reason=render(exc.explanation, lang))
     except NotEligible as exc:
         return _error(lang, N_("This plan cannot be computed:"), [render(exc.explanation, lang)])
     from planner.compare_summary import comparison_text, summarise
 
     fields = ("kept", "money_in", "settlement_out", "lowest_balance", "set_aside", "open_after")
     totals = summarise(rows)
-    name_a, name_b = plans[0].name or args.plan_a, plans[1].name or args.plan_b
     if args.format == "json":
         data = [{"month": _ym(r.month), **{f: {"a": money(getattr(r, f)[0]), "b": money(getattr(r, f)[1])} for f in fields}} for r in rows]
         total_pairs = {"kept": totals.kept, "money_in": totals.money_in, "settlement_out": totals.settlement_out,
                        "open_after": totals.open_after, "set_aside": totals.set_aside}
         with use_language(lang):
             answer = comparison_text(name_a, name_b, totals)
-        sys.stdout.write(json.dumps({
+        out = {
             "format": "bijverdienplanner.compare", "version": 1, "answer": answer, "months": data,
             "totals": {k: {"a": money(p.a), "b": money(p.b), "difference": money(p.difference)} for k, p in total_pairs.items()},
-        }, indent=2) + "\n")
+        }
+        if risk is not None:
+            out["risk"] = compare_risk_json(risk, lang)
+        sys.stdout.write(json.dumps(out, indent=2) + "\n")
         return EXIT_OK
     shown = ("kept", "money_in", "settlement_out")
     with use_language(lang):
@@ -772,14 +843,16 @@ def compare_main(argv: Sequence[str]) -> int:
                  + [format_number(getattr(r, f)[1], lang, decimals=2) for f in shown] for r in rows]
         title = gettext_(N_("Plan A: {a}. Plan B: {b}.")).format(a=name_a, b=name_b)
         answer = comparison_text("A", "B", totals)
-    sys.stdout.write("\n".join(_wrapped([title, "", answer, "", *_headed_grid(headers, table)])) + "\n")
+    extra = render_compare_risk_table(risk, lang) if risk is not None else []
+    sys.stdout.write("\n".join(_wrapped([title, "", answer, "", *_headed_grid(headers, table), *extra])) + "\n")
     return EXIT_OK
 
 
 USAGE = (
     "usage: bijverdienplanner compute PLAN [--format table|json|csv] [--lang nl|en] [--from YYYY-MM --months N]\n"
     "                                      [--risk [--samples N] [--seed S]] [--password-file FILE]\n"
-    "       bijverdienplanner compare PLAN_A PLAN_B [--format table|json] [--lang nl|en] [--password-file FILE]"
+    "       bijverdienplanner compare PLAN_A PLAN_B [--format table|json] [--lang nl|en]\n"
+    "                                      [--risk [--samples N] [--seed S]] [--password-file FILE]"
 )
 
 

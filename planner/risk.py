@@ -42,9 +42,10 @@ settlement event, the ledger and the set-aside (tests/planner/test_risk.py).
 from __future__ import annotations
 
 import calendar
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from functools import lru_cache
 from decimal import Decimal
 from typing import Literal
 
@@ -52,7 +53,7 @@ import numpy as np
 
 from planner import vrijlating as vr
 from planner.assumptions import resolve
-from planner.benefit import ASSETS_COUPLE_OR_PARENT, ASSETS_SINGLE, VA, _scheme_id, va_table, vakantieaanspraak
+from planner.benefit import ASSETS_COUPLE_OR_PARENT, ASSETS_SINGLE, VA, premie_scheme_id, va_table, vakantieaanspraak
 from planner.explain import Day, Explanation, Money, Month, Percent
 from planner.i18n import N_
 from planner.income import attribution_rule
@@ -62,9 +63,9 @@ from planner.norm import norm_for_month
 from planner.premie import J_MAX, accrue, scheme_month
 from planner.rules import RuleSet, load_rules
 from planner.scenarios import Result, run, shifts_of
-from planner.settlement import _expenses
+from planner.settlement import expense_events
 from planner.vrijlating import Clock, vrijlating_for_month
-from planner.wages.payments import Payment, _active, _workdays_by_month, net_by_month, pay_periods
+from planner.wages.payments import Payment, job_active, net_by_month, pay_periods, workdays_by_month
 from planner.wages.tax import bijzonder_tarief, loonheffing
 
 YM = tuple[int, int]
@@ -132,9 +133,16 @@ def _memo(values: np.ndarray, fn: Callable[[int], int]) -> np.ndarray:
         table = np.zeros(high - low + 1, dtype=I64)
         table[uniq] = np.fromiter((fn(int(v) + low) for v in uniq), dtype=I64, count=len(uniq))
         return table[offset]
-    uniq, inverse = np.unique(values, return_inverse=True)
+    uniq = np.unique(values)  # sorted; finding each value in it is cheaper than numpy's return_inverse
     mapped = np.fromiter((fn(int(v)) for v in uniq), dtype=I64, count=len(uniq))
-    return mapped[inverse.reshape(values.shape)]
+    return mapped[np.searchsorted(uniq, values)]
+
+
+@lru_cache(maxsize=1 << 16)  # not a rule value: how many wages to remember (a few MB at most)
+def _net_wage(gross_c: int, period: str, pay_date: date, with_lhk: bool, rules: RuleSet) -> int:
+    """The net wage in cents of a gross wage in cents, by planner.wages.tax.loonheffing (exact; remembered, as
+    the same wages come back in every simulation of a plan and after most edits)."""
+    return _c(loonheffing(_dec(gross_c), period, pay_date, with_lhk=with_lhk, rules=rules).net)  # type: ignore[arg-type]
 
 
 def _dec(c: int | np.integer) -> Decimal:
@@ -254,6 +262,80 @@ def sample(plan: Plan, n: int, seed: int | None = 0, settings: RiskSettings | No
     return Futures(worked.T, hours.T, late.T, seed)
 
 
+def shift_key(plan: Plan) -> list[tuple[int, str, str, int]]:
+    """Each shift's identity across plans: its day, job and start time, and which of the shifts with those it is
+    (0 for the first). A shift with the same key in two plans is "the same shift" for :func:`sample_together`."""
+    seen: dict[tuple[int, str, str], int] = {}
+    keys = []
+    for s in plan.shifts:
+        base = (s.date.toordinal(), s.job, "" if s.start is None else s.start.isoformat())
+        keys.append((*base, seen.get(base, 0)))
+        seen[base] = seen.get(base, 0) + 1
+    return keys
+
+
+def sample_together(plans: Sequence[Plan], n: int, seed: int | None = 0) -> tuple[Futures, ...]:
+    """Draw ``n`` futures for several plans at once, with common random numbers: future ``i`` of every plan
+    comes from the same random draws.
+
+    A shift that is in more than one plan (the same :func:`shift_key`) gets the same draw in each: with the
+    same "how sure" and hours spread it is worked, or not, in all of them, with the same hours. A lost week
+    (per person and ISO week) and a late report (per calendar month) are shared the same way. So a difference
+    between the plans in one future comes from the plans, not from chance. Each plan uses its own risk
+    settings; the same plans, ``n`` and ``seed`` give the same futures. (Not the same futures as
+    :func:`sample`, which draws for one plan.)
+    """
+    if n < 1:
+        raise ValueError("at least one future")
+    settings = [RiskSettings.of(p) for p in plans]
+    for plan, st in zip(plans, settings, strict=True):
+        unknown = sorted(set(st.hours_spread) - {j.id for j in plan.jobs})
+        if unknown:
+            raise RiskNotSupported(N_("the hours spread is set for a job that is not in the plan: {job}"), job=unknown[0])
+    keys = [shift_key(p) for p in plans]
+    shift_at = {k: i for i, k in enumerate(sorted(set().union(*keys)))}
+
+    def week_keys(plan: Plan) -> list[tuple[str, int, int]]:
+        role_of = {j.id: j.person for j in plan.jobs}
+        return [(role_of.get(s.job, "claimant"), *s.date.isocalendar()[:2]) for s in plan.shifts]
+
+    weeks = [week_keys(p) for p in plans]
+    week_at = {k: i for i, k in enumerate(sorted(set().union(*weeks)))}
+    month_at = {ym: i for i, ym in enumerate(sorted(set().union(*(p.month_list() for p in plans))))}
+    rng = np.random.default_rng(seed)
+    u_work = rng.random((len(shift_at), n))
+    u_hours = rng.random((len(shift_at), n), dtype=np.float32)
+    u_week = rng.random((len(week_at), n))
+    u_late = rng.random((len(month_at), n))
+    out = []
+    for plan, st, plan_keys, plan_weeks in zip(plans, settings, keys, weeks, strict=True):
+        rows = np.array([shift_at[k] for k in plan_keys], dtype=np.intp)
+        base_hours = np.array([_hundredths(s.hours) for s in plan.shifts], dtype=np.int32)[:, None]
+        chance = np.array([float(st.chance[s.certainty]) / 100 for s in plan.shifts], dtype=np.float64)[:, None]
+        worked = u_work[rows] < chance
+        hours = np.broadcast_to(base_hours, (len(plan.shifts), n)).copy()
+        spread = np.array([float(st.hours_spread.get(s.job, 0)) / 100 for s in plan.shifts], dtype=np.float64)
+        for r in np.flatnonzero(spread > 0):  # as in sample(), with this shift's shared draw
+            factor = 1 + (2 * u_hours[rows[r]] - 1) * np.float32(spread[r])
+            quarters = np.rint(base_hours[r].astype(np.float32) * factor / 25).astype(np.int32)  # not a rule value: a quarter hour in hundredths
+            hours[r] = np.maximum(quarters, 1) * 25  # not a rule value: a quarter hour in hundredths
+        if st.week_lost_chance > 0 and plan.shifts:
+            lost = u_week[[week_at[k] for k in plan_weeks]] < float(st.week_lost_chance) / 100
+            worked &= ~lost
+        late = np.zeros((plan.months, n), dtype=bool)
+        if st.late_report_chance > 0:
+            late = u_late[[month_at[ym] for ym in plan.month_list()]] < float(st.late_report_chance) / 100
+        frozen = _frozen_shifts(plan)[:, None]
+        if frozen.any():
+            planned = np.array([s.certainty != "extra" for s in plan.shifts], dtype=bool)[:, None]
+            worked = np.where(frozen, planned, worked)
+            hours = np.where(frozen, base_hours, hours)
+        out.append(Futures(np.ascontiguousarray(worked.T).reshape(n, len(plan.shifts)),
+                           np.ascontiguousarray(hours.T, dtype=np.int32).reshape(n, len(plan.shifts)),
+                           np.ascontiguousarray(late.T), seed))
+    return tuple(out)
+
+
 # --- what one simulation gives --------------------------------------------------------------------
 
 
@@ -290,6 +372,9 @@ class Outcome:
     """[n] what the deterministic advice would set aside: everything withheld or paid back, and the shortfall below
     the safety buffer (planner.cashflow)."""
     engine: Engine = "vectorised"
+    open_after: np.ndarray | None = None
+    """[n, months] what is still settled after the plan's last month for each benefit month: + still to be paid
+    to you, - still to be withheld or paid back (planner.settlement's ``pending``)."""
     fallback_reason: str | None = None
     """In English: the plan feature that made :func:`simulate` use the exact engine."""
     fallback_explanation: Explanation | None = None
@@ -347,6 +432,8 @@ def _exact_arrays(result: Result, plan: Plan) -> dict[str, np.ndarray]:
         "lowest": np.array(_c(ledger.lowest), dtype=I64),
         "first_below_buffer": np.array(first_below, dtype=I64),
         "set_aside": np.array(sum((_c(a.amount) for a in ledger.advice), 0), dtype=I64),
+        "open_after": np.array([sum((_c(p.amount) for p in timeline.pending if p.settles == ym), 0) for ym in months],
+                               dtype=I64),
     }
 
 
@@ -397,7 +484,8 @@ def simulate_exact(plan: Plan, futures: Futures, rules: RuleSet | None = None,
 
 
 _ARRAY_FIELDS = ("income", "final", "advance", "reserved", "premie_paid", "correction", "withheld", "repaid",
-                 "money_in", "money_out", "end_balance", "lowest_in_month", "lowest", "first_below_buffer", "set_aside")
+                 "money_in", "money_out", "end_balance", "lowest_in_month", "lowest", "first_below_buffer", "set_aside",
+                 "open_after")
 
 
 def planned_result(plan: Plan, rules: RuleSet) -> Result:
@@ -503,7 +591,7 @@ class _Vectorised:
         method = attribution_rule(plan, rules).value
         self.method = plan.settlement.income_attribution if plan.settlement.income_attribution != "municipality" else method
         self.month_index = {ym: i for i, ym in enumerate(self.months)}
-        self.scheme_id = _scheme_id(plan)
+        self.scheme_id = premie_scheme_id(plan)
         self._months_static()
 
     # --- payments ---
@@ -535,13 +623,18 @@ class _Vectorised:
             mine_list = sorted((k for k in in_window if plan.shifts[k].job == job.id), key=lambda k: plan.shifts[k].date)
             mine = np.array(mine_list, dtype=np.intp)
             mine_days = np.array([plan.shifts[k].date.toordinal() for k in mine_list], dtype=I64)
+            # The job's shifts in date order, each a row of futures: a pay period is then a run of rows.
+            worked = self._worked[mine]
+            hours = self._hours[mine]
+            np.multiply(hours, worked, out=hours)  # hundredths of an hour, 0 when not worked
             job_slots = [s for s in slots if s.job_id == job.id and s.kind == "wage"]
             for first, last, pay_date in pay_periods(job, self.window_start, self.window_end):
-                if (job.id, first, last) in slips or not _active(job, first, last):
+                if (job.id, first, last) in slips or not job_active(job, first, last):
                     continue
-                idx = mine[np.searchsorted(mine_days, first.toordinal()):np.searchsorted(mine_days, last.toordinal(), "right")]
-                if idx.size:
-                    slot = self._variable_slot(job, first, last, pay_date, idx, futures, wage_cents[job.id])
+                lo, hi = np.searchsorted(mine_days, first.toordinal()), np.searchsorted(mine_days, last.toordinal(), "right")
+                if hi > lo:
+                    slot = self._variable_slot(job, first, last, pay_date, mine[lo:hi], worked[lo:hi], hours[lo:hi],
+                                               wage_cents[job.id])
                     slots.append(slot)
                     job_slots.append(slot)
             if job.holiday_pay == "yearly":
@@ -549,10 +642,10 @@ class _Vectorised:
         return slots
 
     def _variable_slot(self, job, first: date, last: date, pay_date: date, idx: np.ndarray,  # noqa: ANN001
-                       futures: Futures, wage_c: int) -> _Slot:
+                       worked: np.ndarray, hours: np.ndarray, wage_c: int) -> _Slot:
+        """The wage of one pay period for all futures: ``idx`` are its shifts (in date order), ``worked`` and
+        ``hours`` their rows of futures (hours 0 where not worked)."""
         rules = self.rules
-        worked = self._worked[idx]
-        hours = self._hours[idx] * worked  # hundredths of an hour, 0 when not worked
         exists = worked.any(axis=0)
         shift_months = [(self.plan.shifts[k].date.year, self.plan.shifts[k].date.month) for k in idx]
         earned_months = sorted(set(shift_months))
@@ -574,7 +667,7 @@ class _Vectorised:
             net, holiday_net = total, holiday_now
         else:
             def tax(c: int) -> int:
-                return _c(loonheffing(_dec(c), period, pay_date, with_lhk=job.employer_applies_heffingskorting, rules=rules).net)
+                return _net_wage(c, period, pay_date, job.employer_applies_heffingskorting, rules)
 
             net = _memo(total, tax)
             holiday_net = _memo(total + holiday_now, tax) - net if job.holiday_pay == "with_wage" else np.zeros_like(total)
@@ -588,7 +681,7 @@ class _Vectorised:
                 slot.parts.append((self.month_index[ym], net, counted))
             return slot
         if self.method == "spread_workdays" and period != "month":
-            days = sorted(_workdays_by_month(first, last).items())
+            days = sorted(workdays_by_month(first, last).items())
             part_months = [ym for ym, _ in days]
             weights = np.broadcast_to(np.array([d for _, d in days], dtype=I64)[:, None], (len(days), len(net)))
             parts, present = _split(net, weights, np.ones(weights.shape, dtype=bool))
@@ -666,9 +759,16 @@ class _Vectorised:
         y, mo = self.months[m]
         day = date(y, mo, 1)
         positive = inc > 0
+        # Futures share a few clock states: one Decimal call per distinct (clock, any income) group.
+        u0, u34_0 = int(used[0]), int(used34[0])
+        if (used == u0).all() and (used34 == u34_0).all():  # one clock state (often): no grouping needed
+            both = [pos for pos in (False, True) if (positive == pos).any()]
+            if len(both) == 1:
+                clock_used, rule = self._vrijlating_rule(m, pim, u0, u34_0, both[0])
+                amount = np.zeros_like(inc) if rule is None else self._capped(inc, rule)
+                return amount, np.full_like(used, clock_used[0]), np.full_like(used34, clock_used[1])
         amount = np.zeros_like(inc)
         new_used, new34 = used.copy(), used34.copy()
-        # Futures share a few clock states: one Decimal call per distinct (clock, any income) group.
         width = int(used34.max()) + 2
         key = ((used + 1) * width + used34 + 1) * 2 + positive
         groups = np.flatnonzero(np.bincount(key))
@@ -678,13 +778,18 @@ class _Vectorised:
             clock_used, rule = self._vrijlating_rule(m, pim, u, u34, pos)
             new_used[mask], new34[mask] = clock_used
             if rule is not None:
-                pct, cap = rule
-                capped = _pct(inc, pct)
-                if cap is not None:
-                    capped = np.minimum(capped, cap)
-                capped = np.minimum(capped, inc)
+                capped = self._capped(inc, rule)
                 amount = capped if len(groups) == 1 else np.where(mask, capped, amount)
         return amount, new_used, new34
+
+    @staticmethod
+    def _capped(inc: np.ndarray, rule: tuple[Decimal, int | None]) -> np.ndarray:
+        """The vrijlating of a percentage of the income, at most the cap and at most the income."""
+        pct, cap = rule
+        capped = _pct(inc, pct)
+        if cap is not None:
+            np.minimum(capped, cap, out=capped)
+        return np.minimum(capped, inc, out=capped)
 
     def _vrijlating_rule(self, m: int, pim, u: int, u34: int, pos: bool):  # noqa: ANN001, ANN202
         """For one clock state: the clock after this month, and the percentage and cap that apply (or None).
@@ -770,7 +875,8 @@ class _Vectorised:
             person = plan.household.person(role)
             used = -1 if person.vrijlating_months_used is None else person.vrijlating_months_used  # type: ignore[union-attr]
             clocks[role] = (np.full(n, used, dtype=I64), np.full(n, -1, dtype=I64))
-        out = {k: np.zeros((self.m, n), dtype=I64) for k in ("bijstand", "paid", "reserved", "accrued", "premie_paid")}
+        # Only what the settlement and the ledger read is kept per month (fresh memory costs time: page faults).
+        out = {k: np.zeros((self.m, n), dtype=I64) for k in ("paid", "reserved", "premie_paid")}
         unpaid = np.zeros((self.m, n), dtype=I64)
         paid_in_year: dict[int, np.ndarray] = {}
         careful_excess = a["vakantieaanspraak_excess"] == "from_monthly"
@@ -792,9 +898,15 @@ class _Vectorised:
                 people.append((pim, inc, vrij > 0))
             norm_c, vt = _c(norm.amount), _c(norm.vakantietoeslag)
             taken = va_total if careful_excess else np.minimum(va_total, vt)
-            bijstand = np.maximum(0, norm_c - counted - taken)
-            room = norm_c - vt - counted - np.maximum(0, taken - vt)
-            paid = np.minimum(bijstand, np.maximum(0, room))
+            # counted and taken are not needed after this: worked in place (fewer fresh arrays)
+            left = np.subtract(norm_c, counted, out=counted)  # norm - counted income
+            bijstand = np.maximum(left - taken, 0)
+            excess = np.subtract(taken, vt, out=taken)
+            np.maximum(excess, 0, out=excess)
+            room = np.subtract(left, excess, out=left)
+            room -= vt
+            np.maximum(room, 0, out=room)
+            paid = np.minimum(bijstand, room, out=room)
             reserved = bijstand - paid
             # planner.benefit: a sanction (art. 18) of the month, then assets above the limit (art. 34).
             for sanction in plan.household.sanctions:
@@ -804,7 +916,7 @@ class _Vectorised:
                     paid, reserved, bijstand = paid - from_monthly, reserved - (cut - from_monthly), bijstand - cut
             if self.assets_above[m]:
                 bijstand, paid, reserved = np.zeros_like(bijstand), np.zeros_like(paid), np.zeros_like(reserved)
-            out["bijstand"][m], out["paid"][m], out["reserved"][m] = bijstand, paid, reserved
+            out["paid"][m], out["reserved"][m] = paid, reserved
             scheme = self.schemes[m]
             if scheme is None:
                 continue
@@ -819,8 +931,7 @@ class _Vectorised:
             else:
                 accrued = self._accrue(scheme, sum(bases, np.zeros(n, dtype=I64)))
             if a["premie_month_without_bijstand"] == "no_premie":
-                accrued = np.where(bijstand > 0, accrued, 0)
-            out["accrued"][m] = accrued
+                accrued = np.multiply(accrued, bijstand > 0, out=accrued)
             unpaid[m] = accrued
             if mo in scheme.payout_months:
                 # planner.premie.PremieLedger.pay: the months before the payout month (and its own month where
@@ -829,7 +940,9 @@ class _Vectorised:
                 pays = np.ones(n, dtype=bool)
                 if a["premie_payout_without_bijstand"] == "waits":
                     pays = bijstand > 0
-                total = np.where(pays, unpaid[:end].sum(axis=0), 0)
+                total = unpaid[:end].sum(axis=0)
+                if not pays.all():
+                    total *= pays
                 amount = total
                 if scheme.yearly_cap_j:
                     cap = rules.find(J_MAX, date(y, 1, 1))
@@ -838,7 +951,10 @@ class _Vectorised:
                         amount = np.minimum(total, np.maximum(0, _c(cap.decimal) - so_far))
                 paid_in_year[y] = paid_in_year.get(y, np.zeros(n, dtype=I64)) + amount
                 out["premie_paid"][m] = amount
-                unpaid[:end] = np.where(pays, 0, unpaid[:end])
+                if pays.all():
+                    unpaid[:end] = 0
+                else:
+                    unpaid[:end] *= ~pays
         return out
 
     # --- settlement and ledger ---
@@ -887,23 +1003,31 @@ class _Vectorised:
         corr = np.zeros((mcount, n), dtype=I64)
         withheld = np.zeros((mcount, mcount, n), dtype=I64)
         repaid = np.zeros((mcount, mcount, n), dtype=I64)
+        touched = np.zeros((mcount, mcount), dtype=bool)  # the [pay date, month] rows that may hold a deduction
         if timeline.regime == "after_income":
             advance = final
             later = np.searchsorted(pay_ord, known, side="right")
             on = np.where(known <= pay_ord[:, None], np.arange(mcount)[:, None], later)
             for k in range(mcount):
                 benefit_cash[k] = np.where((on == k) & (final > 0), final, 0).sum(axis=0)
+            open_after = np.where((on >= mcount) & (final > 0), final, 0)
         else:
             benefit_cash += np.maximum(advance, 0)
             settle_on = np.searchsorted(pay_ord, known, side="right")  # == mcount: after the plan
-            self._corrections(advance, final, settle_on, corr, withheld, repaid)
+            touched = self._corrections(advance, final, settle_on, corr, withheld, repaid)
+            # Still open after the plan: a month settled after it (either way), or what is left of a debt.
+            diff = final - advance
+            left = np.maximum(-diff, 0)
+            for k, i in zip(*np.nonzero(touched), strict=True):
+                left[i] -= withheld[k, i] + repaid[k, i]
+            open_after = np.where(settle_on >= mcount, diff, -left)
 
         # The ledger. Days on which some future's money changes (paydays, every first of a month) are rows
         # of [rows, futures]; days with only fixed costs are the same in every future and are kept as one
         # number each, added to the row before them. Money out is counted before money in on a day.
         start, end = self.window_start, self.window_end
         start_c, buffer_c = _c(plan.starting_balance), _c(plan.settlement.safety_buffer)
-        expenses = _expenses(plan, start, end)
+        expenses = expense_events(plan, start, end)
         varying = sorted({date(y, m, 1) for y, m in self.months} | set(pay_dates)
                          | {s.pay for s in slots if start <= s.pay <= end})
         row = {d: k for k, d in enumerate(varying)}
@@ -911,7 +1035,9 @@ class _Vectorised:
         outs = np.zeros((len(varying), n), dtype=I64)
         pay_rows = [row[d] for d in pay_dates]
         ins[pay_rows] += benefit_cash + corr + actual["premie_paid"] + self._holiday_allowance(final, actual["reserved"])
-        deducted = withheld.sum(axis=1) + repaid.sum(axis=1)
+        deducted = np.zeros((mcount, n), dtype=I64)
+        for k, i in zip(*np.nonzero(touched), strict=True):
+            deducted[k] += withheld[k, i] + repaid[k, i]
         outs[pay_rows] -= deducted
         for slot in slots:
             if start <= slot.pay <= end:
@@ -933,7 +1059,7 @@ class _Vectorised:
         moving = np.add(ins, outs, out=outs)  # outs is not needed any more
         np.cumsum(moving, axis=0, out=moving)  # what changed in this future, up to and including each row
         # On a row's day: start + fixed costs up to that day + the changes before it + its money out.
-        low = moving - ins
+        low = np.subtract(moving, ins, out=ins)  # ins is not needed any more
         low += start_c + row_fixed
         # The days with only fixed costs after a row (same month): start + fixed costs up to that day + changes.
         only_fixed = np.full(len(varying), np.iinfo(I64).max, dtype=I64)
@@ -943,10 +1069,11 @@ class _Vectorised:
                 only_fixed[seg] = min(only_fixed[seg], cum_at[d])
                 first_fixed_below[seg].append((d, cum_at[d]))
         has_fixed = only_fixed != np.iinfo(I64).max
-        lows = low.copy()
+        lowest_in_month = np.minimum.reduceat(low, firsts, axis=0)
+        month_of_row = np.searchsorted(np.array(firsts), np.arange(len(varying)), side="right") - 1
         for r in np.flatnonzero(has_fixed):
-            np.minimum(low[r], moving[r] + (start_c + int(only_fixed[r])), out=lows[r])
-        lowest_in_month = np.minimum.reduceat(lows, firsts, axis=0)
+            i = month_of_row[r]
+            np.minimum(lowest_in_month[i], moving[r] + (start_c + int(only_fixed[r])), out=lowest_in_month[i])
         last_rows = [k - 1 for k in firsts[1:]] + [len(varying) - 1]
         month_last_fixed = np.array([int(fixed_cum[max(i for i, d in enumerate(days) if (d.year, d.month) == ym)])
                                      for ym in self.months], dtype=I64)
@@ -969,7 +1096,7 @@ class _Vectorised:
             premie_paid=actual["premie_paid"].T, correction=corr.T, withheld=withheld.transpose(2, 0, 1),
             repaid=repaid.transpose(2, 0, 1), money_in=money_in.T, money_out=money_out.T,
             end_balance=balance_end.T, lowest_in_month=lowest_in_month.T, lowest=lowest_in_month.min(axis=0),
-            first_below_buffer=first_below,
+            first_below_buffer=first_below, open_after=open_after.T,
             # planner.cashflow: the deductions, and what the balance would lack below the buffer (kept from the start).
             set_aside=deducted.sum(axis=0) + np.maximum(0, buffer_c - lowest_in_month.min(axis=0)),
         )
@@ -1018,7 +1145,7 @@ class _Vectorised:
         return lookback, None if limit is None else _c(limit)
 
     def _corrections(self, advance: np.ndarray, final: np.ndarray, settle_on: np.ndarray, corr: np.ndarray,
-                     withheld: np.ndarray, repaid: np.ndarray) -> None:
+                     withheld: np.ndarray, repaid: np.ndarray) -> np.ndarray:
         """planner.settlement._corrections for all futures: pay afterwards, withhold within the limit, or reclaim.
 
         Arrays are [months, futures]; ``withheld`` and ``repaid`` are [pay date, month settled, futures].
@@ -1026,6 +1153,9 @@ class _Vectorised:
         date to pay date (several new debts that are withheld in full at once are fine too). The futures with
         several debts of which only a part can be withheld are worked out again by
         :meth:`_corrections_in_order`, which follows the Decimal engine's list of debts.
+
+        Returns [pay date, month settled] as bool: the rows of ``withheld`` and ``repaid`` that may hold money
+        (the others are all zero and are not touched, so their memory is never used).
         """
         mcount, n = advance.shape
         lookback, limit = self._limits()
@@ -1058,6 +1188,13 @@ class _Vectorised:
                 new_month[kk] = np.where(has, i, new_month[kk])
                 withheld[kk, i] += down_k
         corr[...] = corr_all[:mcount]
+        # Which [pay date, month] rows of withheld and repaid may hold money: the rest are never written (and
+        # never read below), so their memory is not touched.
+        touched = np.zeros((mcount, mcount), dtype=bool)
+        for i in range(mcount):
+            for kk in np.unique(settle_on[i]):
+                if kk < mcount:
+                    touched[kk, i] = True
         owed = np.zeros(n, dtype=I64)  # a debt carried from an earlier pay date (one at most, else in order)
         month = np.zeros(n, dtype=I64)
         in_order = np.zeros(n, dtype=bool)
@@ -1076,18 +1213,24 @@ class _Vectorised:
             # A carried debt: withheld first (it is older), all of it when everything is withheld.
             carried = np.flatnonzero((owed > 0) & ((count == 0) | ~partial))
             here[month[carried] * n + carried] += np.minimum(take[carried], owed[carried])
+            touched[k] |= np.bincount(month[carried], minlength=mcount).astype(bool)
             month = np.where(count > 0, new_month[k], month)
             owed = total - take
             ended = np.flatnonzero((advance[k] <= 0) & (final[k] <= 0) & (owed > 0))
             if ended.size:
                 repaid[k].reshape(-1)[month[ended] * n + ended] += owed[ended]
+                touched[k] |= np.bincount(month[ended], minlength=mcount).astype(bool)
                 owed[ended] = 0
         redo = np.flatnonzero(in_order)
         if redo.size:
             sub = [np.zeros((mcount, redo.size), dtype=I64), np.zeros((mcount, mcount, redo.size), dtype=I64),
                    np.zeros((mcount, mcount, redo.size), dtype=I64)]
             self._corrections_in_order(advance[:, redo], final[:, redo], settle_on[:, redo], *sub)
-            corr[:, redo], withheld[:, :, redo], repaid[:, :, redo] = sub
+            corr[:, redo] = sub[0]
+            touched |= sub[1].any(axis=2) | sub[2].any(axis=2)
+            for k, i in zip(*np.nonzero(touched), strict=True):
+                withheld[k, i, redo], repaid[k, i, redo] = sub[1][k, i], sub[2][k, i]
+        return touched
 
     def _corrections_in_order(self, advance: np.ndarray, final: np.ndarray, settle_on: np.ndarray, corr: np.ndarray,
                               withheld: np.ndarray, repaid: np.ndarray) -> None:
@@ -1240,13 +1383,18 @@ class RiskSummary:
     texts: tuple[Explanation, ...]
 
 
-def _chance(mask: np.ndarray) -> Decimal:
+def chance_of(mask: np.ndarray) -> Decimal:
+    """The share of the futures (0 to 1, four places) where ``mask`` is true."""
     return (Decimal(int(np.count_nonzero(mask))) / Decimal(mask.size)).quantize(Decimal("0.0001"))  # not a rule value: a chance to four places
 
 
-def _spread(values: np.ndarray) -> Spread:
+def spread_of(values: np.ndarray) -> Spread:
+    """The :class:`Spread` (median, 10th and 90th percentile) of amounts in whole cents, one per future."""
     q = np.percentile(values, [50, 10, 90], method="inverted_cdf")
     return Spread(*(_dec(int(v)) for v in q))
+
+
+_chance, _spread = chance_of, spread_of
 
 
 def frequency(chance: Decimal) -> tuple[int, int]:

@@ -244,7 +244,7 @@ def build_timeline(
     after: list[Pending] = []
     events.extend(_payouts(actual, months, pay_dates, final, rules, used, after))
     events.extend(_wages(actual, start_day, _clamp(*months[-1], 31)))
-    events.extend(_expenses(plan, start_day, _clamp(*months[-1], 31)))
+    events.extend(expense_events(plan, start_day, _clamp(*months[-1], 31)))
     events.sort(key=lambda e: e.key)
     refs: dict[str, RuleRef] = {}
     for value in used:
@@ -461,9 +461,11 @@ def _wages(actual: Projection, first: date, last: date) -> list[Event]:
     return out
 
 
-def _expenses(plan: Plan, first: date, last: date) -> list[Event]:
+def expense_events(plan: Plan, first: date, last: date) -> list[Event]:
     """Each fixed cost on its days from ``first`` to ``last``, expense by expense, by date: a monthly one on
-    its day of the month (the last day of a shorter month), a weekly one on its ISO weekday (1 = Monday)."""
+    its day of the month (the last day of a shorter month), a weekly one on its ISO weekday (1 = Monday).
+
+    The timeline and the risk simulation both take the fixed costs from here."""
     out = []
     for exp in plan.expenses:
         if exp.amount <= ZERO:

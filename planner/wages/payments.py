@@ -125,7 +125,8 @@ def pay_periods(job: Job, start: date, end: date) -> list[PeriodDates]:
         k += 1
 
 
-def _active(job: Job, first: date, last: date) -> bool:
+def job_active(job: Job, first: date, last: date) -> bool:
+    """Whether the job runs on some day from ``first`` to ``last`` (its start and end, when set, included)."""
     return (job.start is None or job.start <= last) and (job.end is None or job.end >= first)
 
 
@@ -190,7 +191,7 @@ def _job_payments(
 def _estimate(
     job: Job, period: PayPeriod, first: date, last: date, pay_date: date, shifts: list[Shift], rules: RuleSet
 ) -> Payment | None:
-    if not _active(job, first, last):
+    if not job_active(job, first, last):
         return None
     earned: dict[YM, Decimal] = defaultdict(lambda: ZERO)
     if job.wage_unit == "month":
@@ -336,7 +337,10 @@ def unpaid_holiday_pay(payments: list[Payment]) -> dict[str, Decimal]:
 # --- attribution to benefit months ---------------------------------------------------------------
 
 
-def _workdays_by_month(first: date, last: date) -> dict[YM, int]:
+def workdays_by_month(first: date, last: date) -> dict[YM, int]:
+    """The working days (Monday to Friday) from ``first`` to ``last``, counted per calendar month.
+
+    A pay period's wage is spread over its months by these counts (``spread_workdays``)."""
     out: dict[YM, int] = defaultdict(int)
     day = first
     while day <= last:
@@ -366,7 +370,7 @@ def net_by_month(payment: Payment, method: Attribution) -> list[tuple[YM, Decima
     if method == "received":
         return [((payment.pay_date.year, payment.pay_date.month), payment.net)]
     if method == "spread_workdays" and payment.period != "month":
-        days = _workdays_by_month(payment.period_start, payment.period_end)
+        days = workdays_by_month(payment.period_start, payment.period_end)
         return _split(payment.net, [(ym, Decimal(n)) for ym, n in sorted(days.items())])
     return _split(payment.net, [((y, m), a) for y, m, a in payment.earned])
 

@@ -231,7 +231,7 @@ def test_fixed_costs_fall_on_their_days(first: date, span: int, costs: list[tupl
     """Each cost on the days a day-by-day walk finds: the day of the month (or the month's last day), the weekday."""
     import calendar
 
-    from planner.settlement import _expenses
+    from planner.settlement import expense_events
 
     expenses = tuple(Expense(name=f"k{i}", amount=amount, every=every, day=day if every == "month" else min(day, 7))
                      for i, (every, day, amount) in enumerate(costs))
@@ -246,7 +246,7 @@ def test_fixed_costs_fall_on_their_days(first: date, span: int, costs: list[tupl
             if due and exp.amount > 0:
                 expected.append((day, -exp.amount, exp.name))
             day += timedelta(days=1)
-    got = [(e.date, e.amount, e.explanation.values["name"]) for e in _expenses(plan, first, last)]
+    got = [(e.date, e.amount, e.explanation.values["name"]) for e in expense_events(plan, first, last)]
     assert got == expected
 
 
