@@ -427,7 +427,7 @@ EFFECTS: dict[str, Effect] = {
     "preferences_action": Effect(_dialog_answered("PreferencesDialog")),
     "consultation_action": Effect(_consultation),
     "results_action": Effect(_at_results),
-    **{f"tab_{n + 1}_action": _tab(n) for n in range(4)},
+    **{f"tab_{n + 1}_action": _tab(n) for n in range(5)},
     "language_nl_action": Effect(_language("nl")),
     "language_en_action": Effect(_language("en")),
     "guide_action": Effect(_visible("guide")),

@@ -1,0 +1,195 @@
+"""The Chances tab and the chances line above the cards, as a user sees them.
+
+The plan is opened through File → Open; the window runs the risk simulation in the background after the plan's
+own results are shown (``chances_shown``). The figures themselves are tested in tests/planner/test_risk*.py;
+here: the window shows the figures the domain (and ``compute --risk``) gives for the same plan, updates them
+after an edit, and a newer edit stops an older run so that only the newest plan's chances are shown.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox, QTableView
+
+from planner.cli import main as cli_main
+from planner.cli import risk_json
+from planner.explain import render
+from planner.i18n import format_money
+from planner.risk import assess
+from planner.rules import load_rules
+from planner.storage import load_plan
+from tests.ui.conftest import EXAMPLE, TEST_SAMPLES
+from tests.ui.test_gate_window import open_as_user
+from ui import main_window as main_window_module
+from ui.main_window import MainWindow
+from ui.plan_forms import MoneyDialog
+from ui.risk_view import chances_sentence
+
+pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support (propagateSizeHints|raise)\(\)")
+
+RULES = load_rules()
+HOTEL = EXAMPLE.with_name("schoonmaker-hotel-amsterdam.bvp.json")
+"""189 shifts, many of them "likely" or "maybe": letters are possible (the other example has none)."""
+
+
+def open_and_wait(qtbot, window: MainWindow, path: Path = EXAMPLE) -> None:  # noqa: ANN001
+    with qtbot.wait_signal(window.chances_shown, timeout=30000):
+        open_as_user(qtbot, window, path)
+
+
+def change_balance(window: MainWindow, text: str) -> None:
+    """Edit → Money…: type another starting balance and press OK."""
+
+    def answer() -> None:
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, MoneyDialog):
+            QTimer.singleShot(10, answer)
+            return
+        dialog.money_form.balance.setText(text)
+        dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+
+    QTimer.singleShot(0, answer)
+    window.money_action.trigger()
+
+
+def show_chances_tab(qtbot, window: MainWindow) -> None:  # noqa: ANN001
+    window.show()
+    qtbot.wait_exposed(window)
+    window.tab_actions[4].trigger()  # Ctrl+5
+    assert window.tabs.currentWidget() is window.chances_tab
+
+
+def table_text(table: QTableView) -> list[list[str]]:
+    model = table.model()
+    return [[model.index(r, c).data() for c in range(model.columnCount())] for r in range(model.rowCount())]
+
+
+def test_the_chances_tab_shows_the_domain_s_figures_in_words_charts_and_tables(qtbot, window: MainWindow) -> None:  # noqa: ANN001
+    open_and_wait(qtbot, window, HOTEL)
+    plan = load_plan(HOTEL)
+    expected = assess(plan, TEST_SAMPLES, 0, RULES)
+    shown = window.chances.summary
+    assert shown == expected
+    show_chances_tab(qtbot, window)
+    view = window.chances_view
+    assert view.sentences.text() == "\n\n".join(render(t, "nl") for t in expected.texts)
+    assert "gevallen" in view.sentences.text()  # Dutch
+    assert expected.letter_total is not None and any(m.letter_size is not None for m in expected.months)
+
+    # The fan chart's table: one row per day, the middle and the band of 8 in 10 futures.
+    fan = view.fan.table
+    rows = table_text(fan)
+    bands = expected.balance
+    assert len(rows) == len(bands.median) == 365  # the plan runs from 1 January to 31 December
+    for i in (0, 40, 200, 364):
+        assert rows[i][1:] == [format_money(bands.low[i]), format_money(bands.median[i]), format_money(bands.high[i])]
+    assert fan.accessibleName() and view.fan.chart.accessibleName()
+
+    # The letters' table: one row per month, the chance and the sizes where a letter is possible.
+    letters = table_text(view.letters.table)
+    assert len(letters) == len(expected.months) == 12
+    for row, month in zip(letters, expected.months, strict=True):
+        if month.letter_size is None:
+            assert row[2:] == ["—", "—", "—"]
+        else:
+            assert row[2:] == [format_money(month.letter_size.low), format_money(month.letter_size.median),
+                               format_money(month.letter_size.high)]
+    assert view.letters.table.accessibleName()
+
+    # One line above the cards: the whole plan's chance of a letter and what to keep aside against setbacks.
+    line = window.chances_label.text()
+    assert line == chances_sentence(expected)
+    assert line.startswith("Kans op een brief: ")
+    assert "Achter de hand houden voor tegenvallers: " in line
+    assert format_money(expected.set_aside.amount) in line
+
+
+def test_the_window_and_compute_risk_give_the_same_figures(qtbot, settings, tmp_path: Path,  # noqa: ANN001
+                                                           capsys: pytest.CaptureFixture[str]) -> None:
+    """With the real default (the samples and seed of ``compute --risk``), the window's answer is the CLI's."""
+    window = MainWindow(settings, recovery_folder=tmp_path / "recovery")
+    window.ask_save_changes = lambda: QMessageBox.StandardButton.Discard  # type: ignore[method-assign]
+    qtbot.add_widget(window)
+    open_and_wait(qtbot, window)
+    summary = window.chances.summary
+    assert summary.samples == 10_000 and summary.seed == 0
+    assert cli_main(["compute", str(EXAMPLE), "--risk", "--format", "json", "--lang", "nl"]) == 0
+    cli = json.loads(capsys.readouterr().out)["risk_simulation"]
+    assert json.loads(json.dumps(risk_json(summary, "nl"))) == cli
+
+
+def test_an_edit_updates_the_chances(qtbot, window: MainWindow) -> None:  # noqa: ANN001
+    open_and_wait(qtbot, window)
+    before = window.chances.summary
+    with qtbot.wait_signal(window.chances_shown, timeout=30000):
+        change_balance(window, "2500")
+    assert window.document.plan.starting_balance == 2500
+    after = window.chances.summary
+    assert window.chances.plan == window.document.plan
+    assert after == assess(window.document.plan, TEST_SAMPLES, 0, RULES)
+    assert after.balance.median[0] != before.balance.median[0]
+    assert window.chances_label.text() == chances_sentence(after)
+    assert window.chances_label.isEnabled()
+
+
+def test_a_newer_edit_stops_the_older_run_and_only_the_newest_chances_are_shown(  # noqa: ANN201
+        qtbot, settings, tmp_path: Path):  # noqa: ANN001
+    window = MainWindow(settings, recovery_folder=tmp_path / "recovery", chances_samples=20_000)  # a run that takes a while
+    window.ask_save_changes = lambda: QMessageBox.StandardButton.Discard  # type: ignore[method-assign]
+    qtbot.add_widget(window)
+    open_and_wait(qtbot, window, HOTEL)
+    opened = window.document.plan
+    shown: list[object] = []
+    window.chances_shown.connect(lambda: shown.append(window.chances.plan))
+
+    with qtbot.wait_signal(window.plan_shown, timeout=10000):
+        change_balance(window, "40")  # edit 1: its results are shown and its chances start
+    first = window._chances_run
+    assert first is not None and window.document.plan != opened
+    with qtbot.wait_signal(window.chances_shown, timeout=60000):
+        window.undo_action.trigger()  # edit 2, at once (Ctrl+Z): back to the plan as opened
+    assert first.stopped, "the older run was told to stop"
+    qtbot.wait(500)  # nothing of the older run arrives later
+    assert shown == [opened]
+    assert window.chances.plan == window.document.plan == opened
+    assert window.chances_label.text() == chances_sentence(window.chances.summary)
+
+
+def test_the_progress_shows_when_it_takes_longer_than_a_moment(qtbot, settings, tmp_path: Path,  # noqa: ANN001
+                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(main_window_module, "CHANCES_MOMENT_MS", 0)  # every run "takes longer than a moment"
+    window = MainWindow(settings, recovery_folder=tmp_path / "recovery", chances_samples=5000)
+    window.ask_save_changes = lambda: QMessageBox.StandardButton.Discard  # type: ignore[method-assign]
+    qtbot.add_widget(window)
+    seen: list[tuple[str, bool, int]] = []
+    window._chances_progress.moved.connect(lambda _run, done, _total: seen.append(
+        (window.chances_label.text(), window.chances_bar.isVisibleTo(window), done)))
+    open_and_wait(qtbot, window)
+    shown = [(text, bar) for text, bar, done in seen if done > 0]
+    assert shown and all(text == "Kansen uitrekenen…" and bar for text, bar in shown)
+    assert not window.chances_bar.isVisibleTo(window)
+    assert window.chances_label.text() == chances_sentence(window.chances.summary)
+
+
+def test_a_quick_run_shows_no_progress(qtbot, window: MainWindow) -> None:  # noqa: ANN001
+    bars: list[bool] = []
+    window._chances_progress.moved.connect(lambda *_: bars.append(window.chances_bar.isVisibleTo(window)))
+    open_and_wait(qtbot, window)
+    assert bars and not any(bars)  # 200 futures take less than a moment
+
+
+def test_the_chances_in_english(qtbot, window: MainWindow) -> None:  # noqa: ANN001
+    open_and_wait(qtbot, window, HOTEL)
+    with qtbot.wait_signal(window.retranslated, timeout=5000):
+        window.language_actions["en"].trigger()
+    show_chances_tab(qtbot, window)
+    summary = window.chances.summary
+    assert window.chances_view.sentences.text() == "\n\n".join(render(t, "en") for t in summary.texts)
+    assert window.chances_label.text().startswith("Chance of a letter")
+    assert "Keep aside against setbacks" in window.chances_label.text()
+    headers = [window.chances_view.letters.table.horizontalHeaderItem(c).text() for c in range(5)]
+    assert headers[1] == "Chance of a letter"
