@@ -724,7 +724,7 @@ class LetterSizesChart(Chart):
                           edgecolor=INK, linewidth=0.8, zorder=2)
             (middle,) = ax.plot([x - 0.3, x + 0.3], [mid, mid], color=INK, linewidth=2.6, zorder=3)
             ax.annotate(chance_words(m.letter_chance), xy=(x, hi), xytext=(0, 4), textcoords="offset points",
-                        ha="center", va="bottom", fontsize=self.font_size * 0.9, color=INK)
+                        ha="center", va="bottom", fontsize=self.font_size * 0.8, color=INK)
             top = max(top, hi)
         if bars is not None and middle is not None:
             handles += [bars, middle]

@@ -1105,6 +1105,8 @@ class MainWindow(QMainWindow):
     def _retranslate_chances(self) -> None:
         """The line above the cards: the chances once worked out, greyed while an edit's chances are on the way."""
         label = self.chances_label
+        label.setAccessibleName(_("Chances over many possible futures"))
+        self.chances_bar.setAccessibleName(_("Working out the chances…"))
         if self.overview is None or not self.overview.computed:
             label.setText("")
             label.hide()
@@ -1122,8 +1124,6 @@ class MainWindow(QMainWindow):
             label.setText("")
         label.setEnabled(self.chances is not None and self.chances.plan == self.document.plan)  # greyed: an older plan's
         label.setVisible(bool(label.text()))
-        label.setAccessibleName(_("Chances over many possible futures"))
-        self.chances_bar.setAccessibleName(_("Working out the chances…"))
 
     def _request_cliff(self) -> None:
         """The hours chart is computed when it is on screen (it computes one month many times)."""

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import QLabel, QProgressBar, QVBoxLayout, QWidget
 from planner.explain import Explanation, render
 from planner.i18n import _, format_day, format_money, get_language
 from planner.results import label as figure_label
+from ui.fonts import use_content_font
 
 if TYPE_CHECKING:
     from planner.risk import RiskSummary
@@ -114,6 +115,8 @@ class ChancesView(QWidget):
         self.assumptions.setTextFormat(Qt.TextFormat.PlainText)
         layout.addWidget(self.assumptions)
         layout.addStretch(1)
+        for label in (self.message, self.sentences, self.assumptions):
+            use_content_font(label)
         self.retranslate_ui()
 
     # --- what the window tells it ------------------------------------------------------------
