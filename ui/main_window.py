@@ -89,7 +89,7 @@ from ui.month_cards import MonthCardsView
 from ui.month_model import MonthTableModel
 from ui.payslips_view import PayslipsPanel
 from ui.plain import tooltip as plain_tooltip
-from ui.plan_forms import edit_household, edit_jobs, edit_money
+from ui.plan_forms import edit_household, edit_jobs, edit_money, edit_uncertainty
 from ui.preferences import PreferencesDialog
 from ui.risk_view import ChancesView, chances_sentence
 from ui.settings import CONSULTATION_SCALE, DEFAULT_SAFETY_BUFFER, LANGUAGE, SAVING_IN, WINDOW_GEOMETRY, Settings
@@ -366,6 +366,7 @@ class MainWindow(QMainWindow):
         self.household_action = self._action(None, self.edit_household)
         self.jobs_action = self._action(None, self.edit_jobs)
         self.money_action = self._action(None, self.edit_money)
+        self.uncertainty_action = self._action(None, self.edit_uncertainty)
         self.effect_action = self._action(None, self.show_shift_effect)
         self.preferences_action = self._action(QKeySequence.StandardKey.Preferences, self.show_preferences)
         self.preferences_action.setMenuRole(QAction.MenuRole.PreferencesRole)
@@ -421,7 +422,7 @@ class MainWindow(QMainWindow):
         self.edit_menu.addAction(self.undo_action)
         self.edit_menu.addAction(self.redo_action)
         self.edit_menu.addSeparator()
-        for action in (self.household_action, self.jobs_action, self.money_action):
+        for action in (self.household_action, self.jobs_action, self.money_action, self.uncertainty_action):
             self.edit_menu.addAction(action)
         self.edit_menu.addSeparator()
         self.edit_menu.addAction(self.effect_action)
@@ -773,6 +774,10 @@ class MainWindow(QMainWindow):
     def edit_money(self) -> None:
         self._edit_with(edit_money)
 
+    def edit_uncertainty(self) -> None:
+        """Edit → Uncertainty…: what the chances assume (undoable, checked like every edit)."""
+        self._edit_with(edit_uncertainty)
+
     def _edit_with(self, dialog) -> None:  # noqa: ANN001 - one of ui.plan_forms' edit_* functions
         plan = self.document.plan
         if plan is None:
@@ -787,6 +792,8 @@ class MainWindow(QMainWindow):
             return lambda: _("Change the household")
         if dialog is edit_jobs:
             return lambda: _("Change the work")
+        if dialog is edit_uncertainty:
+            return lambda: _("Change the uncertainty")
         return lambda: _("Change the money")
 
     def _on_plan_changed(self, plan: Plan | None) -> None:
@@ -1501,6 +1508,8 @@ class MainWindow(QMainWindow):
         self.jobs_action.setToolTip(_("Your jobs: wage, pay day, holiday pay"))
         self.money_action.setText(_("&Money…"))
         self.money_action.setToolTip(_("Money in the bank, safety buffer and fixed costs"))
+        self.uncertainty_action.setText(_("U&ncertainty…"))
+        self.uncertainty_action.setToolTip(_("How sure your shifts are: what the chances on the Chances tab assume"))
         self.effect_action.setText(_("What does this shift &add?"))
         self.effect_action.setToolTip(_("What the chosen shift adds to each month, after bijstand and premie"))
         self.preferences_action.setText(_("&Preferences…"))
@@ -1611,7 +1620,7 @@ class MainWindow(QMainWindow):
     def _update_actions(self) -> None:
         has_plan = self.document.plan is not None
         for action in (self.save_action, self.save_as_action, self.close_plan_action, self.forget_action, self.protect_action, self.household_action, self.jobs_action,
-                       self.money_action, self.effect_action, self.compare_file_action, self.compare_extra_action):
+                       self.money_action, self.uncertainty_action, self.effect_action, self.compare_file_action, self.compare_extra_action):
             action.setEnabled(has_plan)
         if has_plan:
             extra = any(s.certainty == "extra" for s in self.document.plan.shifts)  # type: ignore[union-attr]

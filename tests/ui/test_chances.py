@@ -9,11 +9,12 @@ after an edit, and a newer edit stops an older run so that only the newest plan'
 from __future__ import annotations
 
 import json
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox, QTableView
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLineEdit, QMessageBox, QTableView
 
 from planner.cli import main as cli_main
 from planner.cli import risk_json
@@ -26,7 +27,7 @@ from tests.ui.conftest import EXAMPLE, TEST_SAMPLES
 from tests.ui.test_gate_window import open_as_user
 from ui import main_window as main_window_module
 from ui.main_window import MainWindow
-from ui.plan_forms import MoneyDialog
+from ui.plan_forms import ErrorLabel, MoneyDialog, UncertaintyDialog, UncertaintyForm
 from ui.risk_view import chances_sentence
 
 pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support (propagateSizeHints|raise)\(\)")
@@ -193,3 +194,105 @@ def test_the_chances_in_english(qtbot, window: MainWindow) -> None:  # noqa: ANN
     assert "Keep aside against setbacks" in window.chances_label.text()
     headers = [window.chances_view.letters.table.horizontalHeaderItem(c).text() for c in range(5)]
     assert headers[1] == "Chance of a letter"
+
+
+# --- Edit → Uncertainty…: what the chances assume ----------------------------------------------------------
+
+
+def answer_uncertainty(fill) -> list[object]:  # noqa: ANN001 - fill(dialog) types into the form
+    """Answer the next Uncertainty dialog: ``fill`` types, then OK is pressed; the dialog is kept for checks."""
+    seen: list[object] = []
+
+    def answer() -> None:
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, UncertaintyDialog):
+            QTimer.singleShot(10, answer)
+            return
+        seen.append(dialog)
+        fill(dialog.uncertainty_form)
+        dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+        if dialog.isVisible():  # refused: remember what it said, then cancel
+            seen.append([label.text() for label in dialog.findChildren(ErrorLabel) if label.isVisibleTo(dialog)])
+            seen.append(dialog.focusWidget())
+            dialog.reject()
+
+    QTimer.singleShot(0, answer)
+    return seen
+
+
+def test_the_uncertainty_is_shown_changed_undone_and_the_chances_follow(qtbot, window: MainWindow) -> None:  # noqa: ANN001
+    open_and_wait(qtbot, window, HOTEL)
+    opened = window.document.plan
+    before = window.chances.summary
+
+    def fill(form: UncertaintyForm) -> None:
+        assert form.chances["likely"].text() == "80" and form.level.text() == "10"  # the plan's (default) values
+        assert set(form.spreads) == {job.id for job in opened.jobs}
+        assert form.chance_blocks["likely"].help.text()  # each with a one-line explanation
+        form.chances["likely"].setText("50")
+        form.spreads["hotel"].setText("20")
+        form.week_lost.setText("2,5")
+        form.late_days.setValue(60)
+
+    seen = answer_uncertainty(fill)
+    with qtbot.wait_signal(window.chances_shown, timeout=30000):
+        window.uncertainty_action.trigger()
+    assert seen and len(seen) == 1, "the dialog closed on OK"
+    risk = window.document.plan.risk
+    assert (risk.chance_likely, risk.hours_spread, risk.week_lost_chance, risk.late_report_days) == (
+        50, {"hotel": 20}, Decimal("2.5"), 60)
+    after = window.chances.summary
+    assert after == assess(window.document.plan, TEST_SAMPLES, 0, RULES)
+    assert after != before
+    assert any(a.id == "chance_likely" and a.value == "50" for a in after.assumptions)
+    assert "50%" in window.chances_view.assumptions.text()
+
+    assert window.undo_action.text() == "&Ongedaan maken: De onzekerheid veranderen"
+    with qtbot.wait_signal(window.chances_shown, timeout=30000):
+        window.undo_action.trigger()
+    assert window.document.plan == opened
+    assert window.chances.summary == before
+
+
+@pytest.mark.parametrize(("field", "text", "message"), [
+    ("likely", "120", "Schrijf een percentage van 0 tot en met 100."),
+    ("level", "0", "Schrijf een percentage boven 0."),
+    ("level", "100", "Schrijf een percentage onder 100."),
+    ("late", "veel", None),
+])
+def test_the_uncertainty_gate_refuses_what_is_not_a_percentage(qtbot, opened_window: MainWindow, field: str,  # noqa: ANN001
+                                                              text: str, message: str | None) -> None:
+    window = opened_window
+    plan = window.document.plan
+
+    def widget(form: UncertaintyForm) -> QLineEdit:
+        return {"likely": form.chances["likely"], "level": form.level, "late": form.late_chance}[field]
+
+    def fill(form: UncertaintyForm) -> None:
+        widget(form).setText(text)
+
+    seen = answer_uncertainty(fill)
+    window.uncertainty_action.trigger()
+    qtbot.wait_until(lambda: len(seen) == 3, timeout=5000)
+    dialog, errors, focus = seen
+    assert errors and (message is None or errors == [message])
+    assert focus is widget(dialog.uncertainty_form)  # the focus is on the field to correct
+    assert window.document.plan == plan  # nothing changed
+
+
+def test_the_uncertainty_dialog_in_english(qtbot, opened_window: MainWindow) -> None:  # noqa: ANN001
+    window = opened_window
+    with qtbot.wait_signal(window.retranslated, timeout=5000):
+        window.language_actions["en"].trigger()
+    texts: list[str] = []
+
+    def fill(form: UncertaintyForm) -> None:
+        texts.extend([form.intro.text(), form.chance_blocks["maybe"].label.text(), form.days_block.label.text()])
+        form.show()
+        form.grab()
+
+    answer_uncertainty(fill)
+    window.uncertainty_action.trigger()
+    assert texts[0].startswith("The chances on the Chances tab")
+    assert texts[1] == "A “m&aybe” shift is worked in"
+    assert window.uncertainty_action.text() == "U&ncertainty…"

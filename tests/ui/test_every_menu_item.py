@@ -423,6 +423,7 @@ EFFECTS: dict[str, Effect] = {
     "household_action": Effect(_dialog_answered("HouseholdDialog")),
     "jobs_action": Effect(_dialog_answered("JobsDialog")),
     "money_action": Effect(_dialog_answered("MoneyDialog")),
+    "uncertainty_action": Effect(_dialog_answered("UncertaintyDialog")),
     "effect_action": Effect(_compared, signal="effect_shown"),
     "preferences_action": Effect(_dialog_answered("PreferencesDialog")),
     "consultation_action": Effect(_consultation),
