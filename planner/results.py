@@ -16,8 +16,9 @@ The definitions are plain sentences for tooltips, the guide and screen readers.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from decimal import Decimal
 
-from planner.i18n import N_
+from planner.i18n import N_, _
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,4 +103,17 @@ def benefit_label(field: str) -> str:
     return FIGURES[BENEFIT_MONTH_FIELDS.get(field, field)].label
 
 
-__all__ = ["BENEFIT_MONTH_FIELDS", "FIGURES", "Figure", "benefit_label", "label"]
+def chance_words(chance: Decimal) -> str:
+    """A chance (0 to 1) as a natural frequency, in the current language: "3 in 10", "fewer than 1 in 100",
+    "in every future", "never" (the same counts as the risk sentences, :func:`planner.risk.frequency`)."""
+    from planner.risk import frequency  # numpy: only when chances are shown
+
+    count, total = frequency(chance)
+    if chance >= 1:
+        return _("in every future")
+    if count == 0:
+        return _("fewer than 1 in 100") if chance > 0 else _("never")
+    return _("{count} in {total}").format(count=count, total=total)
+
+
+__all__ = ["BENEFIT_MONTH_FIELDS", "FIGURES", "Figure", "benefit_label", "chance_words", "label"]

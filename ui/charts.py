@@ -57,11 +57,11 @@ from PySide6.QtWidgets import (
 )
 
 from planner.i18n import N_, _, babel_locale, format_day, format_money, format_month, format_number, ngettext
+from planner.results import chance_words
 from planner.results import label as figure_label
 from planner.series import DailyBalance, HoursCliff, MonthSources
 from planner.risk import BalanceBands, MonthRisk
 from ui.look import FONT_SIZE, OKABE_ITO, plural_count
-from ui.risk_view import chance_words
 
 # --- look ---------------------------------------------------------------------------------------
 

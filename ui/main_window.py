@@ -1183,6 +1183,7 @@ class MainWindow(QMainWindow):
             return None
         overview = self.overview if self.overview is not None and self.overview.plan == plan else None
         bounds = self.bounds if overview is not None else None
+        chances = self.chances if self.chances is not None and self.chances.plan == plan else None
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             if overview is None:
@@ -1192,8 +1193,11 @@ class MainWindow(QMainWindow):
                 return None
             if bounds is None:
                 bounds = compute_risk(plan)
+            if chances is None:  # the same run as the Chances tab's (same futures, same seed): the same numbers
+                chances = job_chances(plan, self.chances_samples, CHANCES_SEED, ChancesRun())
             name = self.document.path.name.removesuffix(EXTENSION) if self.document.path is not None else ""
-            return build_report(overview, bounds, made_on=date.today(), name=name)
+            return build_report(overview, bounds, made_on=date.today(), name=name, chances=chances.summary,
+                                chances_problem=chances.problem)
         finally:
             QApplication.restoreOverrideCursor()
 

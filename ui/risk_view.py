@@ -13,7 +13,6 @@ matplotlib and numpy are loaded when the charts are first shown, so the window s
 
 from __future__ import annotations
 
-from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt
@@ -22,24 +21,13 @@ from PySide6.QtWidgets import QLabel, QProgressBar, QVBoxLayout, QWidget
 
 from planner.explain import Explanation, render
 from planner.i18n import _, format_day, format_money, get_language
+from planner.results import chance_words
 from planner.results import label as figure_label
 from ui.fonts import use_content_font
 
 if TYPE_CHECKING:
     from planner.risk import RiskSummary
     from ui.charts import ChartWithTable
-
-
-def chance_words(chance: Decimal) -> str:
-    """A chance as a natural frequency: "3 in 10", "fewer than 1 in 100", "in every future", "never"."""
-    from planner.risk import frequency
-
-    count, total = frequency(chance)
-    if chance >= 1:
-        return _("in every future")
-    if count == 0:
-        return _("fewer than 1 in 100") if chance > 0 else _("never")
-    return _("{count} in {total}").format(count=count, total=total)
 
 
 def chances_sentence(summary: RiskSummary) -> str:

@@ -19,7 +19,8 @@ from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLineEdit, QMessag
 from planner.cli import main as cli_main
 from planner.cli import risk_json
 from planner.explain import render
-from planner.i18n import format_money
+from planner.i18n import format_money, format_month
+from planner.results import chance_words
 from planner.risk import assess
 from planner.rules import load_rules
 from planner.storage import load_plan
@@ -296,3 +297,46 @@ def test_the_uncertainty_dialog_in_english(qtbot, opened_window: MainWindow) -> 
     assert texts[0].startswith("The chances on the Chances tab")
     assert texts[1] == "A “m&aybe” shift is worked in"
     assert window.uncertainty_action.text() == "U&ncertainty…"
+
+
+# --- the summary for a consultation: the chances the screen shows -------------------------------------------
+
+
+def chances_section(report):  # noqa: ANN001, ANN201
+    (section,) = [s for s in report.sections if s.title == "Kansen in veel mogelijke gevallen"]
+    return section
+
+
+def test_the_summary_has_the_chances_of_the_screen(qtbot, window: MainWindow) -> None:  # noqa: ANN001
+    open_and_wait(qtbot, window, HOTEL)
+    summary = window.chances.summary
+    report = window.summary_report()
+    section = chances_section(report)
+    (paragraph,) = section.paragraphs
+    assert paragraph.startswith(render(summary.texts[0], "nl"))  # the whole plan, as on the Chances tab
+    assert render(summary.set_aside.explanation, "nl") in paragraph
+    assert "200 mogelijke" in paragraph  # how many futures
+    shown = {row[0]: row[2:] for row in table_text(window.chances_view.letters.table)} if window.chances_view.letters else None
+    rows = section.table.rows
+    months = [m for m in summary.months if m.letter_size is not None]
+    assert len(section.table.headers) == 1 + len(months)  # a column per month in which a letter is possible
+    assert rows[0][1:] == tuple(chance_words(m.letter_chance) for m in months)
+    assert rows[1][1:] == tuple(format_money(m.letter_size.median) for m in months)
+    assert rows[2][1:] == tuple(format_money(m.letter_size.low) for m in months)
+    assert rows[3][1:] == tuple(format_money(m.letter_size.high) for m in months)
+    if shown is not None:  # the same numbers as the Chances tab's table
+        on_screen = [shown[format_month(*m.month)] for m in months]
+        assert [r[1] for r in on_screen] == list(rows[1][1:])
+    assert "Kansen in veel mogelijke gevallen" in report.text()
+
+
+def test_a_summary_made_before_the_chances_are_back_has_the_same_numbers(qtbot, window: MainWindow) -> None:  # noqa: ANN001
+    open_and_wait(qtbot, window, HOTEL)
+    with qtbot.wait_signal(window.plan_shown, timeout=10000):
+        change_balance(window, "300")
+    early = window.summary_report()  # its own run, with the same futures and seed
+    if window.chances is None or window.chances.plan != window.document.plan:
+        qtbot.wait_signal(window.chances_shown, timeout=30000).wait()
+    assert window.chances.plan == window.document.plan
+    assert window.summary_report().text() == early.text()
+    assert chances_section(early).paragraphs[0].startswith(render(window.chances.summary.texts[0], "nl"))
