@@ -655,6 +655,8 @@ class BalanceFanChart(Chart):
 
     def draw(self) -> None:
         ax = self._new_axes()
+        for text in ax.texts:  # the subtitle: the title's padding keeps room for it; a long one on a narrow
+            text.set_in_layout(False)  # chart (large text) must not squeeze the axes away
         b = self.bands
         days = [b.day(i) for i in range(len(b.median))]
         xs = [date2num(d) for d in days]

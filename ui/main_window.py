@@ -1460,6 +1460,7 @@ class MainWindow(QMainWindow):
         scale_fonts(self.centralWidget(), factor, skip=(self.cards, self.charts))  # these two scale themselves
         self.cards.set_scale(factor)
         self.charts.set_font_size(FONT_SIZE * factor)
+        self.chances_view.set_font_size(FONT_SIZE * factor)
         if on:
             self.showFullScreen()
         else:

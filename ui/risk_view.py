@@ -24,6 +24,7 @@ from planner.i18n import _, format_day, format_money, get_language
 from planner.results import chance_words
 from planner.results import label as figure_label
 from ui.fonts import use_content_font
+from ui.look import FONT_SIZE
 
 if TYPE_CHECKING:
     from planner.risk import RiskSummary
@@ -52,6 +53,10 @@ def chances_sentence(summary: RiskSummary) -> str:
     return f"{first} {second}"
 
 
+CHART_HEIGHT = 440
+"""Pixels for a chart and its tab bar at the usual text size; a page scrolls, so a chart is never squeezed."""
+
+
 class ChancesView(QWidget):
     """The chances of one plan; empty until the first run is done."""
 
@@ -64,6 +69,8 @@ class ChancesView(QWidget):
         self.fan: ChartWithTable | None = None
         self.letters: ChartWithTable | None = None
         self._dirty = False
+        self.font_size = FONT_SIZE
+        """The charts' text size (larger in consultation mode)."""
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 12, 12, 12)
@@ -124,6 +131,13 @@ class ChancesView(QWidget):
         self.progress_shown = visible and self.running
         self._retranslate_message()
 
+    def set_font_size(self, size: float) -> None:
+        if size != self.font_size:
+            self.font_size = size
+            self._dirty = True
+            if self.isVisible():
+                self._draw_charts()
+
     def set_summary(self, summary: RiskSummary | None, problem: Explanation | None = None) -> None:
         self.summary = summary
         self.problem = problem
@@ -147,19 +161,22 @@ class ChancesView(QWidget):
             return
         from ui.charts import BalanceFanChart, ChartWithTable, LetterSizesChart
 
+        scale = self.font_size / FONT_SIZE  # larger text (consultation mode) needs a taller chart
         if self.fan is None:
-            self.fan = ChartWithTable(BalanceFanChart(summary.balance), self.charts)
+            self.fan = ChartWithTable(BalanceFanChart(summary.balance, font_size=self.font_size), self.charts)
             self.fan.setObjectName("chances_fan")
-            self.fan.setMinimumHeight(440)
             self.charts_layout.addWidget(self.fan)
-            self.letters = ChartWithTable(LetterSizesChart(summary.months), self.charts)
+            self.letters = ChartWithTable(LetterSizesChart(summary.months, font_size=self.font_size), self.charts)
             self.letters.setObjectName("chances_letters")
-            self.letters.setMinimumHeight(420)
             self.charts_layout.addWidget(self.letters)
         else:
             assert self.letters is not None
-            self.fan.set_series(summary.balance)
-            self.letters.set_series(summary.months)
+            self.fan.setMinimumHeight(round(CHART_HEIGHT * scale))  # first the room, then the larger text
+            self.letters.setMinimumHeight(round(CHART_HEIGHT * scale))
+            self.fan.set_series(summary.balance, font_size=self.font_size)
+            self.letters.set_series(summary.months, font_size=self.font_size)
+        self.fan.setMinimumHeight(round(CHART_HEIGHT * scale))
+        self.letters.setMinimumHeight(round(CHART_HEIGHT * scale))
         self.fan.show()
         self.letters.show()
 

@@ -340,3 +340,31 @@ def test_a_summary_made_before_the_chances_are_back_has_the_same_numbers(qtbot, 
     assert window.chances.plan == window.document.plan
     assert window.summary_report().text() == early.text()
     assert chances_section(early).paragraphs[0].startswith(render(window.chances.summary.texts[0], "nl"))
+
+
+def test_a_plan_whose_chances_cannot_be_worked_out_says_why(qtbot, window: MainWindow, tmp_path: Path) -> None:  # noqa: ANN001
+    data = json.loads(EXAMPLE.read_text(encoding="utf-8"))
+    data["risk"] = {"hours_spread": {"gone": "10"}}  # a job that was removed after its spread was set
+    path = tmp_path / "weg.bvp.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    open_and_wait(qtbot, window, path)
+    assert window.chances.summary is None and window.chances.problem is not None
+    assert window.chances_label.text().startswith("De kansen van dit plan zijn niet uit te rekenen: ")
+    assert "gone" in window.chances_label.text()
+    show_chances_tab(qtbot, window)
+    assert window.chances_view.message.text() == window.chances_label.text()
+    assert window.chances_view.fan is None  # no chart of chances that are not there
+
+
+def test_consultation_mode_makes_the_chances_charts_larger(qtbot, window: MainWindow) -> None:  # noqa: ANN001
+    open_and_wait(qtbot, window, HOTEL)
+    show_chances_tab(qtbot, window)
+    normal = window.chances_view.fan.chart.font_size
+    window.consultation_action.trigger()
+    assert window.chances_view.fan.chart.font_size > normal
+    assert window.chances_view.letters.chart.font_size == window.chances_view.fan.chart.font_size
+    qtbot.wait(100)  # laid out at the new size
+    for chart in (window.chances_view.fan.chart, window.chances_view.letters.chart):
+        chart.canvas.draw()  # the larger text still fits (a squeezed layout is a warning, an error in the tests)
+    window.consultation_action.trigger()
+    assert window.chances_view.fan.chart.font_size == normal
