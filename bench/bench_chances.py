@@ -7,7 +7,7 @@ the repeats (wall clock):
 
 - ``assess`` (sample, simulate all futures at once, summarise) and ``assess_in_slices`` (the same futures
   simulated ``--slice`` at a time, with a progress callback and a cancel check between slices), and the
-  overhead of slicing;
+  overhead of slicing; and as the window runs it (slices sized to take about ``CHANCES_SLICE_MS``);
 - the time from the start to the first progress call after a slice: how soon the progress bar can move;
 - memory of the per-day balances: the compact ``DailyRows`` (futures x paydays) against a plain
   [futures, days] array, and the peak of numpy's allocations (tracemalloc) during each.
@@ -31,6 +31,7 @@ from planner.model import Risk  # noqa: E402
 from planner.risk import assess, assess_in_slices, planned_result, sample, simulate  # noqa: E402
 from planner.rules import load_rules  # noqa: E402
 from planner.storage import load_plan  # noqa: E402
+from ui.jobs import CHANCES_SLICE_MS  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -67,6 +68,10 @@ def main(argv: list[str] | None = None) -> int:
         one = _median_ms(lambda: assess(plan, args.futures, 0, rules, planned), args.repeat)
         sliced = _median_ms(lambda: assess_in_slices(plan, args.futures, 0, rules, planned, slice_rows=args.slice,
                                                      progress=lambda d, t: None, cancelled=lambda: False), args.repeat)
+        steps: list[int] = []
+        timed = _median_ms(lambda: (steps.clear(), assess_in_slices(
+            plan, args.futures, 0, rules, planned, slice_rows=args.slice, slice_ms=CHANCES_SLICE_MS,
+            progress=lambda d, t: steps.append(d), cancelled=lambda: False)), args.repeat)
         firsts = []
         for _ in range(args.repeat):
             start = time.perf_counter()
@@ -86,6 +91,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"  assess (one run)          {one:8.1f} ms")
         print(f"  assess_in_slices ({args.slice:>5}) {sliced:8.1f} ms   overhead {sliced - one:+.1f} ms "
               f"({(sliced / one - 1) * 100:+.0f} %)")
+        print(f"  in slices of ~{CHANCES_SLICE_MS} ms (window) {timed:6.1f} ms   overhead {timed - one:+.1f} ms "
+              f"({(timed / one - 1) * 100:+.0f} %), {len(steps) - 1} slices")
         print(f"  first progress after      {statistics.median(firsts):8.1f} ms")
         print(f"  per-day balances: DailyRows {compact:.1f} MB ({daily.rows.shape[1]} paydays) against "
               f"[futures, days] {full:.1f} MB ({len(daily.row_of_day)} days)")

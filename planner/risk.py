@@ -42,6 +42,7 @@ settlement event, the ledger and the set-aside (tests/planner/test_risk.py).
 from __future__ import annotations
 
 import calendar
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -1534,7 +1535,7 @@ def assess(plan: Plan, samples: int = 10_000, seed: int | None = 0, rules: RuleS
 
 
 SLICE_ROWS = 1000  # not a rule value: futures simulated per slice (progress steps of a tenth at the default 10,000)
-"""How many futures :func:`assess_in_slices` simulates at a time."""
+"""How many futures :func:`assess_in_slices` simulates at a time (the first slice, with ``slice_ms``)."""
 
 
 class RiskCancelled(Exception):
@@ -1560,13 +1561,19 @@ def concat_outcomes(parts: list[Outcome]) -> Outcome:
 
 def assess_in_slices(plan: Plan, samples: int = 10_000, seed: int | None = 0, rules: RuleSet | None = None,
                      planned: Result | None = None, *, progress: Callable[[int, int], None] | None = None,
-                     cancelled: Callable[[], bool] | None = None, slice_rows: int = SLICE_ROWS) -> RiskSummary:
+                     cancelled: Callable[[], bool] | None = None, slice_rows: int = SLICE_ROWS,
+                     slice_ms: float | None = None) -> RiskSummary:
     """:func:`assess`, with the sampled futures simulated ``slice_rows`` at a time.
 
     The futures are drawn once, as :func:`assess` draws them; each future is independent of the others, so
     simulating them in slices and putting the slices together gives exactly the same answer. Between slices
     ``progress(done, total)`` is called and ``cancelled()`` is asked: when it says yes, :class:`RiskCancelled`
     is raised and nothing more is computed. Plain Python: the callables come from whoever runs it.
+
+    Each slice costs a fixed part besides its futures, so many small slices are slower than one run. With
+    ``slice_ms`` the first slice has ``slice_rows`` futures and each next one as many as take about
+    ``slice_ms`` milliseconds at the pace so far (never fewer than ``slice_rows``): a few slices, each a
+    visible step of the progress bar and a moment to cancel. Without it every slice has ``slice_rows``.
     """
     if slice_rows < 1:
         raise ValueError("at least one future per slice")
@@ -1577,11 +1584,17 @@ def assess_in_slices(plan: Plan, samples: int = 10_000, seed: int | None = 0, ru
     parts: list[Outcome] = []
     if progress is not None:
         progress(0, total)
-    for lo in range(0, total, slice_rows):
+    lo, rows = 0, slice_rows
+    while lo < total:
         if cancelled is not None and cancelled():
             raise RiskCancelled
-        hi = min(total, lo + slice_rows)
+        hi = min(total, lo + rows)
+        started = time.perf_counter()
         parts.append(simulate(plan, _slice(futures, lo, hi), rules, planned))
+        if slice_ms is not None:
+            per_future = (time.perf_counter() - started) * 1000 / (hi - lo)
+            rows = max(slice_rows, int(slice_ms / per_future) if per_future > 0 else total)
+        lo = hi
         if progress is not None:
             progress(hi, total)
     if cancelled is not None and cancelled():

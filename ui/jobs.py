@@ -85,6 +85,10 @@ class ChancesRun:
         return self.stopped
 
 
+CHANCES_SLICE_MS = 150
+"""About how long one slice of the window's run takes: a step of its progress bar, and how soon a newer edit
+stops it (planner.risk.assess_in_slices)."""
+
 CHANCES_SEED = 0
 """The seed of the window's run: the default of ``bijverdienplanner compute --risk`` (``--seed``)."""
 
@@ -136,7 +140,8 @@ def chances(plan: Plan, samples: int | None, seed: int, run: ChancesRun,
     from planner.risk import RiskNotSupported, assess_in_slices
 
     try:
-        summary = assess_in_slices(plan, chances_samples() if samples is None else samples, seed, load_rules(), progress=progress, cancelled=run.cancelled)
+        summary = assess_in_slices(plan, chances_samples() if samples is None else samples, seed, load_rules(),
+                                   progress=progress, cancelled=run.cancelled, slice_ms=CHANCES_SLICE_MS)
     except RiskNotSupported as exc:
         return Chances(plan, None, exc.explanation)
     log.info("chances computed: %d futures", summary.samples)

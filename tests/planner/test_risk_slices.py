@@ -51,6 +51,16 @@ def test_in_slices_the_answer_is_the_same_as_in_one_run(plan: Plan, seed: int, n
 
 
 @PROPS
+@given(plans(risk=True), st.integers(0, 2**32 - 1), st.integers(1, 60), st.sampled_from([0.0, 0.05, 1.0, 1e6]))
+def test_slices_sized_by_time_give_the_same_answer(plan: Plan, seed: int, n: int, ms: float) -> None:
+    """The window sizes its slices by how long they take (``slice_ms``): any sizes give the same answer."""
+    seen: list[int] = []
+    sliced = assess_in_slices(plan, n, seed, RULES, slice_rows=1, slice_ms=ms, progress=lambda d, _t: seen.append(d))
+    assert sliced == assess(plan, n, seed, RULES)
+    assert seen[0] == 0 and seen[-1] == n and seen == sorted(set(seen))
+
+
+@PROPS
 @given(plans(risk=True), st.integers(0, 2**32 - 1))
 def test_the_outcomes_of_slices_put_together_are_the_outcome_of_one_run(plan: Plan, seed: int) -> None:
     futures = sample(plan, 7, seed)
