@@ -725,8 +725,9 @@ class LetterSizesChart(Chart):
             bars = ax.bar([x], [max(hi - lo, 0.0)], bottom=[lo], width=0.6, color=COLOURS["letter"], alpha=0.55,
                           edgecolor=INK, linewidth=0.8, zorder=2)
             (middle,) = ax.plot([x - 0.3, x + 0.3], [mid, mid], color=INK, linewidth=2.6, zorder=3)
-            ax.annotate(chance_words(m.letter_chance), xy=(x, hi), xytext=(0, 4), textcoords="offset points",
-                        ha="center", va="bottom", fontsize=self.font_size * 0.8, color=INK)
+            ax.annotate("\n".join(chance_words(m.letter_chance).rsplit(" ", 1)), xy=(x, hi), xytext=(0, 4), textcoords="offset points",
+                        ha="center", va="bottom", fontsize=self.font_size * 0.8, color=INK,
+                        linespacing=1.0)  # on two lines ("4 in" / "100"), so neighbours never touch
             top = max(top, hi)
         if bars is not None and middle is not None:
             handles += [bars, middle]
