@@ -1592,7 +1592,7 @@ def assess_in_slices(plan: Plan, samples: int = 10_000, seed: int | None = 0, ru
         started = time.perf_counter()
         parts.append(simulate(plan, _slice(futures, lo, hi), rules, planned))
         if slice_ms is not None:
-            per_future = (time.perf_counter() - started) * 1000 / (hi - lo)
+            per_future = (time.perf_counter() - started) * 1000 / (hi - lo)  # not a rule value: seconds to ms
             rows = max(slice_rows, int(slice_ms / per_future) if per_future > 0 else total)
         lo = hi
         if progress is not None:
