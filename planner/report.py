@@ -17,6 +17,9 @@ What is in it, top to bottom:
    rests on a value not yet published, not confirmed or on an assumption is
    marked with an asterisk;
 4. what happens later: each correction with its date, as the cards say it;
+4a. the chances over many possible futures (when the window has worked them out, or the caller passes them):
+   the plain sentences of :class:`planner.risk.RiskSummary` and a small table of the months in which a letter is
+   possible (how likely, its usual size, the range of 8 in 10) — the same summary the Chances tab shows;
 5. the work: each job, its wage and the planned hours by how sure they are;
 6. notes: every note once, with the months it applies to (as the window's banner);
 7. rules and sources: every rule behind the amounts, its article, since when,
@@ -32,12 +35,16 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from planner.explain import RuleRef, render
+from babel.dates import format_date
+
 from planner.i18n import (
     N_,
     Language,
     _,
+    babel_locale,
     format_day,
     format_money,
     format_month,
@@ -50,10 +57,14 @@ from planner.i18n import (
 from planner.model import Plan
 from planner.notes import collect_notes, months_text
 from planner.overview import Overview
-from planner.results import label
+from planner.results import chance_words, label
 from planner.benefit import MUNICIPALITY_NAMES
 from planner.scenarios import CERTAINTY_NAMES, Bounds
 from planner.summary import MonthCard, SummaryItem
+
+if TYPE_CHECKING:
+    from planner.explain import Explanation
+    from planner.risk import RiskSummary
 
 MARK = "*"
 """Put after an amount that rests on a value not yet published, not confirmed, or on an assumption."""
@@ -120,16 +131,21 @@ def plan_name(plan: Plan, fallback: str = "") -> str:
 
 
 def build_report(overview: Overview, bounds: Bounds | None, *, made_on: date, name: str = "",
-                 lang: Language | None = None) -> Report:
+                 lang: Language | None = None, chances: RiskSummary | None = None,
+                 chances_problem: Explanation | None = None) -> Report:
     """The consultation summary of ``overview`` in ``lang`` (default: the current language).
 
     ``bounds`` (the range over fewer / more shifts) may be ``None`` when it is
     not known; the summary then says so. ``name`` is shown when the plan has
-    no name of its own (the window passes the file's name).
+    no name of its own (the window passes the file's name). ``chances`` is the
+    risk simulation of the same plan (the one on screen); without it, and
+    without ``chances_problem`` (why it cannot be worked out), the summary has
+    no chances section.
     """
     if lang is not None:
         with use_language(lang):
-            return build_report(overview, bounds, made_on=made_on, name=name)
+            return build_report(overview, bounds, made_on=made_on, name=name, chances=chances,
+                                chances_problem=chances_problem)
     if not overview.computed or overview.result is None:
         raise ValueError("the plan has no results to summarise (it has errors)")
     plan = overview.plan
@@ -142,6 +158,7 @@ def build_report(overview: Overview, bounds: Bounds | None, *, made_on: date, na
         _in_short(cards, bounds, made_on),
         _month_table(cards),
         _later(cards),
+        _chances(chances, chances_problem),
         _work(plan),
         _notes(overview),
         _rules(cards),
@@ -264,6 +281,38 @@ def _later(cards: tuple[MonthCard, ...]) -> Section:
         _("The municipality pays bijstand on an estimate of your income and corrects it once your payslip is known. "
           "These corrections follow from your plan:"),),
         table=Table((_("When"), _("For the month"), _("What"), _("Amount")), tuple(rows), (False, False, False, True)))
+
+
+def _chances(summary: RiskSummary | None, problem: Explanation | None) -> Section | None:
+    """The chances over many possible futures, short: the whole plan in words (one paragraph), then one small
+    table with a column per month in which a letter is possible (how likely, its usual size, 8 in 10 between)."""
+    title = _("Chances over many possible futures")
+    lang = get_language()
+    if summary is None:
+        if problem is None:
+            return None
+        return Section(title, paragraphs=(_("The chances of this plan cannot be worked out: {reason}").format(
+            reason=render(problem, lang)),))
+    per_month = [m.text for m in summary.months if m.text is not None]
+    # The months are in the table; the last text points at the assumptions on the screen, which are not printed.
+    paragraph = " ".join([*(render(t, lang) for t in summary.texts[:-1] if not any(t is m for m in per_month)),
+                          _("These chances come from {samples} possible futures of your plan, each with other shifts "
+                            "worked, as sure as the plan says. They are not a promise.").format(
+                              samples=format_number(Decimal(summary.samples)))])
+    months = [m for m in summary.months if m.letter_size is not None]
+    if not months:
+        return Section(title, paragraphs=(paragraph,))
+    headers = ("", *(format_date(date(*m.month, 1), "LLL y", locale=babel_locale()) for m in months))
+    rows = (
+        (_(label("letter_chance")), *(chance_words(m.letter_chance) for m in months)),
+        (_(label("letter_median")), *(format_money(m.letter_size.median) for m in months)),
+        (_(label("letter_low")), *(format_money(m.letter_size.low) for m in months)),
+        (_(label("letter_high")), *(format_money(m.letter_size.high) for m in months)),
+    )
+    table = Table(headers, rows, (False, *([True] * len(months))),
+                  caption=_("A letter: money withheld from your bijstand or reclaimed on that month's pay day. "
+                            "Only the months in which it can happen."))
+    return Section(title, paragraphs=(paragraph,), table=table)
 
 
 def _work(plan: Plan) -> Section:

@@ -16,8 +16,9 @@ The definitions are plain sentences for tooltips, the guide and screen readers.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from decimal import Decimal
 
-from planner.i18n import N_
+from planner.i18n import N_, _
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,6 +66,27 @@ FIGURES: dict[str, Figure] = {
         "holiday allowance saved.")),
     "premie_accrued": Figure(N_("Premie built up"), N_("The bijverdienpremie you build up in this month.")),
     "premie_paid": Figure(N_("Premie paid out"), N_("The bijverdienpremie paid out in this month.")),
+    # Chances over many possible futures of the plan (planner.risk): never one of the plan's own amounts above.
+    "letter_chance": Figure(N_("Chance of a letter"), N_(
+        "In how many of the possible futures money is withheld or reclaimed on this month's pay day.")),
+    "letter_median": Figure(N_("Usual size of a letter"), N_(
+        "The middle amount withheld or reclaimed, in the futures where it happens: half are smaller, half larger.")),
+    "letter_low": Figure(N_("Small letter (1 in 10 smaller)"), N_(
+        "8 in 10 letters are between the small and the large amount; 1 in 10 is smaller.")),
+    "letter_high": Figure(N_("Large letter (1 in 10 larger)"), N_(
+        "8 in 10 letters are between the small and the large amount; 1 in 10 is larger.")),
+    "balance_median": Figure(N_("Balance in the middle future"), N_(
+        "Half of the possible futures have a higher balance on this day, half a lower one.")),
+    "balance_low": Figure(N_("Low balance (1 in 10 futures lower)"), N_(
+        "8 in 10 futures have a balance between the low and the high amount on this day; 1 in 10 is lower.")),
+    "balance_high": Figure(N_("High balance (1 in 10 futures higher)"), N_(
+        "8 in 10 futures have a balance between the low and the high amount on this day; 1 in 10 is higher.")),
+    "below_buffer_chance": Figure(N_("Chance of dropping below your safety buffer"), N_(
+        "In how many of the possible futures your balance drops below your safety buffer.")),
+    "risk_set_aside": Figure(N_("Keep aside against setbacks"), N_(
+        "What to keep aside so that the chance that your balance drops below your safety buffer stays under the "
+        "level you chose, over many possible futures. It is not “Set aside in all”: that is for the plan exactly "
+        "as planned.")),
 }
 
 BENEFIT_MONTH_FIELDS: dict[str, str] = {"bijstand": "bijstand_for_month"}
@@ -81,4 +103,17 @@ def benefit_label(field: str) -> str:
     return FIGURES[BENEFIT_MONTH_FIELDS.get(field, field)].label
 
 
-__all__ = ["BENEFIT_MONTH_FIELDS", "FIGURES", "Figure", "benefit_label", "label"]
+def chance_words(chance: Decimal) -> str:
+    """A chance (0 to 1) as a natural frequency, in the current language: "3 in 10", "fewer than 1 in 100",
+    "in every future", "never" (the same counts as the risk sentences, :func:`planner.risk.frequency`)."""
+    from planner.risk import frequency  # numpy: only when chances are shown
+
+    count, total = frequency(chance)
+    if chance >= 1:
+        return _("in every future")
+    if count == 0:
+        return _("fewer than 1 in 100") if chance > 0 else _("never")
+    return _("{count} in {total}").format(count=count, total=total)
+
+
+__all__ = ["BENEFIT_MONTH_FIELDS", "FIGURES", "Figure", "benefit_label", "chance_words", "label"]

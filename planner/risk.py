@@ -42,6 +42,7 @@ settlement event, the ledger and the set-aside (tests/planner/test_risk.py).
 from __future__ import annotations
 
 import calendar
+import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -340,6 +341,47 @@ def sample_together(plans: Sequence[Plan], n: int, seed: int | None = 0) -> tupl
 
 
 @dataclass(frozen=True)
+class DailyRows:
+    """The end-of-day balance of each day and each future, in whole cents, without a [futures, days] array.
+
+    Only some days change differently per future (paydays, the first of a month); on the other days only the
+    fixed costs change, the same in every future. So the balance of future ``i`` on day ``d`` (counted from
+    ``start``) is ``rows[i, row_of_day[d]] + offset[d]``: memory grows with the futures times the paydays, not
+    times the days. Adding the same amount to every future moves each percentile by that amount, so the
+    per-day percentiles come from the rows' percentiles (:func:`balance_bands`).
+    """
+
+    start: date
+    rows: np.ndarray
+    """int64 [n, rows]."""
+    row_of_day: np.ndarray
+    """int [days]: the row each day builds on."""
+    offset: np.ndarray
+    """int64 [days]: what the fixed costs change after that row, up to and including the day."""
+
+    def balance(self) -> np.ndarray:
+        """[n, days]: every day of every future (for tests and small ``n``)."""
+        return self.rows[:, self.row_of_day] + self.offset
+
+    def same_days(self, other: DailyRows) -> bool:
+        return (self.start == other.start and np.array_equal(self.row_of_day, other.row_of_day)
+                and np.array_equal(self.offset, other.offset))
+
+
+def _concat_daily(parts: list[DailyRows | None]) -> DailyRows | None:
+    """The daily balances of futures simulated in slices, as if simulated at once."""
+    if any(p is None for p in parts):
+        return None
+    first = parts[0]
+    assert first is not None
+    if all(first.same_days(p) for p in parts):  # type: ignore[arg-type]
+        return DailyRows(first.start, np.concatenate([p.rows for p in parts], axis=0),  # type: ignore[union-attr]
+                         first.row_of_day, first.offset)
+    days = np.concatenate([p.balance() for p in parts], axis=0)  # type: ignore[union-attr]
+    return DailyRows(first.start, days, np.arange(days.shape[1]), np.zeros(days.shape[1], dtype=I64))
+
+
+@dataclass(frozen=True)
 class Outcome:
     """The simulated futures, in whole cents (int64), indexed [future, ...]."""
 
@@ -378,6 +420,8 @@ class Outcome:
     fallback_reason: str | None = None
     """In English: the plan feature that made :func:`simulate` use the exact engine."""
     fallback_explanation: Explanation | None = None
+    daily: DailyRows | None = None
+    """The end-of-day balance of every day of every future (kept compactly, see :class:`DailyRows`)."""
 
     @property
     def n(self) -> int:
@@ -434,6 +478,7 @@ def _exact_arrays(result: Result, plan: Plan) -> dict[str, np.ndarray]:
         "set_aside": np.array(sum((_c(a.amount) for a in ledger.advice), 0), dtype=I64),
         "open_after": np.array([sum((_c(p.amount) for p in timeline.pending if p.settles == ym), 0) for ym in months],
                                dtype=I64),
+        "daily": np.array([_c(b) for b in ledger.daily], dtype=I64),
     }
 
 
@@ -442,7 +487,9 @@ def _stack(rows: list[dict[str, np.ndarray]], result: Result, engine: Engine, re
     pay_day = result.timeline.pay_day
     pay_dates = tuple(date(y, m, min(pay_day, calendar.monthrange(y, m)[1])) for y, m in months)
     arrays = {key: np.stack([r[key] for r in rows]) for key in rows[0]}
-    return Outcome(months, pay_dates, engine=engine, fallback_reason=reason, **arrays)
+    days = arrays.pop("daily")
+    daily = DailyRows(result.ledger.start, days, np.arange(days.shape[1]), np.zeros(days.shape[1], dtype=I64))
+    return Outcome(months, pay_dates, engine=engine, fallback_reason=reason, daily=daily, **arrays)
 
 
 def future_plan(plan: Plan, futures: Futures, i: int) -> tuple[Plan, tuple[Shift, ...]]:
@@ -477,9 +524,11 @@ def simulate_exact(plan: Plan, futures: Futures, rules: RuleSet | None = None,
         rows.append(_exact_arrays(run(p, rules, shifts, planned=planned.projection), plan))
     out = _stack(rows, planned, "exact", None)
     inverse = inverse.reshape(-1)
+    assert out.daily is not None
+    daily = DailyRows(out.daily.start, out.daily.rows[inverse], out.daily.row_of_day, out.daily.offset)
     return Outcome(out.months, out.pay_dates, engine="exact",
                    fallback_reason=reason.feature if reason else None,
-                   fallback_explanation=reason.explanation if reason else None,
+                   fallback_explanation=reason.explanation if reason else None, daily=daily,
                    **{name: getattr(out, name)[inverse] for name in _ARRAY_FIELDS})
 
 
@@ -507,6 +556,30 @@ def simulate(plan: Plan, futures: Futures, rules: RuleSet | None = None, planned
 
 
 # --- the vectorised engine ------------------------------------------------------------------------
+
+
+def _daily_rows(start: date, end: date, varying: list[date], days: list[date], fixed_cum: np.ndarray,
+                moving: np.ndarray, start_c: int) -> DailyRows:
+    """The end-of-day balances of the vectorised ledger (see :class:`DailyRows`).
+
+    ``varying``: the days whose money differs per future (the rows of ``moving``, [rows, n]: what changed up to
+    and including that day); ``days`` and ``fixed_cum``: every day with money and the fixed costs up to and
+    including it. A day's balance is the start, plus the fixed costs up to it, plus the changes of its row.
+    """
+    ordinals = np.arange(start.toordinal(), end.toordinal() + 1)
+    day_ord = np.array([d.toordinal() for d in days], dtype=I64)
+    row_ord = np.array([d.toordinal() for d in varying], dtype=I64)
+    if row_ord.size == 0 or row_ord[0] > ordinals[0]:
+        raise ValueError("the ledger's first day has no row")  # never: the first of the first month is a row
+    cum = np.concatenate([[0], np.asarray(fixed_cum, dtype=I64)])
+
+    def fixed_to(ords: np.ndarray) -> np.ndarray:
+        return cum[np.searchsorted(day_ord, ords, side="right")]
+
+    row_of_day = np.searchsorted(row_ord, ordinals, side="right") - 1
+    row_fixed = fixed_to(row_ord)
+    rows = (moving + (start_c + row_fixed)[:, None]).T.copy()
+    return DailyRows(start, rows, row_of_day, fixed_to(ordinals) - row_fixed[row_of_day])
 
 
 def _add_months(ym: YM, n: int) -> YM:
@@ -1099,6 +1172,7 @@ class _Vectorised:
             first_below_buffer=first_below, open_after=open_after.T,
             # planner.cashflow: the deductions, and what the balance would lack below the buffer (kept from the start).
             set_aside=deducted.sum(axis=0) + np.maximum(0, buffer_c - lowest_in_month.min(axis=0)),
+            daily=_daily_rows(start, end, varying, days, fixed_cum, moving, start_c),
         )
 
     def _estimates(self, incomes: dict[Role, np.ndarray], known: np.ndarray, pay_ord: np.ndarray) -> dict[Role, np.ndarray]:
@@ -1381,6 +1455,33 @@ class RiskSummary:
     set_aside: SetAside
     assumptions: tuple[RiskAssumption, ...]
     texts: tuple[Explanation, ...]
+    balance: BalanceBands | None = None
+    """The balance day by day over the futures: median and the 80 % band (for the fan chart)."""
+
+
+@dataclass(frozen=True, slots=True)
+class BalanceBands:
+    """The end-of-day balance over the futures, for each day from ``start``: the median and the range that 8 in
+    10 futures fall in (10th to 90th percentile, amounts that occurred, as :class:`Spread`)."""
+
+    start: date
+    median: tuple[Decimal, ...]
+    low: tuple[Decimal, ...]
+    high: tuple[Decimal, ...]
+    buffer: Decimal
+    """The plan's safety buffer (the line the set-aside advice protects)."""
+
+    def day(self, i: int) -> date:
+        return self.start + timedelta(days=i)
+
+
+def balance_bands(daily: DailyRows, buffer: Decimal) -> BalanceBands:
+    """Per-day percentiles from the rows' percentiles: adding a day's fixed costs to every future moves each
+    percentile by the same amount (``inverted_cdf`` picks an occurring value, so this is exact)."""
+    q = np.percentile(daily.rows, [50, 10, 90], axis=0, method="inverted_cdf").astype(I64)
+    per_day = q[:, daily.row_of_day] + daily.offset
+    median, low, high = (tuple(_dec(int(v)) for v in line) for line in per_day)
+    return BalanceBands(daily.start, median, low, high, buffer)
 
 
 def chance_of(mask: np.ndarray) -> Decimal:
@@ -1528,7 +1629,8 @@ def summarise(plan: Plan, outcome: Outcome, seed: int | None = None, rules: Rule
     return RiskSummary(
         outcome.n, seed, outcome.engine, outcome.fallback_reason, outcome.fallback_explanation, tuple(months),
         letter_chance, letter_total,
-        below_zero, below_buffer, _spread(outcome.lowest), set_aside, _assumptions(plan), tuple(texts))
+        below_zero, below_buffer, _spread(outcome.lowest), set_aside, _assumptions(plan), tuple(texts),
+        balance_bands(outcome.daily, plan.settlement.safety_buffer) if outcome.daily is not None else None)
 
 
 def _set_aside(plan: Plan, outcome: Outcome, planned: Result) -> SetAside:
@@ -1575,3 +1677,74 @@ def assess(plan: Plan, samples: int = 10_000, seed: int | None = 0, rules: RuleS
     planned = planned or planned_result(plan, rules)
     outcome = simulate(plan, sample(plan, samples, seed), rules, planned)
     return summarise(plan, outcome, seed, rules, planned)
+
+
+# --- in slices: progress and cancel for a window ---------------------------------------------------------------
+
+
+SLICE_ROWS = 1000  # not a rule value: futures simulated per slice (progress steps of a tenth at the default 10,000)
+"""How many futures :func:`assess_in_slices` simulates at a time (the first slice, with ``slice_ms``)."""
+
+
+class RiskCancelled(Exception):
+    """:func:`assess_in_slices` stopped because ``cancelled()`` said so (a newer plan replaces this one)."""
+
+
+def _slice(futures: Futures, lo: int, hi: int) -> Futures:
+    return Futures(futures.worked[lo:hi], futures.hours[lo:hi], futures.late[lo:hi], futures.seed)
+
+
+def concat_outcomes(parts: list[Outcome]) -> Outcome:
+    """Outcomes of consecutive slices of the same futures as one Outcome (every array is [future, ...])."""
+    first = parts[0]
+    exact = next((p for p in parts if p.engine == "exact"), None)
+    return Outcome(
+        first.months, first.pay_dates,
+        engine="exact" if exact is not None else first.engine,
+        fallback_reason=exact.fallback_reason if exact is not None else None,
+        fallback_explanation=exact.fallback_explanation if exact is not None else None,
+        daily=_concat_daily([p.daily for p in parts]),
+        **{name: np.concatenate([getattr(p, name) for p in parts], axis=0) for name in _ARRAY_FIELDS})
+
+
+def assess_in_slices(plan: Plan, samples: int = 10_000, seed: int | None = 0, rules: RuleSet | None = None,
+                     planned: Result | None = None, *, progress: Callable[[int, int], None] | None = None,
+                     cancelled: Callable[[], bool] | None = None, slice_rows: int = SLICE_ROWS,
+                     slice_ms: float | None = None) -> RiskSummary:
+    """:func:`assess`, with the sampled futures simulated ``slice_rows`` at a time.
+
+    The futures are drawn once, as :func:`assess` draws them; each future is independent of the others, so
+    simulating them in slices and putting the slices together gives exactly the same answer. Between slices
+    ``progress(done, total)`` is called and ``cancelled()`` is asked: when it says yes, :class:`RiskCancelled`
+    is raised and nothing more is computed. Plain Python: the callables come from whoever runs it.
+
+    Each slice costs a fixed part besides its futures, so many small slices are slower than one run. With
+    ``slice_ms`` the first slice has ``slice_rows`` futures and each next one as many as take about
+    ``slice_ms`` milliseconds at the pace so far (never fewer than ``slice_rows``): a few slices, each a
+    visible step of the progress bar and a moment to cancel. Without it every slice has ``slice_rows``.
+    """
+    if slice_rows < 1:
+        raise ValueError("at least one future per slice")
+    rules = rules or load_rules()
+    planned = planned or planned_result(plan, rules)
+    futures = sample(plan, samples, seed)
+    total = futures.n
+    parts: list[Outcome] = []
+    if progress is not None:
+        progress(0, total)
+    lo, rows = 0, slice_rows
+    while lo < total:
+        if cancelled is not None and cancelled():
+            raise RiskCancelled
+        hi = min(total, lo + rows)
+        started = time.perf_counter()
+        parts.append(simulate(plan, _slice(futures, lo, hi), rules, planned))
+        if slice_ms is not None:
+            per_future = (time.perf_counter() - started) * 1000 / (hi - lo)  # not a rule value: seconds to ms
+            rows = max(slice_rows, int(slice_ms / per_future) if per_future > 0 else total)
+        lo = hi
+        if progress is not None:
+            progress(hi, total)
+    if cancelled is not None and cancelled():
+        raise RiskCancelled
+    return summarise(plan, concat_outcomes(parts), seed, rules, planned)

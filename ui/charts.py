@@ -10,7 +10,12 @@ nothing, they draw):
   on paydays, benefit days and deductions, and the safety buffer as a dashed
   line;
 - :class:`HoursCliffChart`: hours a week against money in one month, the parts
-  stacked, so the point where extra hours stop paying shows.
+  stacked, so the point where extra hours stop paying shows;
+- :class:`BalanceFanChart`: the balance day by day over many possible futures
+  (:mod:`planner.risk`): the middle future as a line, the band 8 in 10 futures
+  fall in, the safety buffer dashed;
+- :class:`LetterSizesChart`: per month, the chance of a letter and its usual
+  size (the middle and the range of 8 in 10 letters).
 
 Each is a matplotlib ``FigureCanvas(Figure())`` inside a plain widget, never
 pyplot (model: PySide6 ``examples/external/matplotlib/widget_gaussian``,
@@ -52,8 +57,10 @@ from PySide6.QtWidgets import (
 )
 
 from planner.i18n import N_, _, babel_locale, format_day, format_money, format_month, format_number, ngettext
+from planner.results import chance_words
 from planner.results import label as figure_label
 from planner.series import DailyBalance, HoursCliff, MonthSources
+from planner.risk import BalanceBands, MonthRisk
 from ui.look import FONT_SIZE, OKABE_ITO, plural_count
 
 # --- look ---------------------------------------------------------------------------------------
@@ -71,6 +78,8 @@ COLOURS = {
     "mark_wage": OKABE_ITO["orange"],
     "mark_benefit": OKABE_ITO["bluish_green"],
     "mark_deduction": OKABE_ITO["vermillion"],
+    "band": OKABE_ITO["sky_blue"],
+    "letter": OKABE_ITO["orange"],
 }
 
 
@@ -598,6 +607,158 @@ class HoursCliffChart(Chart):
         ]
 
 
+# --- chances over many possible futures ------------------------------------------------------------
+
+
+def _month_axis(ax: Axes, first: date, xs: list[float]) -> None:
+    last = num2date(xs[-1]).date()
+    span = (last.year - first.year) * 12 + last.month - first.month + 1
+    ax.xaxis.set_major_locator(MonthLocator(interval=max(1, -(-span // 12))))
+
+    def month_label(value: float, _pos: object) -> str:
+        day = num2date(value).date()
+        starts = day.month == 1 or (day.year, day.month) == (first.year, first.month)
+        return short_month(day.year, day.month, with_year=starts)
+
+    ax.xaxis.set_major_formatter(FuncFormatter(month_label))
+
+
+class BalanceFanChart(Chart):
+    """The balance at the end of every day over the possible futures: the middle one and the band of 8 in 10."""
+
+    SERIES_ATTR = "bands"
+
+    def __init__(self, bands: BalanceBands, parent: QWidget | None = None, *, font_size: float = FONT_SIZE) -> None:
+        super().__init__(parent, font_size=font_size)
+        self.bands = bands
+        self.retranslate_ui()
+
+    def _lowest(self) -> tuple[int, Decimal]:
+        i = min(range(len(self.bands.median)), key=lambda k: (self.bands.median[k], k))
+        return i, self.bands.median[i]
+
+    def chart_title(self) -> str:
+        return _("Your balance over many possible futures")
+
+    def chart_description(self) -> str:
+        i, low = self._lowest()
+        text = _("A line shows your balance at the end of every day in the middle future: half of the futures are "
+                 "higher, half lower. The shaded band shows where 8 in 10 futures are. A dashed line shows your "
+                 "safety buffer of {buffer}. In the middle future your lowest balance is {lowest}, on {day}.")
+        return text.format(buffer=format_money(self.bands.buffer), lowest=format_money(low),
+                           day=format_day(self.bands.day(i)))
+
+    def chart_subtitle(self) -> str:
+        i, low = self._lowest()
+        text = _("Lowest balance in the middle future: {amount}, on {day}")
+        return text.format(amount=format_money(low), day=format_day(self.bands.day(i)))
+
+    def draw(self) -> None:
+        ax = self._new_axes()
+        for text in ax.texts:  # the subtitle: the title's padding keeps room for it; a long one on a narrow
+            text.set_in_layout(False)  # chart (large text) must not squeeze the axes away
+        b = self.bands
+        days = [b.day(i) for i in range(len(b.median))]
+        xs = [date2num(d) for d in days]
+        low = [float(v) for v in b.low]
+        high = [float(v) for v in b.high]
+        mid = [float(v) for v in b.median]
+        buffer = float(b.buffer)
+        band = ax.fill_between(xs, low, high, step="post", color=COLOURS["band"], alpha=0.45, linewidth=0, zorder=2)
+        (line,) = ax.plot(xs, mid, drawstyle="steps-post", color=COLOURS["day_balance"], linewidth=2.2, zorder=3)
+        buffer_line = ax.axhline(buffer, color=COLOURS["buffer"], linestyle=(0, (4, 2)), linewidth=2, zorder=2)
+        ax.axhline(0, color=INK, linewidth=0.9, zorder=1)
+        bottom, top = min(min(low), buffer, 0.0), max(max(high), buffer)
+        pad = 0.05 * ((top - bottom) or 1.0)
+        ax.set_ylim(bottom - pad if bottom < 0 else 0.0, top + pad)
+        _month_axis(ax, days[0], xs)
+        ax.set_xlim(xs[0] - 2, xs[-1] + 0.9)
+        self._label(ax, None, _("Balance"))
+        buffer_text = _("Safety buffer: {amount}")
+        self._legend([line, band, buffer_line], [_(figure_label("balance_median")), _("8 in 10 futures"),
+                                                 buffer_text.format(amount=format_money(b.buffer))])
+
+    def table_headers(self) -> list[str]:
+        return [_("Date"), _(figure_label("balance_low")), _(figure_label("balance_median")),
+                _(figure_label("balance_high"))]
+
+    def table_rows(self) -> list[list[Cell]]:
+        b = self.bands
+        return [[Cell(format_day(b.day(i)), b.day(i).isoformat()), money_cell(b.low[i]), money_cell(b.median[i]),
+                 money_cell(b.high[i])] for i in range(len(b.median))]
+
+
+class LetterSizesChart(Chart):
+    """Per month: how big a letter usually is (the middle, and the range of 8 in 10 letters) and how likely."""
+
+    SERIES_ATTR = "months"
+
+    def __init__(self, months: Sequence[MonthRisk], parent: QWidget | None = None, *,
+                 font_size: float = FONT_SIZE) -> None:
+        super().__init__(parent, font_size=font_size)
+        self.months = tuple(months)
+        self.retranslate_ui()
+
+    def chart_title(self) -> str:
+        return _("Letters: how likely, and how much")
+
+    def chart_description(self) -> str:
+        with_letter = [m for m in self.months if m.letter_size is not None]
+        if not with_letter:
+            return _("In none of the possible futures is money withheld or reclaimed in any month.")
+        text = _("For each month a bar shows how much is usually withheld or reclaimed when it happens: 8 in 10 "
+                 "letters are in the bar, the dark line is the middle one. Above each bar: in how many futures it "
+                 "happens. Letters are possible in {months}.")
+        return text.format(months=format_list([format_month(*m.month) for m in with_letter], locale=babel_locale()))
+
+    def draw(self) -> None:
+        ax = self._new_axes()
+        xs = list(range(len(self.months)))
+        handles, labels = [], []
+        top = 0.0
+        bars = None
+        middle = None
+        for x, m in zip(xs, self.months, strict=True):
+            if m.letter_size is None:
+                continue
+            lo, hi, mid = float(m.letter_size.low), float(m.letter_size.high), float(m.letter_size.median)
+            bars = ax.bar([x], [max(hi - lo, 0.0)], bottom=[lo], width=0.6, color=COLOURS["letter"], alpha=0.55,
+                          edgecolor=INK, linewidth=0.8, zorder=2)
+            (middle,) = ax.plot([x - 0.3, x + 0.3], [mid, mid], color=INK, linewidth=2.6, zorder=3)
+            ax.annotate("\n".join(chance_words(m.letter_chance).rsplit(" ", 1)), xy=(x, hi), xytext=(0, 4), textcoords="offset points",
+                        ha="center", va="bottom", fontsize=self.font_size * 0.8, color=INK,
+                        linespacing=1.0)  # on two lines ("4 in" / "100"), so neighbours never touch
+            top = max(top, hi)
+        if bars is not None and middle is not None:
+            handles += [bars, middle]
+            labels += [_("8 in 10 letters"), _(figure_label("letter_median"))]
+        ax.set_ylim(0.0, (top or 100.0) * 1.18)
+        ax.set_xticks(xs)
+        first = self.months[0].month if self.months else (2000, 1)
+        ax.set_xticklabels([short_month(*m.month, with_year=m.month[1] == 1 or m.month == first) for m in self.months])
+        ax.set_xlim(-0.6, len(xs) - 0.4)
+        self._label(ax, None, _("Withheld or reclaimed"))
+        if handles:
+            self._legend(handles, labels)
+
+    def table_headers(self) -> list[str]:
+        return [_("Month"), _(figure_label("letter_chance")), _(figure_label("letter_low")),
+                _(figure_label("letter_median")), _(figure_label("letter_high"))]
+
+    def table_rows(self) -> list[list[Cell]]:
+        rows = []
+        for m in self.months:
+            ym = f"{m.month[0]:04d}-{m.month[1]:02d}"
+            chance = Cell(chance_words(m.letter_chance), str(m.letter_chance), number=True)
+            if m.letter_size is None:
+                rows.append([Cell(format_month(*m.month), ym), chance, Cell("—"), Cell("—"), Cell("—")])
+            else:
+                s = m.letter_size
+                rows.append([Cell(format_month(*m.month), ym), chance, money_cell(s.low), money_cell(s.median),
+                             money_cell(s.high)])
+        return rows
+
+
 # --- the table beside a chart ---------------------------------------------------------------------
 
 
@@ -687,8 +848,10 @@ __all__ = [
     "OKABE_ITO",
     "Cell",
     "Chart",
+    "BalanceFanChart",
     "ChartWithTable",
     "DailyBalanceChart",
+    "LetterSizesChart",
     "HoursCliffChart",
     "MonthlySourcesChart",
     "SeriesTable",

@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import logging
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from planner.model import Plan, Shift
 from planner.overview import Overview, compute_cliff, compute_overview, compute_risk
@@ -19,6 +21,10 @@ from planner.scenarios import Bounds, MonthComparison, ShiftEffect, compare, shi
 from planner.series import HoursCliff
 from planner.storage import load_plan
 from planner.validate import Issue
+
+if TYPE_CHECKING:
+    from planner.explain import Explanation
+    from planner.risk import RiskSummary
 
 log = logging.getLogger("ui.jobs")
 
@@ -57,6 +63,45 @@ class Risk:
 
 
 @dataclass(frozen=True, slots=True)
+class Chances:
+    """The chances over many possible futures of ``plan`` (planner.risk), or why they cannot be worked out."""
+
+    plan: Plan
+    summary: RiskSummary | None
+    problem: Explanation | None = None
+
+
+class ChancesRun:
+    """One run of the chances: a newer edit sets :attr:`stopped` from the main thread; the run asks between
+    slices (plain Python, no Qt: a bool is read and written whole)."""
+
+    def __init__(self) -> None:
+        self.stopped = False
+
+    def stop(self) -> None:
+        self.stopped = True
+
+    def cancelled(self) -> bool:
+        return self.stopped
+
+
+CHANCES_SLICE_MS = 150
+"""About how long one slice of the window's run takes: a step of its progress bar, and how soon a newer edit
+stops it (planner.risk.assess_in_slices)."""
+
+CHANCES_SEED = 0
+"""The seed of the window's run: the default of ``bijverdienplanner compute --risk`` (``--seed``)."""
+
+
+def chances_samples() -> int:
+    """The futures the window samples: the default of ``compute --risk`` (``--samples``), so both give the same
+    figures for the same plan."""
+    from planner.cli import RISK_SAMPLES
+
+    return RISK_SAMPLES
+
+
+@dataclass(frozen=True, slots=True)
 class Comparison:
     name_a: str
     name_b: str
@@ -85,6 +130,22 @@ def overview(plan: Plan) -> Overview:
 
 def risk(plan: Plan) -> Risk:
     return Risk(plan, compute_risk(plan, load_rules()))
+
+
+def chances(plan: Plan, samples: int | None, seed: int, run: ChancesRun,
+            progress: Callable[[int, int], None] | None = None) -> Chances:
+    """The risk simulation of ``plan``, in slices: ``progress(done, total)`` after each, and it stops (raising
+    :class:`planner.risk.RiskCancelled`) when ``run`` is stopped. ``samples`` None: :func:`chances_samples`.
+    numpy is loaded here, not at start-up."""
+    from planner.risk import RiskNotSupported, assess_in_slices
+
+    try:
+        summary = assess_in_slices(plan, chances_samples() if samples is None else samples, seed, load_rules(),
+                                   progress=progress, cancelled=run.cancelled, slice_ms=CHANCES_SLICE_MS)
+    except RiskNotSupported as exc:
+        return Chances(plan, None, exc.explanation)
+    log.info("chances computed: %d futures", summary.samples)
+    return Chances(plan, summary)
 
 
 def cliff(plan: Plan, month: YM) -> Cliff:

@@ -76,7 +76,8 @@ from ui.focus_ring import install as install_focus_ring
 from ui.fonts import use_content_font
 from ui.glossary_dialog import GlossaryDialog
 from ui.guide_dialog import GuideDialog
-from ui.jobs import Cliff, Comparison, Effect, LoadedPlan, Risk, read_plan
+from ui.jobs import CHANCES_SEED, Chances, ChancesRun, Cliff, Comparison, Effect, LoadedPlan, Risk, read_plan
+from ui.jobs import chances as job_chances
 from ui.jobs import cliff as job_cliff
 from ui.jobs import compare_extra as job_compare_extra
 from ui.jobs import compare_with_file as job_compare_with_file
@@ -88,8 +89,9 @@ from ui.month_cards import MonthCardsView
 from ui.month_model import MonthTableModel
 from ui.payslips_view import PayslipsPanel
 from ui.plain import tooltip as plain_tooltip
-from ui.plan_forms import edit_household, edit_jobs, edit_money
+from ui.plan_forms import edit_household, edit_jobs, edit_money, edit_uncertainty
 from ui.preferences import PreferencesDialog
+from ui.risk_view import ChancesView, chances_sentence
 from ui.settings import CONSULTATION_SCALE, DEFAULT_SAFETY_BUFFER, LANGUAGE, SAVING_IN, WINDOW_GEOMETRY, Settings
 from ui.shift_effect import ShiftEffectDialog
 from ui.shifts_view import ShiftsPanel
@@ -101,6 +103,13 @@ if TYPE_CHECKING:
     from PySide6.QtPrintSupport import QPrinter
 
 log = logging.getLogger("ui.main")
+
+
+class _ChancesProgress(QObject):
+    """Lives in the main thread; the chances run reports its progress on it from the pool thread (queued)."""
+
+    moved = Signal(object, int, int)
+    """The run (:class:`ui.jobs.ChancesRun`), the futures done, the futures in all."""
 
 
 DEFAULT_SIZE = QSize(1200, 800)
@@ -217,9 +226,11 @@ class MainWindow(QMainWindow):
     """A "what does this shift add?" dialog is open (carries the dialog)."""
     risk_shown = Signal()
     """The range over fewer / planned / more shifts of the shown results is on screen."""
+    chances_shown = Signal()
+    """The chances over many possible futures of the shown plan are on screen (the Chances tab, the top line)."""
 
     def __init__(self, settings: Settings, worker: Worker | None = None, parent: QWidget | None = None, *,
-                 recovery_folder: Path | None = None) -> None:
+                 recovery_folder: Path | None = None, chances_samples: int | None = None) -> None:
         super().__init__(parent)
         self.settings = settings
         self.worker = worker if worker is not None else Worker(self)
@@ -240,6 +251,23 @@ class MainWindow(QMainWindow):
         self.task_worker.finished.connect(self._on_task_done)
         self.task_worker.failed.connect(self._on_job_failed)
         self.task_worker.busy_changed.connect(self._on_busy)
+        self.chances_worker = Worker(self)
+        """The chances over many possible futures: after the plan's own results, a newer edit stops an older run."""
+        self.chances_worker.finished.connect(self._on_chances)
+        self.chances_worker.failed.connect(self._on_chances_failed)
+        self.chances_samples = chances_samples
+        """Futures per run; ``None``: the default of ``compute --risk`` (tests use fewer)."""
+        self.chances: Chances | None = None
+        """The chances on screen (of ``chances.plan``)."""
+        self._chances_run: ChancesRun | None = None
+        self._chances_progress_shown = False
+        self._chances_progress = _ChancesProgress(self)
+        self._chances_progress.moved.connect(self._on_chances_progress)
+        self._chances_slow = QTimer(self)
+        """The progress shows only when a run takes longer than a moment."""
+        self._chances_slow.setSingleShot(True)
+        self._chances_slow.setInterval(CHANCES_MOMENT_MS)
+        self._chances_slow.timeout.connect(self._show_chances_progress)
 
         self.document = PlanDocument(self)
         self.document.plan_changed.connect(self._on_plan_changed)
@@ -338,6 +366,7 @@ class MainWindow(QMainWindow):
         self.household_action = self._action(None, self.edit_household)
         self.jobs_action = self._action(None, self.edit_jobs)
         self.money_action = self._action(None, self.edit_money)
+        self.uncertainty_action = self._action(None, self.edit_uncertainty)
         self.effect_action = self._action(None, self.show_shift_effect)
         self.preferences_action = self._action(QKeySequence.StandardKey.Preferences, self.show_preferences)
         self.preferences_action.setMenuRole(QAction.MenuRole.PreferencesRole)
@@ -359,7 +388,7 @@ class MainWindow(QMainWindow):
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
         self.results_action = self._action("Ctrl+0", self.go_to_results)
         self.tab_actions: list[QAction] = []
-        for n in range(4):
+        for n in range(5):
             action = self._action(f"Ctrl+{n + 1}", lambda n=n: self.show_tab(n))
             action.setObjectName(f"tab_{n + 1}_action")
             self.addAction(action)
@@ -393,7 +422,7 @@ class MainWindow(QMainWindow):
         self.edit_menu.addAction(self.undo_action)
         self.edit_menu.addAction(self.redo_action)
         self.edit_menu.addSeparator()
-        for action in (self.household_action, self.jobs_action, self.money_action):
+        for action in (self.household_action, self.jobs_action, self.money_action, self.uncertainty_action):
             self.edit_menu.addAction(action)
         self.edit_menu.addSeparator()
         self.edit_menu.addAction(self.effect_action)
@@ -439,6 +468,23 @@ class MainWindow(QMainWindow):
         self.risk_label.setTextFormat(Qt.TextFormat.PlainText)
         use_content_font(self.risk_label)
         layout.addWidget(self.risk_label)
+        chances_row = QHBoxLayout()
+        chances_row.setSpacing(10)
+        self.chances_label = QLabel(page)
+        """The one line on the chances: the whole plan's chance of a letter, and what to keep aside against setbacks."""
+        self.chances_label.setObjectName("chances_label")
+        self.chances_label.setWordWrap(True)
+        self.chances_label.setTextFormat(Qt.TextFormat.PlainText)
+        use_content_font(self.chances_label)
+        self.chances_label.hide()
+        chances_row.addWidget(self.chances_label, 1)
+        self.chances_bar = QProgressBar(page)
+        self.chances_bar.setObjectName("chances_bar")
+        self.chances_bar.setMaximumWidth(200)
+        self.chances_bar.setTextVisible(False)
+        self.chances_bar.hide()
+        chances_row.addWidget(self.chances_bar)
+        layout.addLayout(chances_row)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal, page)
         self.splitter.setChildrenCollapsible(False)
@@ -507,6 +553,10 @@ class MainWindow(QMainWindow):
         self.charts.cliff_month_changed.connect(self._on_cliff_month)
         self.charts_tab = scrolling(self.charts, self.tabs)  # a chart keeps a readable size; the page scrolls
         self.tabs.addTab(self.charts_tab, "")
+
+        self.chances_view = ChancesView(self.tabs)
+        self.chances_tab = scrolling(self.chances_view, self.tabs)
+        self.tabs.addTab(self.chances_tab, "")
         self.tabs.currentChanged.connect(self._on_tab_changed)
 
         self.panel = ExplainPanel(self.splitter)
@@ -724,6 +774,10 @@ class MainWindow(QMainWindow):
     def edit_money(self) -> None:
         self._edit_with(edit_money)
 
+    def edit_uncertainty(self) -> None:
+        """Edit → Uncertainty…: what the chances assume (undoable, checked like every edit)."""
+        self._edit_with(edit_uncertainty)
+
     def _edit_with(self, dialog) -> None:  # noqa: ANN001 - one of ui.plan_forms' edit_* functions
         plan = self.document.plan
         if plan is None:
@@ -738,6 +792,8 @@ class MainWindow(QMainWindow):
             return lambda: _("Change the household")
         if dialog is edit_jobs:
             return lambda: _("Change the work")
+        if dialog is edit_uncertainty:
+            return lambda: _("Change the uncertainty")
         return lambda: _("Change the money")
 
     def _on_plan_changed(self, plan: Plan | None) -> None:
@@ -747,6 +803,7 @@ class MainWindow(QMainWindow):
         self.payslips.set_plan(plan)
         self._update_actions()
         self._retranslate_title()
+        self._stop_chances()  # the chances of the plan before this edit are never shown over it
         self.request_compute()
 
     def request_compute(self) -> None:
@@ -904,6 +961,9 @@ class MainWindow(QMainWindow):
         self._background.stop()
         for worker in (self.risk_worker, self.cliff_worker, self.task_worker):
             worker.cancel()
+        self._stop_chances()
+        self.chances = None
+        self.chances_view.set_summary(None)
         self.overview = None
         self.latest = None
         self.bounds = None
@@ -948,6 +1008,7 @@ class MainWindow(QMainWindow):
             self.bounds = None
             self._cliff_stale = True
             self._background.start()
+            self._start_chances(overview.plan)
         elif self.overview is None:
             self.overview = overview
             self._status_months = None
@@ -980,6 +1041,96 @@ class MainWindow(QMainWindow):
         self._retranslate_risk()
         self.risk_shown.emit()
         self._request_cliff()
+
+    # --- the chances over many possible futures ------------------------------------------------
+
+    def _start_chances(self, plan: Plan) -> None:
+        """Run the chances of the plan shown in the background; an older run is stopped first."""
+        self._stop_chances()
+        run = ChancesRun()
+        self._chances_run = run
+        relay = self._chances_progress
+        self.chances_worker.submit(job_chances, plan, self.chances_samples, CHANCES_SEED, run,
+                                   lambda done, total: relay.moved.emit(run, done, total))
+        self.chances_view.set_running(True)
+        self._chances_slow.start()
+
+    def _stop_chances(self) -> None:
+        """Stop the run under way (it ends at its next slice) and drop whatever it would still deliver."""
+        if self._chances_run is not None:
+            self._chances_run.stop()
+            self._chances_run = None
+        self.chances_worker.cancel()
+        self._chances_slow.stop()
+        self._chances_progress_shown = False
+        self.chances_view.set_running(False)
+        self.chances_bar.hide()
+        self._retranslate_chances()
+
+    def _show_chances_progress(self) -> None:
+        if self._chances_run is None:
+            return
+        self._chances_progress_shown = True
+        self.chances_bar.show()
+        self.chances_view.set_progress(self.chances_view.progress.value(), self.chances_view.progress.maximum(),
+                                       visible=True)
+        self._retranslate_chances()
+
+    def _on_chances_progress(self, run: ChancesRun, done: int, total: int) -> None:
+        if run is not self._chances_run:
+            return
+        self.chances_bar.setRange(0, max(total, 1))
+        self.chances_bar.setValue(done)
+        self.chances_view.set_progress(done, total, visible=self._chances_progress_shown)
+
+    def _on_chances(self, _generation: int, payload: Chances) -> None:
+        if self.overview is None or payload.plan != self.overview.plan or payload.plan != self.document.plan:
+            return
+        self._chances_run = None
+        self._chances_slow.stop()
+        self._chances_progress_shown = False
+        self.chances = payload
+        self.chances_bar.hide()
+        self.chances_view.set_running(False)
+        self.chances_view.set_summary(payload.summary, payload.problem)
+        self._retranslate_chances()
+        self.chances_shown.emit()
+
+    def _on_chances_failed(self, _generation: int, exc: BaseException) -> None:
+        from planner.risk import RiskCancelled
+
+        if isinstance(exc, RiskCancelled):
+            return
+        self._chances_run = None
+        self._chances_slow.stop()
+        self._chances_progress_shown = False
+        self.chances_bar.hide()
+        self.chances_view.set_running(False)
+        self._retranslate_chances()
+        show_error(self, exc)
+
+    def _retranslate_chances(self) -> None:
+        """The line above the cards: the chances once worked out, greyed while an edit's chances are on the way."""
+        label = self.chances_label
+        label.setAccessibleName(_("Chances over many possible futures"))
+        self.chances_bar.setAccessibleName(_("Working out the chances…"))
+        if self.overview is None or not self.overview.computed:
+            label.setText("")
+            label.hide()
+            return
+        running = self._chances_run is not None
+        summary = self.chances.summary if self.chances is not None else None
+        if running and self._chances_progress_shown:
+            label.setText(_("Working out the chances…"))
+        elif summary is not None:
+            label.setText(chances_sentence(summary))
+        elif self.chances is not None and self.chances.problem is not None:
+            label.setText(_("The chances of this plan cannot be worked out: {reason}").format(
+                reason=render(self.chances.problem, get_language())))
+        else:
+            label.setText("")
+        label.setEnabled(self.chances is not None and self.chances.plan == self.document.plan)  # greyed: an older plan's
+        label.setVisible(bool(label.text()))
 
     def _request_cliff(self) -> None:
         """The hours chart is computed when it is on screen (it computes one month many times)."""
@@ -1032,6 +1183,7 @@ class MainWindow(QMainWindow):
             return None
         overview = self.overview if self.overview is not None and self.overview.plan == plan else None
         bounds = self.bounds if overview is not None else None
+        chances = self.chances if self.chances is not None and self.chances.plan == plan else None
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             if overview is None:
@@ -1041,8 +1193,11 @@ class MainWindow(QMainWindow):
                 return None
             if bounds is None:
                 bounds = compute_risk(plan)
+            if chances is None:  # the same run as the Chances tab's (same futures, same seed): the same numbers
+                chances = job_chances(plan, self.chances_samples, CHANCES_SEED, ChancesRun())
             name = self.document.path.name.removesuffix(EXTENSION) if self.document.path is not None else ""
-            return build_report(overview, bounds, made_on=date.today(), name=name)
+            return build_report(overview, bounds, made_on=date.today(), name=name, chances=chances.summary,
+                                chances_problem=chances.problem)
         finally:
             QApplication.restoreOverrideCursor()
 
@@ -1195,6 +1350,7 @@ class MainWindow(QMainWindow):
             page = self.tabs.currentWidget()
             target = self.shifts.current_view() if page is self.shifts_page else page
             target = self.charts if page is self.charts_tab else target
+            target = self.chances_view.sentences if page is self.chances_tab else target
             target.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def go_to_results(self) -> None:
@@ -1304,6 +1460,7 @@ class MainWindow(QMainWindow):
         scale_fonts(self.centralWidget(), factor, skip=(self.cards, self.charts))  # these two scale themselves
         self.cards.set_scale(factor)
         self.charts.set_font_size(FONT_SIZE * factor)
+        self.chances_view.set_font_size(FONT_SIZE * factor)
         if on:
             self.showFullScreen()
         else:
@@ -1356,6 +1513,8 @@ class MainWindow(QMainWindow):
         self.jobs_action.setToolTip(_("Your jobs: wage, pay day, holiday pay"))
         self.money_action.setText(_("&Money…"))
         self.money_action.setToolTip(_("Money in the bank, safety buffer and fixed costs"))
+        self.uncertainty_action.setText(_("U&ncertainty…"))
+        self.uncertainty_action.setToolTip(_("How sure your shifts are: what the chances on the Chances tab assume"))
         self.effect_action.setText(_("What does this shift &add?"))
         self.effect_action.setToolTip(_("What the chosen shift adds to each month, after bijstand and premie"))
         self.preferences_action.setText(_("&Preferences…"))
@@ -1383,6 +1542,7 @@ class MainWindow(QMainWindow):
         self.tabs.setTabToolTip(1, _("Your shifts and the payslips you received"))
         self.tabs.setTabToolTip(2, _("Every amount of the bijstand calculation, month by month"))
         self.tabs.setTabToolTip(3, _("Charts of your money, each with a table of the same numbers"))
+        self.tabs.setTabToolTip(4, _("How likely a letter is, and how big, over many possible futures of your plan"))
         self.table.setAccessibleName(_("Your months"))
         self.table.setAccessibleDescription(
             _("One row per month, one column per amount. Use the arrow keys to move; the explanation follows.")
@@ -1405,6 +1565,7 @@ class MainWindow(QMainWindow):
         self._fit_timer.start()
         self._fill_recent_menu()
         self._retranslate_risk()
+        self._retranslate_chances()
         self._retranslate_status()
         self._retranslate_title()
 
@@ -1421,7 +1582,7 @@ class MainWindow(QMainWindow):
 
     @staticmethod
     def _tab_titles() -> list[str]:
-        return [_("&Overview"), _("&Shifts"), _("&Months in detail"), _("Ch&arts")]
+        return [_("&Overview"), _("&Shifts"), _("&Months in detail"), _("Ch&arts"), _("C&hances")]
 
     def _name_corner_buttons(self) -> None:
         """Qt's "select all" button in the corner of every table (tables of charts come and go with the plan)."""
@@ -1464,7 +1625,7 @@ class MainWindow(QMainWindow):
     def _update_actions(self) -> None:
         has_plan = self.document.plan is not None
         for action in (self.save_action, self.save_as_action, self.close_plan_action, self.forget_action, self.protect_action, self.household_action, self.jobs_action,
-                       self.money_action, self.effect_action, self.compare_file_action, self.compare_extra_action):
+                       self.money_action, self.uncertainty_action, self.effect_action, self.compare_file_action, self.compare_extra_action):
             action.setEnabled(has_plan)
         if has_plan:
             extra = any(s.certainty == "extra" for s in self.document.plan.shifts)  # type: ignore[union-attr]
@@ -1618,7 +1779,9 @@ class MainWindow(QMainWindow):
         self.settings.set_value(WINDOW_GEOMETRY, self.saveGeometry())
         self.settings.sync()
         self._background.stop()  # no range or chart is asked for after this
-        workers = (self.worker, self.risk_worker, self.cliff_worker, self.task_worker)
+        if self._chances_run is not None:
+            self._chances_run.stop()  # it ends at its next slice
+        workers = (self.worker, self.risk_worker, self.cliff_worker, self.task_worker, self.chances_worker)
         for worker in workers:
             worker.shutdown(0)
         for worker in workers:
@@ -1631,6 +1794,9 @@ COPY_DELAY_MS = 3000
 """How long edits must pause before the copy of unsaved changes is written (see ui.recovery)."""
 
 BACKGROUND_DELAY_MS = 300
+
+CHANCES_MOMENT_MS = 400
+"""A chances run that takes longer than this shows "Working out the chances…" with a progress bar."""
 """How long edits must pause before the range over fewer / more shifts and the hours chart are computed."""
 
 

@@ -1,4 +1,5 @@
-"""Forms that edit a plan: the household, the jobs, and the money (balance, buffer, fixed costs).
+"""Forms that edit a plan: the household, the jobs, the money (balance, buffer, fixed costs), and the uncertainty
+(the plan's ``risk`` section: what the chances over many possible futures assume).
 
 Each form is a view of a :class:`planner.model.Plan` (STYLE.md point 2). It is
 filled from the plan it gets, or with neutral defaults, and it builds new
@@ -14,7 +15,7 @@ field and moves the focus there. Amounts are typed as text and parsed to
 float anywhere. Dates use :class:`DateField`, a ``QDateEdit`` with a calendar
 that can also be empty ("not filled in").
 
-:func:`edit_household`, :func:`edit_jobs` and :func:`edit_money` show one form
+:func:`edit_household`, :func:`edit_jobs`, :func:`edit_money` and :func:`edit_uncertainty` show one form
 in a modal dialog and return the new plan, or ``None`` when cancelled. A dialog
 closes only when the new plan has no new errors in
 :func:`planner.validate.check_plan`; errors are shown at their field where the
@@ -62,7 +63,7 @@ from PySide6.QtWidgets import (
 from planner.benefit import MUNICIPALITY_NAMES as PLANNER_MUNICIPALITY_NAMES
 from planner.explain import render
 from planner.i18n import N_, _, format_month, format_number, format_percent, get_language, ngettext
-from planner.model import Composition, Expense, Household, Housemate, Job, Person, Plan, Settlement
+from planner.model import Composition, Expense, Household, Housemate, Job, Person, Plan, Risk, Settlement
 from planner.people import age_on
 from planner.rules import load_rules
 from planner.validate import Issue, check_plan
@@ -1769,6 +1770,128 @@ class MoneyForm(PlanForm):
         _describe(self.add_button, _("Add a fixed cost"), _("Adds a row for one more cost."))
 
 
+# --- uncertainty (the plan's risk section) -------------------------------------------------------------
+
+
+class UncertaintyForm(PlanForm):
+    """What the chances over many possible futures assume (:class:`planner.model.Risk`), each with one line that
+    says what it means. Percentages are typed as text and read as ``Decimal`` (``12,5`` is fine)."""
+
+    CHANCES = ("sure", "likely", "maybe", "extra")
+
+    def __init__(self, plan: Plan | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        risk = plan.risk if plan is not None else Risk()
+        self.jobs: tuple[Job, ...] = plan.jobs if plan is not None else ()
+        layout = QVBoxLayout(self)
+        layout.setSpacing(14)
+        self.intro = QLabel(self)
+        self.intro.setWordWrap(True)
+        layout.addWidget(self.intro)
+        layout.addWidget(self.form_error)
+
+        def percent_field(name: str, value: Decimal) -> tuple[FieldBlock, QLineEdit]:
+            block = FieldBlock(self)
+            field = QLineEdit(amount_text(value), block)
+            field.setObjectName(name)
+            field.setMaximumWidth(120)
+            row = QHBoxLayout()
+            row.addWidget(field)
+            row.addWidget(QLabel("%", block))
+            row.addStretch(1)
+            block.add(row)
+            layout.addWidget(block)
+            return block, field
+
+        self.chance_blocks: dict[str, FieldBlock] = {}
+        self.chances: dict[str, QLineEdit] = {}
+        for key in self.CHANCES:
+            block, field = percent_field(f"chance_{key}", getattr(risk, f"chance_{key}"))
+            self.chance_blocks[key], self.chances[key] = block, field
+        self.spread_blocks: list[FieldBlock] = []
+        self.spreads: dict[str, QLineEdit] = {}
+        for job in self.jobs:
+            block, field = percent_field(f"hours_spread_{job.id}", risk.hours_spread.get(job.id, Decimal(0)))
+            self.spread_blocks.append(block)
+            self.spreads[job.id] = field
+        self.week_block, self.week_lost = percent_field("week_lost_chance", risk.week_lost_chance)
+        self.late_block, self.late_chance = percent_field("late_report_chance", risk.late_report_chance)
+        self.days_block = FieldBlock(self)
+        self.late_days = QSpinBox(self.days_block)
+        self.late_days.setObjectName("late_report_days")
+        self.late_days.setRange(0, 365)
+        self.late_days.setValue(risk.late_report_days)
+        self.days_block.add(left_aligned(self.late_days))
+        layout.addWidget(self.days_block)
+        self.level_block, self.level = percent_field("level", risk.level)
+        layout.addStretch(1)
+        self.retranslate_ui()
+
+    def _percent(self, field: QLineEdit, *, above_zero: bool = False, below_hundred: bool = False) -> Decimal:
+        value = read_amount(field) or Decimal(0)
+        if value > 100 or (below_hundred and value >= 100):
+            raise FormError(field, _("Write a percentage below 100.") if below_hundred
+                            else _("Write a percentage from 0 to 100."))
+        if above_zero and value <= 0:
+            raise FormError(field, _("Write a percentage above 0."))
+        return value
+
+    def risk(self) -> Risk:
+        """The plan's new uncertainty; raises :class:`FormError` at the field that is not a percentage."""
+        data: dict[str, Any] = {f"chance_{key}": self._percent(self.chances[key]) for key in self.CHANCES}
+        data["hours_spread"] = {job_id: value for job_id, field in self.spreads.items()
+                                if (value := self._percent(field)) > 0}
+        data["week_lost_chance"] = self._percent(self.week_lost)
+        data["late_report_chance"] = self._percent(self.late_chance)
+        data["late_report_days"] = self.late_days.value()
+        data["level"] = self._percent(self.level, above_zero=True, below_hundred=True)
+        return self._validated(Risk, data, self.level)
+
+    def widget_for(self, where: str) -> QWidget | None:
+        fields: dict[str, QWidget] = {f"risk.chance_{key}": field for key, field in self.chances.items()}
+        fields.update({f"risk.hours_spread.{job_id}": field for job_id, field in self.spreads.items()})
+        fields.update({"risk.week_lost_chance": self.week_lost, "risk.late_report_chance": self.late_chance,
+                       "risk.late_report_days": self.late_days, "risk.level": self.level})
+        return fields.get(where)
+
+    def retranslate_ui(self) -> None:
+        self.intro.setText(_("The chances on the Chances tab come from many possible futures of your plan. Here you "
+                             "say how uncertain your work is. Write each as a percentage."))
+        texts = {
+            "sure": (_("A “&sure” shift is worked in"),
+                     _("Out of 100 shifts marked “sure”, how many you really work. Usually 100.")),
+            "likely": (_("A “&likely” shift is worked in"),
+                       _("Out of 100 shifts marked “likely”, how many you really work.")),
+            "maybe": (_("A “m&aybe” shift is worked in"),
+                      _("Out of 100 shifts marked “maybe”, how many you really work.")),
+            "extra": (_("An “&extra” shift comes in"),
+                      _("Extra shifts are not in your plan. Out of 100, how many come and are worked.")),
+        }
+        for key, (label, help_text) in texts.items():
+            self.chance_blocks[key].set_texts(label, help_text, self.chances[key])
+            _describe(self.chances[key], label.replace("&", ""), help_text)
+        for block, job in zip(self.spread_blocks, self.jobs, strict=True):
+            label = _("Hours more or fewer at {job}").format(job=job.name or job.id)
+            help_text = _("A shift can run longer or end early: up to this percentage of its hours. 0: always as planned.")
+            block.set_texts(label, help_text, self.spreads[job.id])
+            _describe(self.spreads[job.id], label, help_text)
+        for block, field, label, help_text in (
+            (self.week_block, self.week_lost, _("Chance of losing a &whole week"),
+             _("Per week, the chance that all your shifts of that week are lost (illness, a quiet week).")),
+            (self.late_block, self.late_chance, _("Chance that a &payslip comes late"),
+             _("Per month, the chance that the municipality gets your income late.")),
+            (self.level_block, self.level, _("Keep the chance of dropping below your buffer &under"),
+             _("The advice to keep money aside against setbacks keeps this chance under this level. Usually 10.")),
+        ):
+            block.set_texts(label, help_text, field)
+            _describe(field, label.replace("&", ""), help_text)
+        self.days_block.set_texts(_("&Days late"), _("When it comes late: how many days after the month the "
+                                                     "municipality knows your income."), self.late_days)
+        _describe(self.late_days, _("Days late"), _("When it comes late: how many days after the month the "
+                                                     "municipality knows your income."))
+        self.late_days.setSuffix(" " + _("days"))
+
+
 # --- dialogs -----------------------------------------------------------------------------------
 
 
@@ -1935,6 +2058,24 @@ class MoneyDialog(PlanFormDialog):
         super().retranslate_ui()
 
 
+class UncertaintyDialog(PlanFormDialog):
+    def __init__(self, plan: Plan, parent: QWidget | None = None) -> None:
+        super().__init__(plan, UncertaintyForm(plan), parent)
+        self.retranslate_ui()
+
+    @property
+    def uncertainty_form(self) -> UncertaintyForm:
+        assert isinstance(self.form, UncertaintyForm)
+        return self.form
+
+    def build_plan(self) -> Plan:
+        return replace(self.plan, risk=self.uncertainty_form.risk())
+
+    def retranslate_ui(self) -> None:
+        self.setWindowTitle(_("Uncertainty – Bijverdienplanner"))
+        super().retranslate_ui()
+
+
 def _run(dialog: PlanFormDialog) -> Plan | None:
     dialog.exec()
     result = dialog.result_plan()
@@ -1957,6 +2098,11 @@ def edit_money(parent: QWidget | None, plan: Plan) -> Plan | None:
     return _run(MoneyDialog(plan, parent))
 
 
+def edit_uncertainty(parent: QWidget | None, plan: Plan) -> Plan | None:
+    """Change what the chances assume (the plan's ``risk`` section) in a modal dialog."""
+    return _run(UncertaintyDialog(plan, parent))
+
+
 __all__ = [
     "DEFAULT_BIRTH_DATE",
     "AmountError",
@@ -1970,6 +2116,8 @@ __all__ = [
     "JobsForm",
     "MoneyDialog",
     "MoneyForm",
+    "UncertaintyDialog",
+    "UncertaintyForm",
     "PlanForm",
     "PlanFormDialog",
     "amount_text",
@@ -1977,6 +2125,7 @@ __all__ = [
     "edit_household",
     "edit_jobs",
     "edit_money",
+    "edit_uncertainty",
     "job_id_from_name",
     "job_label",
     "left_aligned",

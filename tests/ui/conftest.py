@@ -25,6 +25,9 @@ from ui.settings import Settings
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLE = ROOT / "examples" / "schoonmaker-amsterdam.bvp.json"
+TEST_SAMPLES = 200
+"""Futures per chances run in the window tests (the app uses the default of ``compute --risk``; the figures
+themselves are tested in tests/planner/test_risk*.py)."""
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -52,13 +55,14 @@ def settings(tmp_path: Path) -> Settings:
 
 @pytest.fixture
 def window(qtbot, settings: Settings, tmp_path: Path) -> Iterator[MainWindow]:  # noqa: ANN001
-    win = MainWindow(settings, recovery_folder=tmp_path / "recovery")
+    win = MainWindow(settings, recovery_folder=tmp_path / "recovery", chances_samples=TEST_SAMPLES)
     # No modal "save your changes?" box when a test ends with an edited plan (tests of the prompt replace this).
     win.ask_save_changes = lambda: QMessageBox.StandardButton.Discard  # type: ignore[method-assign]
     qtbot.add_widget(win)
     yield win
     win.worker.cancel()
     win.worker.wait(5000)
+    win.chances_worker.shutdown(5000)
     win.recovery.release()
 
 

@@ -12,6 +12,7 @@ from PySide6.QtPrintSupport import QPrinter
 from planner.i18n import format_money
 from planner.overview import compute_overview, compute_risk
 from planner.report import Report, Section, Table, build_report
+from planner.risk import assess
 from planner.storage import load_plan
 from ui.main_window import MainWindow
 from ui.report import column_widths, report_html, write_pdf
@@ -121,5 +122,8 @@ def test_a_web_page_for_screen_readers(qtbot, window: MainWindow, tmp_path: Path
 def test_a_twelve_month_summary_is_at_most_three_pages(qapp, tmp_path: Path, lang: str, example: str) -> None:  # noqa: ANN001
     plan = load_plan(Path(__file__).resolve().parents[2] / "examples" / example)
     assert plan.months == 12
-    report = build_report(compute_overview(plan), compute_risk(plan), made_on=date(2026, 12, 3), lang=lang)
+    report = build_report(compute_overview(plan), compute_risk(plan), made_on=date(2026, 12, 3), lang=lang,
+                          chances=assess(plan))  # with the chances section, as the window makes it
+    assert any(s.title in ("Kansen in veel mogelijke gevallen", "Chances over many possible futures")
+               for s in report.sections)
     assert write_pdf(report, tmp_path / "summary.pdf") <= 3
