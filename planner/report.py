@@ -300,7 +300,7 @@ def _notes(overview: Overview) -> Section | None:
     lang = get_language()
     months = len(overview.plan.month_list())
     bullets = []
-    for note in collect_notes(overview.result.projection, overview.warnings, overview.cards):
+    for note in collect_notes(overview.result.projection, overview.warnings):
         text = render(note.explanation, lang)
         if note.months and months > 1:
             text = f"{text} {months_text(note.months, months)}"

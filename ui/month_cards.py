@@ -50,10 +50,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from planner.benefit import Flag
 from planner.explain import render
 from planner.glossary import GLOSSARY, Term, split_terms
-from planner.i18n import _, format_day, format_money, format_month, format_signed_money, get_language, ngettext
+from planner.i18n import _, format_day, format_money, format_month, format_signed_money, get_language
 from planner.notes import amount_causes
 from planner.results import FIGURES
 from planner.summary import MonthCard, SummaryItem
