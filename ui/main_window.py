@@ -3,9 +3,9 @@
 Layout, top to bottom: mistakes in the plan (if any), the answer for the plan
 (what is taken back later and from when, what to set aside, then the range
 over fewer or more shifts), the notes banner (what is uncertain about the
-amounts, each cause once), then the plan's tabs beside the explanation panel ("Why?"). The tabs:
-the month cards (overview), the shifts and payslips, every amount of the
-bijstand calculation, and the charts. Before a plan is open, a short text
+amounts, each cause once), then the plan's tabs beside the explanation panel
+("Why?"). The tabs: the month cards (overview), the shifts and payslips, every
+amount of the bijstand calculation, and the charts. Before a plan is open, a short text
 offers to start a new plan or open one.
 
 The plan is a :class:`ui.document.PlanDocument`: every edit is a new frozen
