@@ -31,6 +31,7 @@ from planner.i18n import LANGUAGES, N_, Language, format_day, format_money, form
 from planner.i18n import _ as gettext_
 from planner.model import Plan, parse_month
 from planner.notes import collect_notes, months_text
+from planner.summary import month_cards
 from planner.results import benefit_label, label
 from planner.norm import NotEligible
 from planner.rules import RuleFileError, load_rules
@@ -502,7 +503,7 @@ def render_table(risk: Bounds, issues: list[Issue], lang: Language) -> str:
     with use_language(lang):
         labels = dict(_COLUMNS)
         headers = [gettext_(N_("Month"))] + [gettext_(labels[key]) for key in _TABLE_COLUMNS] + [gettext_(N_("Notes"))]
-        notes = collect_notes(proj)
+        notes = collect_notes(proj, (), month_cards(result))  # the same notes as the window's banner
         rows = []
         for bm in proj.months:
             ym = (bm.year, bm.month)

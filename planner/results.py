@@ -16,9 +16,14 @@ The definitions are plain sentences for tooltips, the guide and screen readers.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from planner.i18n import N_, _
+
+if TYPE_CHECKING:
+    from planner.scenarios import Result
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,6 +52,8 @@ FIGURES: dict[str, Figure] = {
     "set_aside": Figure(N_("Set aside this month"), N_(
         "What to put aside from this month's money, so a later deduction is no shock.")),
     "set_aside_total": Figure(N_("Set aside in all"), N_("Everything the plan says to set aside, added up.")),
+    "taken_back_total": Figure(N_("Taken back later in all"), N_(
+        "Everything that is withheld from your bijstand or paid back later within the plan, added up.")),
     "kept": Figure(N_("You keep"), N_("Money in minus what is taken back, after every correction.")),
     # The benefit month: what the municipality works out for the month.
     "norm": Figure(N_("Norm"), N_("The bijstand norm: the amount you would get without any income.")),
@@ -93,6 +100,26 @@ BENEFIT_MONTH_FIELDS: dict[str, str] = {"bijstand": "bijstand_for_month"}
 """A :class:`planner.benefit.BenefitMonth` field whose figure key differs from the field's name."""
 
 
+@dataclass(frozen=True, slots=True)
+class Headline:
+    """The answer for a whole plan, as planned: what is taken back later and from when, and what to set aside."""
+
+    taken_back: Decimal
+    """``taken_back_total``: withheld plus paid back within the plan (positive), as the range over fewer/more shifts counts it."""
+    first_taken: date | None
+    """The first day something is taken back within the plan (``None``: nothing is)."""
+    set_aside: Decimal
+    """``set_aside_total``: the ledger's one set-aside figure (:attr:`planner.cashflow.Ledger.set_aside`)."""
+
+
+def headline(result: Result) -> Headline:
+    """The plan's :class:`Headline`, read from its settlement timeline and ledger (nothing is computed anew)."""
+    ledger = result.ledger
+    days = [e.date for e in result.timeline.events
+            if e.kind in ("withholding", "repayment") and e.amount != 0 and ledger.start <= e.date <= ledger.end]
+    return Headline(result.repaid_or_withheld, min(days) if days else None, ledger.set_aside)
+
+
 def label(key: str) -> str:
     """The ``N_``-marked label of figure ``key``."""
     return FIGURES[key].label
@@ -116,4 +143,4 @@ def chance_words(chance: Decimal) -> str:
     return _("{count} in {total}").format(count=count, total=total)
 
 
-__all__ = ["BENEFIT_MONTH_FIELDS", "FIGURES", "Figure", "benefit_label", "chance_words", "label"]
+__all__ = ["BENEFIT_MONTH_FIELDS", "FIGURES", "Figure", "Headline", "benefit_label", "chance_words", "headline", "label"]

@@ -1,39 +1,35 @@
-"""The notes banner above the month table: what makes the shown amounts uncertain.
+"""The notes banner above the results: what makes the shown amounts uncertain, each cause once.
 
-It lists, once each and in plain words, the flags of the shown months that
-matter (``planner.summary.NOTE_CODES``, see ``planner.notes``: a rule not yet published or not known
-for a month, a value not confirmed, an assumption where the rules are not
-known) and the plan's warnings. A note that holds for several months is shown
-once, with the months it applies to. Serious notes come first. Values read on a
-news or municipal page instead of the official text are counted in one closing
-line; the explanation panel names them. The banner is hidden when there is
-nothing to say.
-
-With more than :data:`COLLAPSE_FROM` notes the list starts folded: the title
-and one line counting the notes by kind stay visible (the cards and the table
-mark every amount concerned), and "Show the notes" unfolds the list.
+It says each cause once, in a short B1 sentence (``planner.notes.causes``):
+"Amounts from January 2027 on are not yet published. We use the last known
+ones.", "5 rules are not confirmed in an official source.", "Where the rules
+are unclear, we take the careful side (3 times)." The amounts concerned carry a
+warning sign (in the cards and the table); the explanation panel says why for
+each amount. "Show the details" unfolds every note (``planner.notes.collect_notes``:
+what is not yet published, in plain names, and for which months; each rule
+not confirmed; each assumption; the plan's warnings). The details scroll inside
+the banner: however many there are, the banner never makes the window larger.
+The banner is hidden when there is nothing to say.
 """
 
 from __future__ import annotations
 
 import html
+from collections.abc import Sequence
 
-from babel.lists import format_list
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QScrollArea, QSizePolicy, QToolButton, QVBoxLayout, QWidget
 
 from planner.benefit import Projection
 from planner.explain import render
-from planner.i18n import _, babel_locale, get_language, ngettext
-from planner.notes import Note, collect_notes, months_text, secondary_rules
+from planner.i18n import _, get_language, ngettext
+from planner.notes import Note, causes, collect_notes, months_text, secondary_rules
+from planner.summary import MonthCard
 from planner.validate import Issue
 from ui.month_model import flag_icon
 
-MAX_LINES = 6
-"""The unfolded notes take at most this many lines of text; the rest scrolls inside the banner."""
-
-COLLAPSE_FROM = 4
-"""From this many notes on, the list starts folded into one line."""
+MAX_LINES = 4
+"""The unfolded details take at most this many lines of text; the rest scrolls inside the banner."""
 
 
 class NoteBanner(QFrame):
@@ -69,8 +65,10 @@ class NoteBanner(QFrame):
         self.toggle.toggled.connect(self._on_toggled)
         top.addWidget(self.toggle, 0, Qt.AlignmentFlag.AlignTop)
         column.addLayout(top)
-        self.summary = QLabel(self)
+        self.summary = QLabel(self)  # each cause once: always shown
         self.summary.setWordWrap(True)
+        self.summary.setTextFormat(Qt.TextFormat.RichText)
+        self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         column.addWidget(self.summary)
         self.body = QLabel(self)
         self.body.setWordWrap(True)
@@ -94,15 +92,17 @@ class NoteBanner(QFrame):
         self._apply_fonts()
         self.retranslate_ui()
 
-    def set_projection(self, projection: Projection | None, warnings: tuple[Issue, ...] = ()) -> None:
+    def set_projection(self, projection: Projection | None, warnings: tuple[Issue, ...] = (),
+                       cards: Sequence[MonthCard] = ()) -> None:
+        """Show the notes of ``projection`` (and of the amounts of its month ``cards``) and the plan's ``warnings``.
+
+        The details start folded; after that, a recompute keeps the user's choice.
+        """
         if projection is None:
             self._notes, self._month_count, self._secondary = [], 0, ()
         else:
-            first = not self._notes
-            self._notes, self._month_count = collect_notes(projection, warnings), len(projection.months)
+            self._notes, self._month_count = collect_notes(projection, warnings, cards), len(projection.months)
             self._secondary = secondary_rules(projection)
-            if first:  # folded or not is decided once per plan; after that the user's choice stays
-                self.toggle.setChecked(len(self._notes) < COLLAPSE_FROM)
         self.retranslate_ui()
 
     def is_expanded(self) -> bool:
@@ -114,33 +114,16 @@ class NoteBanner(QFrame):
     def _on_toggled(self, _checked: bool) -> None:
         self.retranslate_ui()
 
-    def summary_text(self) -> str:
-        """The notes counted by kind, for the folded banner ("11 amounts not yet published, 2 not confirmed …")."""
-        counts: dict[str, int] = {}
-        for note in self._notes:
-            counts[note.code] = counts.get(note.code, 0) + 1
-        parts = []
-        published = counts.get("not_yet_published", 0) + counts.get("unknown_value", 0) + counts.get("earlier_unknown", 0)
-        if published:
-            parts.append(ngettext("{count} amount is not yet published or not known", "{count} amounts are not yet published or not known", published).format(count=published))
-        if counts.get("unverified"):
-            n = counts["unverified"]
-            parts.append(ngettext("{count} rule is not confirmed", "{count} rules are not confirmed", n).format(count=n))
-        if counts.get("assumption"):
-            n = counts["assumption"]
-            parts.append(ngettext("{count} assumption takes the careful side", "{count} assumptions take the careful side", n).format(count=n))
-        other = sum(v for k, v in counts.items() if k not in ("not_yet_published", "unknown_value", "earlier_unknown", "unverified", "assumption"))
-        if other:
-            parts.append(ngettext("{count} other note", "{count} other notes", other).format(count=other))
-        if not parts:
-            return ""
-        return _("{notes}. The amounts concerned have a warning sign.").format(notes=format_list(parts, locale=babel_locale()))
+    def causes(self) -> list[str]:
+        """Each cause of uncertainty once, in a short sentence, in the current language (always shown)."""
+        lang = get_language()
+        return [render(c, lang) for c in causes(self._notes)]
 
     def notes(self) -> list[Note]:
         return list(self._notes)
 
     def items(self) -> list[tuple[str, str]]:
-        """Each note as shown, in the current language: (the note, the months it applies to or "")."""
+        """The details, each note as shown, in the current language: (the note, the months it applies to or "")."""
         lang = get_language()
         out = []
         for note in self._notes:
@@ -163,19 +146,16 @@ class NoteBanner(QFrame):
 
     def retranslate_ui(self) -> None:
         shown = self.items()
+        reasons = self.causes()
         secondary = self.secondary_text()
         self.setVisible(bool(shown or secondary))
-        n = len(shown)
-        if n:
-            self.title.setText(
-                ngettext(
-                    "Please read this note before you rely on the amounts below.",
-                    "Please read these {count} notes before you rely on the amounts below.",
-                    n,
-                ).format(count=n)
-            )
-        else:
-            self.title.setText(_("About the sources of the amounts below"))
+        # TRANSLATORS: title of the box above the results that says what is not sure about the amounts.
+        self.title.setText(_("Good to know about these amounts") if reasons else _("About the sources of the amounts below"))
+        lines = "".join(f"<li>{html.escape(text)}</li>" for text in reasons)
+        hint = html.escape(_("Amounts this is about have a warning sign. Click an amount to see why.")) if reasons else ""
+        self.summary.setText((f"<ul style='margin-left: -20px; margin-top: 0; margin-bottom: 0'>{lines}</ul>" if lines else "")
+                             + (f"<p style='margin-top: 2px; color: #5a4a1a'>{hint}</p>" if hint else ""))
+        self.summary.setVisible(bool(reasons))
         items = "".join(
             f"<li style='margin-bottom: 3px'>{html.escape(note)}"
             + (f" <span style='color: #5a4a1a'>{html.escape(applies)}</span>" if applies else "")
@@ -183,24 +163,21 @@ class NoteBanner(QFrame):
             for note, applies in shown
         )
         parts = [f"<ul style='margin-left: -20px; margin-top: 0'>{items}</ul>"] if items else []
-        closing = [html.escape(_("Amounts in the table that these notes are about have a warning sign."))] if n else []
         if secondary:
-            closing.append(html.escape(secondary))
-        parts.append(f"<p style='margin-top: 2px'>{' '.join(closing)}</p>")
+            parts.append(f"<p style='margin-top: 2px'>{html.escape(secondary)}</p>")
         self.body.setText("".join(parts))
-        expanded = self.toggle.isChecked() or n == 0
+        expanded = self.toggle.isChecked() or not reasons
         self.body.setVisible(expanded)
         self.scroll.setVisible(expanded)
         self._fit_scroll()
-        self.toggle.setVisible(n > 0)
-        self.summary.setVisible(not expanded)
-        self.summary.setText(self.summary_text() if not expanded else "")
-        self.toggle.setText(_("Hide the notes") if self.toggle.isChecked() else _("Show the notes"))
+        self.toggle.setVisible(bool(reasons))
+        self.toggle.setText(_("Hide the details") if self.toggle.isChecked() else _("Show the details"))
         self.toggle.setAccessibleName(self.toggle.text())
-        self.toggle.setToolTip(_("Show or hide the list of notes about the amounts"))
-        self.summary.setAccessibleName(self.summary.text() or _("Notes about the amounts"))
+        self.toggle.setToolTip(_("Show or hide every note about the amounts, with the months it applies to"))
+        self.summary.setAccessibleName(" ".join(reasons) or _("Notes about the amounts"))
         self.setAccessibleName(_("Notes about the amounts"))
-        self.body.setAccessibleName(_("Notes about the amounts"))
+        self.setAccessibleDescription(" ".join(reasons))
+        self.body.setAccessibleName(_("Every note about the amounts"))
         self.title.setAccessibleName(self.title.text())
         self.icon.setAccessibleName(_("Warning"))
 

@@ -3,8 +3,8 @@
 For one cell of the month table it shows, in the current language:
 
 - the amount and the planner's own sentence about it (``render(line.explanation)``);
-- the notes of that month that concern it (a rule not yet published, not
-  confirmed, or an assumption);
+- the notes of that month that concern it, each cause once (what is not yet
+  published, in plain names; a rule not confirmed; an assumption);
 - how it is made up: the sentences of the amounts it is computed from;
 - each rule behind it: its label, the article, the date it is valid from, how
   sure we are of it in plain words, and its sources as links.
@@ -36,6 +36,7 @@ from planner.benefit import BenefitMonth, Flag
 from planner.explain import RuleRef, render
 from planner.glossary import split_terms
 from planner.i18n import N_, _, format_day, format_money, format_month, format_signed_money, get_language, ngettext
+from planner.notes import amount_causes
 from planner.summary import SummaryItem
 from ui.month_model import Column, flags_for, input_lines, rules_for
 
@@ -166,10 +167,14 @@ class ExplainPanel(QTextBrowser):
         return "".join(parts)
 
     def _notes_html(self, flags: Sequence[Flag]) -> str:
-        """The notes about an amount in a yellow box, each once ("" when there are none)."""
+        """The notes about an amount in a yellow box, each cause once ("" when there are none).
+
+        What is not yet published is one note naming what it is about in plain words ("the bijstand norm and
+        the tax rates"); the rules below name each value, with its own date.
+        """
         if not flags:
             return ""
-        texts = list(dict.fromkeys(render(f.explanation, get_language()) for f in flags))
+        texts = list(dict.fromkeys(render(e, get_language()) for e in amount_causes(flags)))
         items = "".join(f"<li>{self._with_terms(t)}</li>" for t in texts)
         title = ngettext("There is {count} note about this amount:", "There are {count} notes about this amount:", len(texts)).format(count=len(texts))
         return (

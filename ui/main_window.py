@@ -1,10 +1,11 @@
 """The main window: plan shifts, see the months, the buffer and the "why" of every amount.
 
-Layout, top to bottom: mistakes in the plan (if any), the notes banner (what
-is uncertain about the amounts), one line on the range of what may be taken
-back, then the plan's tabs beside the explanation panel ("Why?"). The tabs:
-the month cards (overview), the shifts and payslips, every amount of the
-bijstand calculation, and the charts. Before a plan is open, a short text
+Layout, top to bottom: mistakes in the plan (if any), the answer for the plan
+(what is taken back later and from when, what to set aside, then the range
+over fewer or more shifts), the notes banner (what is uncertain about the
+amounts, each cause once), then the plan's tabs beside the explanation panel
+("Why?"). The tabs: the month cards (overview), the shifts and payslips, every
+amount of the bijstand calculation, and the charts. Before a plan is open, a short text
 offers to start a new plan or open one.
 
 The plan is a :class:`ui.document.PlanDocument`: every edit is a new frozen
@@ -58,6 +59,7 @@ from planner.i18n import LANGUAGES, _, format_day, format_money, get_language, n
 from planner.model import Plan
 from planner.overview import Overview, cliff_month, compute_overview, compute_risk
 from planner.report import Report, build_report
+from planner.results import FIGURES, Headline, headline
 from planner.scenarios import Bounds
 from planner.storage import EXTENSION, PlanFileError, ReadOnlyFile, remove_leftovers
 from ui.actions import on_toggle, on_trigger
@@ -459,13 +461,10 @@ class MainWindow(QMainWindow):
         use_content_font(self.problems)
         self.problems.hide()
         layout.addWidget(self.problems)
-        self.banner = NoteBanner(page)
-        use_content_font(self.banner)
-        self.banner.hide()
-        layout.addWidget(self.banner)
-        self.risk_label = QLabel(page)
+        self.risk_label = QLabel(page)  # the answer for the plan, then the range over fewer / more shifts
+        self.risk_label.setObjectName("headline")
         self.risk_label.setWordWrap(True)
-        self.risk_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.risk_label.setTextFormat(Qt.TextFormat.RichText)
         use_content_font(self.risk_label)
         layout.addWidget(self.risk_label)
         chances_row = QHBoxLayout()
@@ -485,6 +484,10 @@ class MainWindow(QMainWindow):
         self.chances_bar.hide()
         chances_row.addWidget(self.chances_bar)
         layout.addLayout(chances_row)
+        self.banner = NoteBanner(page)
+        use_content_font(self.banner)
+        self.banner.hide()
+        layout.addWidget(self.banner)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal, page)
         self.splitter.setChildrenCollapsible(False)
@@ -997,7 +1000,7 @@ class MainWindow(QMainWindow):
             result = overview.result
             assert result is not None
             self.model.set_projection(result.projection)
-            self.banner.set_projection(result.projection, overview.warnings)
+            self.banner.set_projection(result.projection, overview.warnings, overview.cards)
             self.cards.set_cards(overview.cards)
             self.charts.set_series(overview.sources, overview.daily)
             self._status_months = len(result.projection.months)
@@ -1557,7 +1560,7 @@ class MainWindow(QMainWindow):
         self.splitter.setAccessibleName(_("Your plan and the explanation"))
         self.shifts_page.setAccessibleName(_("Shifts and payslips"))
         self.panel.setAccessibleName(_("Why? The explanation of the chosen amount"))
-        self.risk_label.setAccessibleName(_("Range of what may be taken back"))
+        self.risk_label.setAccessibleName(_("Your plan in short"))
         self.busy_label.setText(_("Computing your plan…"))
         self.busy_bar.setAccessibleName(_("Busy computing"))
         self.status_label.setAccessibleName(_("Status"))
@@ -1617,10 +1620,11 @@ class MainWindow(QMainWindow):
             self.risk_label.hide()
             return
         self.risk_label.show()
-        if self.bounds is None:
-            self.risk_label.setText(_("Computing the range for fewer and more shifts…"))
-        else:
-            self.risk_label.setText(risk_sentence(self.bounds))
+        assert self.overview.result is not None
+        answer = headline_sentence(headline(self.overview.result))
+        after = _("Computing the range for fewer and more shifts…") if self.bounds is None else risk_sentence(self.bounds)
+        self.risk_label.setText(f"<b>{html.escape(answer)}</b> {html.escape(after)}")
+        self.risk_label.setAccessibleDescription(f"{answer} {after}")
 
     def _update_actions(self) -> None:
         has_plan = self.document.plan is not None
@@ -1818,19 +1822,29 @@ def privacy_statement() -> str:
     ])
 
 
+def headline_sentence(h: Headline) -> str:
+    """The answer for the plan as planned, in B1 words: what is taken back later and from when, what to set aside."""
+    parts = []
+    if h.taken_back > 0 and h.first_taken is not None:
+        parts.append(_("{label}: {amount}, the first time on {date}.").format(
+            label=_(FIGURES["taken_back_total"].label), amount=format_money(h.taken_back), date=format_day(h.first_taken)))
+    else:
+        parts.append(_("If your hours go as planned, nothing is taken back later."))
+    if h.set_aside > 0:
+        parts.append(_("{label}: {amount}. Each card says how much, and when.").format(
+            label=_(FIGURES["set_aside_total"].label), amount=format_money(h.set_aside)))
+    else:
+        parts.append(_("You do not need to set money aside."))
+    return " ".join(parts)
+
+
 def risk_sentence(b: Bounds) -> str:
-    """One line on the range of what may be taken back, over fewer / planned / more shifts."""
-    r = b.repayment
-    if r.high <= 0:
-        return _("In all three cases (only the sure shifts, as planned, all shifts and the extra ones) nothing is "
-                 "taken back within the plan.")
-    return _(
-        "What may be taken back within the plan: {low} to {high} (as planned: {planned}), depending on how many of "
-        "your shifts happen. Set aside in all, as planned: {set_aside}; with fewer or more shifts {aside_low} to "
-        "{aside_high}."
-    ).format(low=format_money(r.low), high=format_money(r.high), planned=format_money(r.planned),
-             set_aside=format_money(b.set_aside.planned), aside_low=format_money(b.set_aside.low),
-             aside_high=format_money(b.set_aside.high))
+    """After the answer: the range of what is taken back and what to set aside, over fewer / planned / more shifts."""
+    r, s = b.repayment, b.set_aside
+    if r.high <= 0 and s.high <= 0:
+        return _("With fewer or more shifts, nothing is taken back later either.")
+    return _("With fewer or more shifts: {low} to {high} taken back, {aside_low} to {aside_high} to set aside.").format(
+        low=format_money(r.low), high=format_money(r.high), aside_low=format_money(s.low), aside_high=format_money(s.high))
 
 
 class ProblemStrip(QFrame):

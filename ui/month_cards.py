@@ -3,16 +3,15 @@
 A view of :func:`planner.summary.month_cards` (it computes nothing). Each card
 shows, top to bottom:
 
-- the month, and a yellow notes strip when an amount of the month is not yet
-  published, not known, not confirmed or rests on an assumption (a warning
-  icon *and* words);
-- the money that comes into the account that month: net wages, bijstand,
-  premie and holiday pay (the last two only when there is something to say),
-  and the total;
+- the month;
+- the answer, first: the total money that comes in this month, and what is
+  taken back later for this month's income (withheld from a later payment or
+  to pay back, each with its date; paid extra later), or that nothing is
+  taken back if the hours go as planned (:func:`answer_nodes`; a later line,
+  such as the chance of a letter, is one more node there);
+- then the details: the money in by source (net wages, bijstand, premie and
+  holiday pay; the last two only when there is something to say);
 - what is taken back this month for earlier months;
-- what happens later for this month's income: taken from a later payment, to
-  pay back, or paid extra, each with its date; or that nothing is settled
-  later;
 - the lowest balance and its date, marked with an icon and words (not colour
   alone) when it is below the safety buffer;
 - what to set aside now.
@@ -20,7 +19,11 @@ shows, top to bottom:
 Every amount is a flat, focusable button: a click, Enter or Space emits
 :attr:`MonthCardsView.item_activated` with its :class:`planner.summary.SummaryItem`,
 so the explanation panel can show why. Screen readers get "label: amount" and
-a hint; a label that is a glossary word gets its explanation as a tooltip.
+a hint; a label that is a glossary word gets its explanation as a tooltip. An
+amount that is not sure (not yet published, not confirmed, an assumption)
+carries a warning sign whose tooltip and accessible description say why, once
+per cause (``planner.notes.amount_causes``); the banner above the cards says
+each cause once for the whole plan, so a card has no notes box of its own.
 
 The cards flow in a grid (three a row at 1200 pixels) and reflow on resize.
 :meth:`MonthCardsView.set_scale` makes everything larger for a consultation.
@@ -47,10 +50,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from planner.benefit import Flag
 from planner.explain import render
 from planner.glossary import GLOSSARY, Term, split_terms
-from planner.i18n import _, format_day, format_money, format_month, format_signed_money, get_language, ngettext
+from planner.i18n import _, format_day, format_money, format_month, format_signed_money, get_language
+from planner.notes import amount_causes
+from planner.results import FIGURES
 from planner.summary import MonthCard, SummaryItem
 from ui.look import OKABE_ITO
 from ui.fonts import CONTENT_POINT_SIZE
@@ -74,8 +78,7 @@ _STYLE = f"""
 #monthCard QLabel[muted="true"] {{ color: {MUTED}; }}
 #monthCard QLabel[tone="taken"] {{ color: {TAKEN}; }}
 #monthCard QLabel[tone="paid"] {{ color: {PAID}; }}
-#cardNotes {{ background-color: #fff4d6; border: 1px solid #e0b650; border-left: 5px solid #c98a00; border-radius: 3px; }}
-#cardNotes QLabel {{ color: #2b2b2b; }}
+#answer {{ background-color: #f4f7fa; border: 1px solid #d6dee6; border-radius: 4px; }}
 #setAside {{ background-color: #e8f1f8; border-left: 5px solid {ACCENT}; border-radius: 3px; }}
 #setAside[empty="true"] {{ background-color: transparent; border-left: 5px solid #d9d9d9; }}
 #lowBalance[below="true"] {{ background-color: #fbe9e0; border-left: 5px solid {OKABE_ITO["vermillion"]}; border-radius: 3px; }}
@@ -107,6 +110,12 @@ def _glossary_term(item: SummaryItem) -> Term | None:
     return _GLOSSARY_BY_TERM.get(item.term) if item.term else None
 
 
+def cause_texts(item: SummaryItem) -> list[str]:
+    """Why an amount carries the warning sign, each cause once, in the current language (empty: no sign)."""
+    lang = get_language()
+    return [render(c, lang) for c in amount_causes(item.flags, short=True)]
+
+
 def _first_sentence(item: SummaryItem) -> str:
     """The item's own sentence, without the further sentences of why (those are in the explanation panel)."""
     return render(dataclasses.replace(item.explanation, more=()), get_language())
@@ -135,21 +144,17 @@ class AmountButton(QPushButton):
         if self.text() != text:
             self.setText(text)
         self.setAccessibleName(_("{label}: {amount}").format(label=name, amount=text))
-        notes = len(item.flags)
-        if notes:
-            self.setAccessibleDescription(ngettext(
-                "Press Enter to see why. There is {count} note about this amount.",
-                "Press Enter to see why. There are {count} notes about this amount.",
-                notes,
-            ).format(count=notes))
+        causes = cause_texts(item)
+        if causes:
+            # TRANSLATORS: what a screen reader says of an amount with a warning sign; {causes}: why it is not sure.
+            self.setAccessibleDescription(_("Warning: {causes} Press Enter to see why.").format(causes=" ".join(causes)))
         else:
             self.setAccessibleDescription(_("Press Enter to see why."))
         term = _glossary_term(item)
-        click = _("Click or press Enter to see why.")
-        if term is not None:
-            self.setToolTip(_("{term}: {explanation}").format(term=term.heading, explanation=term.text()) + "\n" + click)
-        else:
-            self.setToolTip(click)
+        lines = [_("{term}: {explanation}").format(term=term.heading, explanation=term.text())] if term is not None else []
+        lines += [f"\u26a0 {cause}" for cause in causes]
+        lines.append(_("Click or press Enter to see why."))
+        self.setToolTip("\n".join(lines))
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not event.isAutoRepeat():
@@ -185,7 +190,7 @@ class _Text:
     tip: str = ""
     name: str = ""
     desc: str = ""
-    role: str = ""  # "notes": the notes strip's text, kept as CardWidget.notes_label
+    role: str = ""  # "answer": the card's answer line, kept as CardWidget.answer_label
 
     def shape(self) -> tuple:
         return ("text", self.factor, self.bold, self.muted, self.tone, self.role)
@@ -200,9 +205,10 @@ class _Amount:
     text: str
     tone: str | None = None
     bold: bool = False
+    factor: float = 1.0
 
     def shape(self) -> tuple:
-        return ("amount", self.tone, self.bold, bool(self.item.flags))
+        return ("amount", self.tone, self.bold, self.factor, bool(self.item.flags))
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -378,12 +384,12 @@ class CardWidget(QFrame):
                 label.setAccessibleName(node.name)
             if node.desc:
                 label.setAccessibleDescription(node.desc)
-            if node.role == "notes":
-                self.notes_label = label
+            if node.role == "answer":
+                self.answer_label = label
             widget = label
         elif isinstance(node, _Amount):
             button = AmountButton(node.item, node.text, node.name, node.tone, self)
-            button.setFont(self._view.content_font(1.0, node.bold))
+            button.setFont(self._view.content_font(node.factor, node.bold))
             side = int(16 * scale)
             button.setIconSize(QSize(side, side))
             on_trigger(button, lambda b=button: self._view.item_activated.emit(b.item))
@@ -421,13 +427,20 @@ def _term_tip(item: SummaryItem) -> str:
 
 
 def _row(item: SummaryItem, name: str, text: str, *, sub: str | None = None, tone: str | None = None,
-         bold: bool = False, label_tone: str | None = None) -> _Box:
-    """A line: the label (and a smaller line under it) on the left, the amount on the right."""
-    left: list[tuple[_Node, int, Qt.AlignmentFlag | None]] = [(_Text(name, bold=bold, tone=label_tone, tip=_term_tip(item)), 0, None)]
+         bold: bool = False, label_tone: str | None = None, factor: float = 1.0, tip: str = "",
+         shown: str | None = None) -> _Box:
+    """A line: the label (and a smaller line under it) on the left, the amount on the right.
+
+    ``name`` is what a screen reader says of the amount; ``shown`` the label on screen, when it differs.
+    """
+    shown = name if shown is None else shown
+    tips = "\n".join(t for t in (tip, _term_tip(item)) if t)
+    left: list[tuple[_Node, int, Qt.AlignmentFlag | None]] = [
+        (_Text(shown, factor, bold=bold, tone=label_tone, tip=tips), 0, None)]
     if sub:
         left.append((_Text(sub, 0.9, muted=True), 0, None))
     return _Box(
-        ((_Box(tuple(left), spacing=0), 1, None), (_Amount(item, name, text, tone, bold), 0, _TOP_RIGHT)),
+        ((_Box(tuple(left), spacing=0), 1, None), (_Amount(item, name, text, tone, bold, factor), 0, _TOP_RIGHT)),
         horizontal=True,
         spacing=8,
     )
@@ -440,19 +453,57 @@ def _heading(text: str) -> tuple[_Node, ...]:
 _BOX_MARGINS = (6, 4, 4, 4)
 
 
+def answer_nodes(card: MonthCard) -> list[_Node]:
+    """The card's answer, first: what comes in this month, and what is taken back later for it and when.
+
+    A line added here (say, the chance of a letter) stays in the answer box, before the details.
+    """
+    total = card.total_in
+    nodes: list[_Node] = [_row(total, _(total.label), format_money(total.amount), bold=True, factor=1.1)]
+    taken = [i for i in card.settled_later if i.amount < 0]
+    if not taken:
+        nodes.append(_Text(_("Nothing is taken back later for this month, if your hours go as planned."), 0.95,
+                           muted=True, role="answer"))
+    for item in card.settled_later:
+        tone = "taken" if item.amount < 0 else "paid"
+        # "Taken back later for this month" (the figure) for what is withheld or paid back within the plan;
+        # what is paid extra, or still open after the plan, under its own label.
+        label = _(FIGURES["taken_back_later"].label) if item.key == "taken_back_later" else _(item.label)
+        name = label
+        sub = [_(item.label)] if item.key == "taken_back_later" else []
+        if item.when is not None:
+            # TRANSLATORS: a small line under an amount of a month card: the day the money arrives or is taken.
+            sub.append(_("On {date}").format(date=format_day(item.when)))
+            # TRANSLATORS: what screen readers say for a later correction, e.g. "Withheld from your bijstand, 26 March 2026".
+            name = _("{label}, {date}").format(label=name, date=format_day(item.when))
+        nodes.append(_row(item, name, format_signed_money(item.amount, plus=True), sub="\n".join(sub) or None, tone=tone,
+                          label_tone=tone, tip=_first_sentence(item), shown=label))
+    return nodes
+
+
+def answer_text(card: MonthCard) -> str:
+    """The card's answer in one sentence for a screen reader: what comes in, and what is taken back later and when."""
+    parts = [_("{label}: {amount}.").format(label=_(card.total_in.label), amount=format_money(card.total_in.amount))]
+    taken = [i for i in card.settled_later if i.amount < 0]
+    if not taken:
+        parts.append(_("Nothing is taken back later for this month, if your hours go as planned."))
+    for item in taken:
+        if item.when is not None:
+            parts.append(_("{label}: {amount}, on {date}.").format(label=_(FIGURES["taken_back_later"].label),
+                                                                    amount=format_money(-item.amount), date=format_day(item.when)))
+        else:
+            parts.append(_("{label}: {amount}.").format(label=_(item.label), amount=format_money(-item.amount)))
+    return " ".join(parts)
+
+
 def describe(card: MonthCard) -> _Description:
     """What the card of ``card`` shows, in the current language, as plain data."""
     lang = get_language()
     nodes: list[_Node] = []
     month = format_month(*card.month)
     nodes.append(_Text(month, 1.3, bold=True, name=month))
-    notes = note_lines(card)
-    if notes:
-        full = list(dict.fromkeys(render(f.explanation, lang) for f in card.notes))
-        strip = _Text("\n".join(notes), 0.95, tip="\n".join(f"• {t}" for t in full), name=" ".join(notes),
-                      desc=" ".join(full), role="notes")
-        nodes.append(_Box(((_Icon(20), 0, _TOP), (strip, 1, None)), horizontal=True, frame="cardNotes",
-                          margins=(8, 6, 8, 6), spacing=8))
+    answer = tuple((node, 0, None) for node in answer_nodes(card))
+    nodes.append(_Box(answer, frame="answer", margins=(8, 6, 6, 6), spacing=3))
 
     nodes.extend(_heading(_("Money in")))
     for item in card.money_in:
@@ -460,11 +511,8 @@ def describe(card: MonthCard) -> _Description:
             continue
         sub = render(item.hint, lang) if item.hint is not None else None
         if sub is None and item.when is not None and item.amount != 0:
-            # TRANSLATORS: a small line under an amount of a month card: the day the money arrives.
             sub = _("On {date}").format(date=format_day(item.when))
         nodes.append(_row(item, _(item.label), format_money(item.amount), sub=sub))
-    nodes.append(_Rule())
-    nodes.append(_row(card.total_in, _(card.total_in.label), format_money(card.total_in.amount), bold=True))
 
     now = card.taken_back_now
     if now is not None:
@@ -478,27 +526,11 @@ def describe(card: MonthCard) -> _Description:
         row = _row(now, _("Withheld or paid back"), format_signed_money(now.amount), sub="\n".join(lines) or None, tone="taken")
         nodes.append(_Box(((row, 0, None),), frame="later", props=(("tone", "taken"),), margins=_BOX_MARGINS))
 
-    # TRANSLATORS: heading on a month card: what is settled later for the income of this month.
-    nodes.extend(_heading(_("Later, for this month")))
-    if card.settled_later:
-        for item in card.settled_later:
-            tone = "taken" if item.amount < 0 else "paid"
-            name = _(item.label)
-            if item.when is not None:
-                # TRANSLATORS: what screen readers say for a later correction, e.g. "Withheld from your bijstand, 26 March 2026".
-                name = _("{label}, {date}").format(label=name, date=format_day(item.when))
-            sentence = _Text(_first_sentence(item), 0.95, tip=_term_tip(item))
-            amount = _Amount(item, name, format_signed_money(item.amount, plus=True), tone)
-            nodes.append(_Box(((sentence, 1, None), (amount, 0, _TOP_RIGHT)), horizontal=True, frame="later",
-                              props=(("tone", tone),), margins=_BOX_MARGINS, spacing=8))
-    else:
-        nodes.append(_Text(_("Nothing is taken back later for this month, if your hours go as planned."), 0.95, muted=True))
-
     nodes.append(_Stretch())
     nodes.append(_Space(6))
     nodes.append(_balance(card))
     nodes.append(_set_aside(card))
-    return _Description(tuple(nodes), month, " ".join(notes))
+    return _Description(tuple(nodes), month, answer_text(card))
 
 
 def _balance(card: MonthCard) -> _Box:
@@ -531,38 +563,6 @@ def _set_aside(card: MonthCard) -> _Box:
     row = _row(item, _(item.label), format_money(item.amount), sub=sub, bold=item.amount > 0)
     return _Box(((row, 0, None),), frame="setAside", props=(("empty", "true" if item.amount == 0 else "false"),),
                 margins=_BOX_MARGINS)
-
-
-def note_lines(card: MonthCard) -> list[str]:
-    """The card's notes strip: one short line per kind of note, most serious first (empty: no strip)."""
-    codes = [f.code for f in card.notes]
-    lines = []
-    published = codes.count("not_yet_published")
-    if published:
-        lines.append(ngettext(
-            "Not yet published: {count} amount used here is not known yet for this month, so we use the last known one.",
-            "Not yet published: {count} amounts used here are not known yet for this month, so we use the last known ones.",
-            published,
-        ).format(count=published))
-    if "unknown_value" in codes or "earlier_unknown" in codes:
-        lines.append(_("Not known: an amount uses the nearest known value."))
-    unverified = codes.count("unverified")
-    if unverified:
-        lines.append(ngettext(
-            "Not confirmed: {count} rule used here is not confirmed in an official source.",
-            "Not confirmed: {count} rules used here are not confirmed in an official source.",
-            unverified,
-        ).format(count=unverified))
-    assumed = codes.count("assumption")
-    if assumed:
-        lines.append(ngettext(
-            "{count} assumption: where the rules are unclear, we take the careful side.",
-            "{count} assumptions: where the rules are unclear, we take the careful side.",
-            assumed,
-        ).format(count=assumed))
-    if "historical_scheme" in codes:
-        lines.append(_("For comparison: this uses the premie of the 2018 experiment."))
-    return lines
 
 
 LATER_BATCH = 2
@@ -711,8 +711,9 @@ class MonthCardsView(QScrollArea):
     def _name_self(self) -> None:
         self.setAccessibleName(_("Month cards"))
         self.setAccessibleDescription(
-            _("One card per month: the money that comes in, what is taken back and when, the lowest balance and "
-              "what to set aside. Press Enter on an amount to see why.")
+            _("One card per month. Each card starts with the answer: the money that comes in, and what is taken "
+              "back later and when. Then the details, the lowest balance and what to set aside. Press Enter on an "
+              "amount to see why.")
         )
 
     # --- rendering -------------------------------------------------------------------------------------
@@ -790,4 +791,4 @@ class MonthCardsView(QScrollArea):
         super().changeEvent(event)
 
 
-__all__ = ["AmountButton", "CardWidget", "MonthCardsView", "note_lines"]
+__all__ = ["AmountButton", "CardWidget", "MonthCardsView", "answer_nodes", "answer_text", "cause_texts"]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+
 from PySide6.QtWidgets import QWidget
 
 from planner.benefit import Projection
@@ -52,21 +54,50 @@ def test_the_banner_widget(qtbot, example_projection: Projection):  # noqa: ANN0
     assert banner.isHidden()
 
 
-def test_many_notes_start_folded_into_one_counted_line(qtbot, example_projection: Projection):  # noqa: ANN001
-    from ui.banner import COLLAPSE_FROM
-
+def test_the_causes_are_always_shown_and_the_details_fold(qtbot, example_projection: Projection):  # noqa: ANN001
     parent = QWidget()
     qtbot.add_widget(parent)
     banner = NoteBanner(parent)
-    notes = collect_notes(example_projection)
     banner.set_projection(example_projection)
-    assert banner.is_expanded() == (len(notes) < COLLAPSE_FROM)
-    banner.set_expanded(False)
+    assert not banner.is_expanded(), "the details start folded: the causes say enough"
     assert banner.body.isHidden() and not banner.summary.isHidden()
-    summary = banner.summary_text()
-    assert summary and "warning sign" in summary or get_language() == "nl"
+    causes = banner.causes()
+    assert causes and len(causes) < len(banner.texts()), "fewer causes than notes: each cause once"
+    for cause in causes:
+        assert html.escape(cause) in banner.summary.text()
     banner.toggle.click()
     assert banner.is_expanded()
-    assert not banner.body.isHidden() and banner.summary.isHidden()
+    assert not banner.body.isHidden() and not banner.summary.isHidden()
     banner.set_projection(example_projection)
     assert banner.is_expanded(), "a recompute keeps the user's choice"
+
+
+def test_the_banner_says_each_cause_once_in_plain_words(qtbot):  # noqa: ANN001
+    from planner.overview import compute_overview
+    from planner.storage import load_plan
+
+    from .conftest import ROOT
+
+    overview = compute_overview(load_plan(ROOT / "examples" / "schoonmaker-hotel-amsterdam.bvp.json"))
+    parent = QWidget()
+    qtbot.add_widget(parent)
+    banner = NoteBanner(parent)
+    banner.set_projection(overview.result.projection, overview.warnings, overview.cards)
+    causes = banner.causes()
+    assert causes[0] == "Bedragen vanaf januari 2027 zijn nog niet bekendgemaakt. We gebruiken de laatst bekende bedragen."
+    assert sum("nog niet bekendgemaakt" in c for c in causes) == 1
+    unverified = sum(1 for n in banner.notes() if n.code == "unverified")
+    assert f"{unverified} regels zijn nog niet bevestigd door een officiële bron." in causes
+    assumed = sum(1 for n in banner.notes() if n.code == "assumption")
+    assert assumed == 3, "the cards' assumptions (the estimate, how much is withheld) count too"
+    assert f"Waar de regels niet duidelijk zijn, rekenen we voorzichtig ({assumed} keer)." in causes
+    assert len(causes) == 4 and "waarschuwingen over je plan" in causes[3]
+    details = " ".join(banner.texts())
+    for plain in ("de bijstandsnorm", "de belastingtarieven", "het vakantiegeld dat je bij je werk opbouwt"):
+        assert plain in details
+    for jargon in ("aftrek schijf", "Bijstandsnorm alleenstaande", "Tarief eerste schijf", "box 1"):
+        assert jargon not in details and jargon not in " ".join(causes)
+    apply_language("en")  # the app sends LanguageChange to every widget
+    qtbot.wait_until(lambda: banner.title.text() == "Good to know about these amounts")
+    assert banner.causes()[0] == "Amounts from January 2027 on are not yet published. We use the last known ones."
+    assert "Amounts from January 2027 on are not yet published." in banner.summary.text()

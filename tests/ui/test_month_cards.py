@@ -12,12 +12,12 @@ from datetime import date
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtWidgets import QFrame, QLabel, QWidget
 
 import planner.i18n
 from planner.explain import render
 from planner.glossary import GLOSSARY
-from planner.i18n import _, ngettext, format_money, format_month
+from planner.i18n import _, format_day, format_money, format_month
 from planner.model import Expense, Household, Job, Person, Plan, Settlement, Shift
 from planner.scenarios import run
 from planner.storage import load_plan
@@ -25,7 +25,9 @@ from planner.summary import NOTE_CODES, MonthCard, SummaryItem, month_cards
 from ui import month_model
 from ui.explain_panel import ExplainPanel
 from ui.language import apply_language
-from ui.month_cards import AmountButton, MonthCardsView, note_lines
+from planner.notes import amount_causes
+from planner.results import FIGURES
+from ui.month_cards import AmountButton, MonthCardsView, answer_text
 from ui.pseudo_locale import clipped_texts, pseudo_translations
 
 from .conftest import EXAMPLE
@@ -104,34 +106,60 @@ def test_the_reflow_follows_the_width(view: MonthCardsView, qtbot):  # noqa: ANN
     assert widgets[0].geometry().top() < widgets[1].geometry().top()
 
 
-def test_the_notes_strip_names_the_kind_of_note(view: MonthCardsView, example_cards: tuple[MonthCard, ...]):
-    january, april = view.card_widgets()[0], view.card_widgets()[3]
-    assert example_cards[0].notes and not example_cards[3].notes
-    lines = note_lines(example_cards[0])
-    assert lines and january.notes_label.text() == "\n".join(lines)
-    assert not hasattr(april, "notes_label")
-    # the tooltip and the screen reader get every note in full
-    for flag in example_cards[0].notes:
-        assert render(flag.explanation, "nl") in january.notes_label.toolTip()
+def test_each_card_leads_with_the_answer(view: MonthCardsView, example_cards: tuple[MonthCard, ...]):
+    for widget, card in zip(view.card_widgets(), example_cards, strict=True):
+        answer = widget.findChild(QFrame, "answer")
+        assert answer is not None
+        first = widget.buttons[0]
+        assert first.item is card.total_in and first.parent() is answer, "the first amount (and Tab stop) is the total"
+        assert first.accessibleName() == _("{label}: {amount}").format(label=_(FIGURES["total_in"].label),
+                                                                       amount=format_money(card.total_in.amount))
+        later = [b for b in widget.buttons if b.parent() is answer][1:]
+        assert [b.item for b in later] == list(card.settled_later), "what happens later for this month, in the answer"
+        money_in = next(label for label in widget.findChildren(QLabel) if label.text() == _("Money in"))
+        assert answer.geometry().bottom() < money_in.geometry().top(), "the answer comes before the details"
+        assert widget.accessibleDescription() == answer_text(card)
+        assert widget.accessibleDescription().startswith(_(FIGURES["total_in"].label))
+        if not card.taken_back_later:
+            assert widget.answer_label.text() == _("Nothing is taken back later for this month, if your hours go as planned.")
 
 
-def test_a_2027_card_says_not_yet_published(qtbot):  # noqa: ANN001
+def test_the_answer_says_what_is_taken_back_later_and_when(qtbot, withheld_cards: tuple[MonthCard, ...]):  # noqa: ANN001
+    v = MonthCardsView()
+    qtbot.add_widget(v)
+    v.set_cards(withheld_cards)
+    february = v.card_widgets()[1]
+    item = withheld_cards[1].taken_back_later[0]
+    button = v.button_for((2026, 2), "taken_back_later")
+    answer = february.findChild(QFrame, "answer")
+    assert button.parent() is answer
+    texts = _labels(answer)
+    assert _(FIGURES["taken_back_later"].label) in texts
+    assert any(_("On {date}").format(date=format_day(item.when)) in t for t in texts)
+    said = february.accessibleDescription()
+    assert format_money(-item.amount) in said and format_day(item.when) in said
+    assert not hasattr(february, "answer_label"), "no 'nothing is taken back' on a card where something is"
+
+
+def test_no_card_holds_a_notes_box_and_the_warning_sign_says_why(qtbot):  # noqa: ANN001
     plan = load_plan(EXAMPLE).model_copy(update={"start": "2026-11"})
     cards = month_cards(run(plan))
     assert [c.not_yet_published for c in cards][:3] == [False, False, True]
     v = MonthCardsView()
     qtbot.add_widget(v)
     v.set_cards(cards)
-    count = sum(1 for f in cards[2].notes if f.code == "not_yet_published")
-    assert count > 0
-    expected = ngettext(
-        "Not yet published: {count} amount used here is not known yet for this month, so we use the last known one.",
-        "Not yet published: {count} amounts used here are not known yet for this month, so we use the last known ones.",
-        count,
-    ).format(count=count)
-    assert v.card_widgets()[2].notes_label.text().splitlines()[0] == expected
+    for widget in v.card_widgets():
+        assert widget.findChild(QFrame, "cardNotes") is None
+        assert not any("Nog niet bekendgemaakt" in t or "Niet zeker" in t for t in _labels(widget))
     bijstand = next(b for b in v.card_widgets()[2].buttons if b.item.key == "bijstand")
-    assert not bijstand.icon().isNull()  # the amount carries the warning mark too
+    assert not bijstand.icon().isNull()  # the amount carries the warning mark
+    causes = [render(c, "nl") for c in amount_causes(bijstand.item.flags, short=True)]
+    assert causes[0].startswith("Nog niet bekendgemaakt: de bijstandsnorm")
+    for cause in causes:
+        assert cause in bijstand.toolTip() and cause in bijstand.accessibleDescription()
+    assert "Bijstandsnorm alleenstaande" not in bijstand.toolTip(), "plain names, not the rule's label"
+    plain = next(b for b in v.card_widgets()[0].buttons if not b.item.flags)
+    assert "\u26a0" not in plain.toolTip() and plain.accessibleDescription() == _("Press Enter to see why.")
 
 
 def test_below_the_buffer_is_said_in_words_and_with_an_icon(qtbot, withheld_cards: tuple[MonthCard, ...]):  # noqa: ANN001
@@ -199,8 +227,8 @@ def test_the_explanation_panel_shows_an_item(view: MonthCardsView, qtbot, withhe
     assert render(item.explanation, "nl").replace(NBSP, " ") in text
     for part in item.parts:
         assert render(part.explanation, "nl").replace(NBSP, " ") in text
-    for flag in item.flags:
-        assert render(flag.explanation, "nl").replace(NBSP, " ") in text
+    for note in amount_causes(item.flags):  # each cause once
+        assert render(note, "nl").replace(NBSP, " ") in text
     for ref in item.rules:
         assert ref.label("nl") in text
     assert {s.url for ref in item.rules for s in ref.references if s.url.startswith("http")} == set(panel.links())
@@ -225,7 +253,7 @@ def test_every_focusable_widget_has_a_name(view: MonthCardsView):
     for button in view.buttons():
         assert button.accessibleName().endswith(": " + button.text())  # "{label}: {amount}"
         assert len(button.accessibleName()) > len(button.text()) + 2
-        assert button.accessibleDescription().startswith(_("Press Enter to see why."))
+        assert button.accessibleDescription().endswith(_("Press Enter to see why."))
     bijstand = view.button_for((2026, 1), "bijstand")
     assert bijstand.accessibleName() == _("{label}: {amount}").format(label=_("Bijstand received"), amount=bijstand.text())
 

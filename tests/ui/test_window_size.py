@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QRect, QSettings, QSize
+from PySide6.QtCore import QRect, QSettings, QSize, Qt
 from PySide6.QtWidgets import QApplication
 
 from ui.main_window import MainWindow, fitting_size
@@ -64,4 +64,32 @@ def test_a_kept_size_larger_than_the_screen_is_made_to_fit(qtbot, settings: Sett
     available = again.screen().availableGeometry()
     assert again.width() + 16 <= available.width() and again.height() + 40 <= available.height()
     big.recovery.release()
+    again.recovery.release()
+
+
+@pytest.mark.parametrize("screen", SCREENS.values(), ids=SCREENS.keys())
+def test_unfolding_the_details_keeps_the_window_size_also_after_a_restart(
+        qtbot, window: MainWindow, settings: Settings, tmp_path: Path, screen: QRect) -> None:  # noqa: ANN001
+    from .test_gate_window import open_as_user
+
+    size = fitting_size(screen)
+    window.resize(size)
+    window.show()
+    qtbot.wait_exposed(window)
+    with qtbot.wait_signal(window.plan_shown, timeout=20000):
+        open_as_user(qtbot, window, HOTEL)  # File → Open, the dialog answered
+    qtbot.wait_until(lambda: window.bounds is not None, timeout=30000)  # the headline's range is there too
+    banner = window.banner
+    assert banner.toggle.isVisible() and not banner.is_expanded()
+    qtbot.mouseClick(banner.toggle, Qt.MouseButton.LeftButton)  # "Show the details"
+    qtbot.wait(50)
+    assert banner.is_expanded() and banner.scroll.isVisible()
+    assert window.size() == size
+    assert banner.body.height() > banner.scroll.viewport().height(), "the details scroll inside the banner"
+    assert window.cards.viewport().height() >= size.height() // 3
+    window.close()
+    again = MainWindow(settings, recovery_folder=tmp_path / "again")
+    qtbot.add_widget(again)
+    # The size kept is the size the window had (the banner never grew it), made to fit this screen as always.
+    assert again.size() == fitting_size(again.screen().availableGeometry(), size)
     again.recovery.release()
