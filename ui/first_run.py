@@ -61,6 +61,7 @@ from ui.plan_forms import (
     amount_error_message,
     amount_text,
     date_example,
+    fit_on_screen,
     issue_text,
     job_label,
     left_aligned,
@@ -610,7 +611,7 @@ class FirstRunWizard(LanguageAware, QWizard):
         ):
             self.setPage(page_id, page)
         self.setStartId(self.WELCOME)
-        self.resize(860, 700)
+        fit_on_screen(self, 860, 700)
         self.retranslate_ui()
 
     # --- the plan ---

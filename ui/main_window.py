@@ -458,9 +458,10 @@ class MainWindow(QMainWindow):
         self.shifts.effect_count_changed.connect(lambda _count: self._retranslate_effect())
         self.payslips = PayslipsPanel(parent=shifts_page)
         self.payslips.edit_requested.connect(self.apply_edit)
-        # On a small screen the shifts and the payslips scroll; their size never makes the window taller.
+        # On a small screen the shifts scroll (the calendar is taller than the list); their size never makes the
+        # window taller. The payslips need little height: not in a scroll area, so their buttons are always seen.
         shifts_page.addWidget(scrolling(self.shifts, shifts_page))
-        shifts_page.addWidget(scrolling(self.payslips, shifts_page))
+        shifts_page.addWidget(self.payslips)
         shifts_page.setStretchFactor(0, 3)
         shifts_page.setStretchFactor(1, 1)
         self.shifts_page = shifts_page

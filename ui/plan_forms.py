@@ -32,8 +32,8 @@ from decimal import Decimal
 from typing import Any, Generic, TypeVar
 
 from pydantic import BaseModel, ValidationError
-from PySide6.QtCore import QDate, QEvent, QLocale, QObject, Qt, Signal
-from PySide6.QtGui import QColor, QKeyEvent, QPalette
+from PySide6.QtCore import QDate, QEvent, QLocale, QObject, QRect, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QGuiApplication, QKeyEvent, QPalette
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -200,6 +200,23 @@ def read_amount(field: QLineEdit, *, allow_negative: bool = False, max_decimals:
 
 
 # --- small helpers -----------------------------------------------------------------------------
+
+#: Room for a window's title bar and borders, which the desktop adds around it (as for the main window).
+FRAME = QSize(16, 40)
+
+
+def size_on_screen(wanted: QSize, available: QRect) -> QSize:
+    """``wanted``, made smaller where needed so that the window with its frame fits in ``available``."""
+    return QSize(max(min(wanted.width(), available.width() - FRAME.width()), 320),
+                 max(min(wanted.height(), available.height() - FRAME.height()), 240))
+
+
+def fit_on_screen(window: QWidget, width: int, height: int) -> None:
+    """Give a dialog or wizard ``width`` × ``height``, or less on a small screen (1280×720): it never runs off it."""
+    screen = window.screen() or QGuiApplication.primaryScreen()
+    available = screen.availableGeometry() if screen is not None else QRect(0, 0, width + 16, height + 40)
+    window.resize(size_on_screen(QSize(width, height), available))
+
 
 
 def replace(model: M, **changes: Any) -> M:
@@ -1989,7 +2006,7 @@ class PlanFormDialog(LanguageAware, QDialog):
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
-        self.resize(720, 640)
+        fit_on_screen(self, 720, 640)
 
     def build_plan(self) -> Plan:
         """The plan with this form's answers; raises :class:`FormError`."""
@@ -2175,6 +2192,7 @@ __all__ = [
     "edit_household",
     "edit_jobs",
     "edit_money",
+    "fit_on_screen",
     "job_id_from_name",
     "job_label",
     "left_aligned",
@@ -2182,5 +2200,6 @@ __all__ = [
     "plan_errors",
     "read_amount",
     "replace",
+    "size_on_screen",
     "weekday_name",
 ]

@@ -52,6 +52,7 @@ from planner.scenarios import ShiftEffect
 from ui.look import plural_count
 from ui.compare_view import ChangeWords, MONEY_CHANGE, bold, change_item, change_sentence, read_only_table
 from ui.fonts import reading_heading, use_content_font
+from ui.plan_forms import fit_on_screen
 
 TAKEN_BACK_CHANGE = ChangeWords(N_("{amount} more taken back"), N_("{amount} less taken back"),
                                 N_("Nothing more taken back"))
@@ -224,7 +225,7 @@ class ShiftEffectDialog(QDialog):
         self.setTabOrder(self.headline, self.table)
         self.setTabOrder(self.table, self.buttons)
         self.retranslate_ui()
-        self.resize(660, min(max(360, layout.totalHeightForWidth(660)), 720))
+        fit_on_screen(self, 660, min(max(360, layout.totalHeightForWidth(660)), 720))
         self.table.setFocus(Qt.FocusReason.OtherFocusReason)
 
     # --- rendering --------------------------------------------------------------------------------

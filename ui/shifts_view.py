@@ -800,6 +800,8 @@ class ShiftsPanel(QWidget):
         self._build_list_page()
         self._build_calendar_page()
         self.tabs.currentChanged.connect(lambda _page: self._update_actions())
+        self.tabs.currentChanged.connect(self._size_by_shown_page)
+        self._size_by_shown_page(self.tabs.currentIndex())
 
         self.message = QLabel(self)
         self.message.setObjectName("shiftsMessage")
@@ -967,6 +969,15 @@ class ShiftsPanel(QWidget):
         self.clear_message()
         self._expected = (plan, tuple(select))
         self.edit_requested.emit(plan, text)
+
+    def _size_by_shown_page(self, index: int) -> None:
+        """Only the page on screen counts for the panel's minimum size: the calendar needs more height than the
+        list, and on a small screen (1280×720) the list with its buttons then fits without a scroll bar."""
+        for i in range(self.tabs.count()):
+            page = self.tabs.widget(i)
+            policy = QSizePolicy.Policy.Preferred if i == index else QSizePolicy.Policy.Ignored
+            page.setSizePolicy(policy, policy)
+        self.tabs.updateGeometry()
 
     def current_view(self) -> QWidget:
         """The shift list or the calendar, whichever is shown: where the keyboard goes on the Shifts tab."""
