@@ -927,6 +927,12 @@ class ShiftsPanel(QWidget):
         self.repeat_action = self._action(QKeySequence("Ctrl+R"), self.open_repeat_dialog, self, self.repeat_button)
         self.delete_action = self._action(QKeySequence(QKeySequence.StandardKey.Delete), self.delete_shifts, self.list_page, self.delete_button)
         self.effect_action = self._action(QKeySequence("Ctrl+E"), self.request_effect, self.list_page, self.effect_button)
+        # The same actions on a right click (or the Menu key) in the list: on the selected shifts.
+        separator = QAction(self)
+        separator.setSeparator(True)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        self.table.addActions([self.add_action, self.duplicate_action, self.repeat_action, self.delete_action,
+                               separator, self.effect_action])
 
     # --- the plan ------------------------------------------------------------------------------
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QEvent, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -266,4 +266,49 @@ def test_three_selected_shifts_give_their_effect_together(qtbot, window, lang: s
         "This shift of {hours} hours at {job} on {date} brings you {net} in total, after what is taken back.", 4)
     assert dialog.headline.text().startswith(single.split("{hours}")[0])
     assert format_day(plan.shifts[one].date, lang) in dialog.headline.text()
+    dialog.close()
+
+
+@pytest.mark.qt_log_ignore(r"This plugin does not support (propagateSizeHints|raise|grabbing the keyboard)")
+def test_the_list_s_context_menu_asks_for_the_selected_shifts_together(qtbot, window) -> None:  # noqa: ANN001
+    from PySide6.QtGui import QContextMenuEvent
+    from PySide6.QtWidgets import QMenu
+
+    window.show()
+    qtbot.wait_exposed(window)
+    with qtbot.wait_signal(window.plan_shown, timeout=20000):
+        window.open_path(EXAMPLE)
+    window.activateWindow()
+    qtbot.wait_until(lambda: QApplication.activeWindow() is window)
+    qtbot.keySequence(QApplication.focusWidget() or window, QKeySequence("Ctrl+2"))
+    table = window.shifts.table
+    plan = window.document.plan
+    by_day = sorted(range(len(plan.shifts)), key=lambda i: plan.shifts[i].date)
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=_row_rect(table, 0))
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.ShiftModifier,
+                     pos=_row_rect(table, 1))
+    assert len(table.selectionModel().selectedRows()) == 2
+    chosen: list[str] = []
+
+    def pick() -> None:
+        menu = QApplication.activePopupWidget()
+        if not isinstance(menu, QMenu):
+            QTimer.singleShot(20, pick)
+            return
+        texts = [a.text() for a in menu.actions() if not a.isSeparator()]
+        chosen.extend(texts)
+        action = next(a for a in menu.actions() if a is window.shifts.effect_action)
+        qtbot.mouseClick(menu, Qt.MouseButton.LeftButton, pos=menu.actionGeometry(action).center())
+
+    QTimer.singleShot(20, pick)
+    with qtbot.wait_signal(window.effect_shown, timeout=20000) as blocker:
+        # A right click on the second row (offscreen, the platform does not turn a right click into this event).
+        pos = _row_rect(table, 1)
+        QApplication.sendEvent(table.viewport(), QContextMenuEvent(QContextMenuEvent.Reason.Mouse, pos,
+                                                                   table.viewport().mapToGlobal(pos)))
+    plural = translations("nl").ngettext("What does this shift add?", "What do these shifts add?", 2)
+    assert plural in chosen
+    dialog = blocker.args[0]
+    assert list(dialog.effects) == shift_effect(plan, sorted(by_day[:2]), load_rules())
+    assert dialog.windowTitle().startswith(plural)
     dialog.close()
