@@ -61,6 +61,7 @@ from ui.plan_forms import (
     amount_error_message,
     amount_text,
     date_example,
+    fit_on_screen,
     issue_text,
     job_label,
     left_aligned,
@@ -401,10 +402,18 @@ class MoneyPage(_Page):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(scrolling(self.form, self))
+        # Without fixed costs (rent …) the safety buffer means little: say so while none has an amount (a warning,
+        # never a block: Next still works, and the summary at the end says it again).
+        self.form.costs_changed.connect(self._update_costs_warning)
+        self._update_costs_warning()
         self.retranslate_ui()
 
+    def _update_costs_warning(self) -> None:
+        self.form.show_costs_warning(not self.form.has_costs())
+
     def validatePage(self) -> bool:  # noqa: N802 - Qt override
-        return self.form.check(lambda: (self.form.starting_balance(), self.form.safety_buffer(), self.form.expenses()))
+        return self.form.check(lambda: (self.form.starting_balance(), self.form.safety_buffer(), self.form.expenses(),
+                                        self.form.settlement()))
 
     def nextId(self) -> int:  # noqa: N802 - Qt override
         wizard = self.wizard()
@@ -541,6 +550,9 @@ class DonePage(_Page):
         self.summary.setText("<ul>" + "".join(f"<li>{html.escape(line)}</li>" for line in lines) + "</ul>")
         self.summary.setAccessibleName(" ".join(lines))
         warnings = [issue_text(i) for i in check_plan(plan, load_rules()) if i.severity == "warning"]
+        if not plan.expenses:
+            warnings.insert(0, _("You have not filled in any fixed costs, such as rent. Without them the planner "
+                                 "cannot tell if your money lasts. You can add them later: Edit → Money."))
         if warnings:
             heading = _("Please check:")
             items = "".join(f"<li>{html.escape(w)}</li>" for w in warnings)
@@ -599,7 +611,7 @@ class FirstRunWizard(LanguageAware, QWizard):
         ):
             self.setPage(page_id, page)
         self.setStartId(self.WELCOME)
-        self.resize(860, 700)
+        fit_on_screen(self, 860, 700)
         self.retranslate_ui()
 
     # --- the plan ---
@@ -636,7 +648,7 @@ class FirstRunWizard(LanguageAware, QWizard):
             shifts=shifts,
             starting_balance=money.starting_balance(),
             expenses=money.expenses(),
-            settlement=Settlement(safety_buffer=money.safety_buffer()),
+            settlement=money.settlement(Settlement()),
         )
 
     def set_plan(self, plan: Plan) -> None:

@@ -10,9 +10,9 @@ top of the widget with the focus, never taking the mouse or the focus itself.
 from __future__ import annotations
 
 import shiboken6
-from PySide6.QtCore import QEvent, QObject, QRect, Qt
+from PySide6.QtCore import QEvent, QObject, QPoint, QRect, Qt
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QWidget
 
 from ui.look import OKABE_ITO
 
@@ -58,8 +58,19 @@ class FocusRing(QWidget):
                 or not target.hasFocus():
             self.hide()
             return
-        top_left = target.mapTo(window, target.rect().topLeft())
-        rect = QRect(top_left, target.size()).adjusted(-WIDTH, -WIDTH, WIDTH, WIDTH)
+        # Only the part of the target that is on screen: inside a scroll area (the Shifts tab on a small screen)
+        # the ring never runs over the widgets below it.
+        rect = QRect(target.mapTo(window, QPoint(0, 0)), target.size())
+        parent = target.parentWidget()
+        while parent is not None and parent is not window:
+            area = parent.parentWidget()
+            if isinstance(area, QAbstractScrollArea) and area.viewport() is parent:
+                rect = rect.intersected(QRect(parent.mapTo(window, QPoint(0, 0)), parent.size()))
+            parent = area
+        if rect.isEmpty():
+            self.hide()
+            return
+        rect = rect.adjusted(-WIDTH, -WIDTH, WIDTH, WIDTH)
         self.setGeometry(rect.intersected(window.rect()))
         self.show()
         self.raise_()

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -110,9 +110,11 @@ class Comparison:
 
 @dataclass(frozen=True, slots=True)
 class Effect:
-    index: int
-    shift: Shift
-    job_name: str
+    """What the chosen shifts add together, month by month; ``shifts`` and ``job_names`` follow ``indices``."""
+
+    indices: tuple[int, ...]
+    shifts: tuple[Shift, ...]
+    job_names: tuple[str, ...]
     effects: tuple[ShiftEffect, ...]
 
 
@@ -182,8 +184,15 @@ def compare_extra(plan: Plan, name_a: str, name_b: str) -> Comparison:
     return Comparison(name_a, name_b, tuple(compare(planned, more, load_rules())))
 
 
-def effect(plan: Plan, index: int) -> Effect:
-    """What shift ``index`` adds to each month, after bijstand, premie and settlement."""
-    shift = plan.shifts[index]
-    job = plan.job(shift.job)
-    return Effect(index, shift, (job.name or job.id) if job else shift.job, tuple(shift_effect(plan, index, load_rules())))
+def effect(plan: Plan, indices: int | Sequence[int]) -> Effect:
+    """What the shifts ``indices`` (one index, or several) add together to each month, after bijstand, premie and
+    settlement."""
+    chosen = (indices,) if isinstance(indices, int) else tuple(sorted(set(indices)))
+    shifts = tuple(plan.shifts[i] for i in chosen)
+
+    def job_name(shift: Shift) -> str:
+        job = plan.job(shift.job)
+        return (job.name or job.id) if job else shift.job
+
+    return Effect(chosen, shifts, tuple(job_name(s) for s in shifts),
+                  tuple(shift_effect(plan, chosen, load_rules())))

@@ -23,6 +23,7 @@ import os
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 import shiboken6
@@ -503,11 +504,13 @@ class MainWindow(QMainWindow):
         self.shifts = ShiftsPanel(parent=shifts_page)
         self.shifts.edit_requested.connect(self.apply_edit)
         self.shifts.effect_requested.connect(self.show_shift_effect)
+        self.shifts.effect_count_changed.connect(lambda _count: self._retranslate_effect())
         self.payslips = PayslipsPanel(parent=shifts_page)
         self.payslips.edit_requested.connect(self.apply_edit)
-        # On a small screen the shifts and the payslips scroll; their size never makes the window taller.
+        # On a small screen the shifts scroll (the calendar is taller than the list); their size never makes the
+        # window taller. The payslips need little height: not in a scroll area, so their buttons are always seen.
         shifts_page.addWidget(scrolling(self.shifts, shifts_page))
-        shifts_page.addWidget(scrolling(self.payslips, shifts_page))
+        shifts_page.addWidget(self.payslips)
         shifts_page.setStretchFactor(0, 3)
         shifts_page.setStretchFactor(1, 1)
         self.shifts_page = shifts_page
@@ -1305,17 +1308,27 @@ class MainWindow(QMainWindow):
             return None
         return self.task_worker.submit(job_compare_extra, self.document.plan, _("As planned"), _("With the extra shifts"))
 
-    def show_shift_effect(self, index: int | None = None) -> int | None:
-        """What the chosen shift adds to each month (from the shift table, or Edit → What does this shift add?)."""
-        if index is None:
-            index = self.shifts.selected_shift_index()
+    def show_shift_effect(self, indices: int | Sequence[int] | None = None) -> int | None:
+        """What the chosen shifts add together to each month (from the shift table, or Edit → What does this shift
+        add?): every selected shift, or the current one when none is selected."""
+        if indices is None:
+            indices = self.shifts.effect_indices()
+        chosen = [indices] if isinstance(indices, int) else list(indices)
         plan = self.document.plan
-        if index is None or plan is None or not (0 <= index < len(plan.shifts)):
+        if not chosen or plan is None or not all(0 <= i < len(plan.shifts) for i in chosen):
             self.statusBar().showMessage(_("Choose a shift in the list first."), 5000)
             return None
         if not self._can_ask():
             return None
-        return self.task_worker.submit(job_effect, plan, index)
+        return self.task_worker.submit(job_effect, plan, chosen)
+
+    def _retranslate_effect(self) -> None:
+        """Edit → "What does this shift add?", or "What do these shifts add?" when several shifts are selected."""
+        n = max(len(self.shifts.effect_indices()), 1)
+        self.effect_action.setText(ngettext("What does this shift &add?", "What do these shifts &add?", n))
+        self.effect_action.setToolTip(ngettext(
+            "What the chosen shift adds to each month, after bijstand and premie",
+            "What the {count} chosen shifts add together to each month, after bijstand and premie", n).format(count=n))
 
     def _can_ask(self) -> bool:
         if self.document.plan is None:
@@ -1332,7 +1345,7 @@ class MainWindow(QMainWindow):
             self._keep(dialog)
             self.comparison_shown.emit(dialog)
         elif isinstance(payload, Effect):
-            dialog = ShiftEffectDialog(payload.shift, payload.job_name, list(payload.effects), self)
+            dialog = ShiftEffectDialog(payload.shifts, payload.job_names, list(payload.effects), self)
             self._keep(dialog)
             self.effect_shown.emit(dialog)
 
@@ -1518,8 +1531,7 @@ class MainWindow(QMainWindow):
         self.money_action.setToolTip(_("Money in the bank, safety buffer and fixed costs"))
         self.uncertainty_action.setText(_("U&ncertainty…"))
         self.uncertainty_action.setToolTip(_("How sure your shifts are: what the chances on the Chances tab assume"))
-        self.effect_action.setText(_("What does this shift &add?"))
-        self.effect_action.setToolTip(_("What the chosen shift adds to each month, after bijstand and premie"))
+        self._retranslate_effect()
         self.preferences_action.setText(_("&Preferences…"))
         self.view_menu.setTitle(_("&View"))
         self.consultation_action.setText(_("&Consultation mode"))

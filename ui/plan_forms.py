@@ -33,8 +33,8 @@ from decimal import Decimal
 from typing import Any, Generic, TypeVar
 
 from pydantic import BaseModel, ValidationError
-from PySide6.QtCore import QDate, QEvent, QLocale, QObject, Qt, Signal
-from PySide6.QtGui import QColor, QKeyEvent, QPalette
+from PySide6.QtCore import QDate, QEvent, QLocale, QObject, QRect, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QGuiApplication, QKeyEvent, QPalette
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -66,7 +66,7 @@ from planner.i18n import N_, _, format_month, format_number, format_percent, get
 from planner.model import Composition, Expense, Household, Housemate, Job, Person, Plan, Risk, Settlement
 from planner.people import age_on
 from planner.rules import load_rules
-from planner.validate import Issue, check_plan
+from planner.validate import Issue, check_plan, describe_errors
 from ui.fonts import use_content_font
 from ui.actions import on_trigger
 
@@ -201,6 +201,23 @@ def read_amount(field: QLineEdit, *, allow_negative: bool = False, max_decimals:
 
 
 # --- small helpers -----------------------------------------------------------------------------
+
+#: Room for a window's title bar and borders, which the desktop adds around it (as for the main window).
+FRAME = QSize(16, 40)
+
+
+def size_on_screen(wanted: QSize, available: QRect) -> QSize:
+    """``wanted``, made smaller where needed so that the window with its frame fits in ``available``."""
+    return QSize(max(min(wanted.width(), available.width() - FRAME.width()), 320),
+                 max(min(wanted.height(), available.height() - FRAME.height()), 240))
+
+
+def fit_on_screen(window: QWidget, width: int, height: int) -> None:
+    """Give a dialog or wizard ``width`` × ``height``, or less on a small screen (1280×720): it never runs off it."""
+    screen = window.screen() or QGuiApplication.primaryScreen()
+    available = screen.availableGeometry() if screen is not None else QRect(0, 0, width + 16, height + 40)
+    window.resize(size_on_screen(QSize(width, height), available))
+
 
 
 def replace(model: M, **changes: Any) -> M:
@@ -608,6 +625,21 @@ class PlanForm(LanguageAware, QWidget):
         except ValidationError as exc:
             log.info("form data refused by %s: %d error(s)", model.__name__, exc.error_count())
             raise FormError(widget, _("These answers do not fit together. Check them and try again.")) from None
+
+
+def gate_error(exc: ValidationError, fields: dict[str, QWidget], fallback: QWidget,
+               where: tuple[str | int, ...] = ()) -> FormError:
+    """The gate's first refusal (:func:`planner.validate.describe_errors`, in the catalog's words, with the field's
+    label from ``FIELD_LABELS``) as a :class:`FormError` at the field it is about (``fields``: model field name →
+    widget), or at ``fallback``. ``where`` is the model's place in the plan (``("jobs", 0)``), for the label."""
+    errors = exc.errors()
+    first = errors[0] if errors else {}
+    loc = tuple(first.get("loc", ()))
+    widget = next((fields[str(part)] for part in loc if str(part) in fields), fallback)
+    explanations = describe_errors([{**first, "loc": (*where, *loc)}]) if first else []
+    if not explanations:
+        return FormError(widget, _("These answers do not fit together. Check them and try again."))
+    return FormError(widget, render(explanations[0], get_language()))
 
 
 # --- household ---------------------------------------------------------------------------------
@@ -1167,6 +1199,8 @@ WAGE_BASES = (("net", N_("net (in your account)")), ("gross", N_("gross (before 
 PAY_SCHEDULES = (("monthly", N_("Every month")), ("four_weekly", N_("Every four weeks")), ("weekly", N_("Every week")))
 PAID_IN = (("next_month", N_("of the month after the work")), ("same_month", N_("of the same month")))
 PERSONS = (("claimant", N_("Me")), ("partner", N_("My partner")))
+PAYSLIP_DELAY_MAX = 62
+"""The most days a payslip may come after the pay day: the bound of ``Job.payslip_delay_days``."""
 
 
 class _JobBox(LanguageAware, QGroupBox):
@@ -1250,6 +1284,24 @@ class _JobBox(LanguageAware, QGroupBox):
         self.pay_day_label.setBuddy(self.pay_day)
         form.addRow(self.pay_day_label, self._pay_row_widget)
 
+        self.payslip_label = QLabel(self)
+        self.payslip_delay = QSpinBox(self)
+        self.payslip_delay.setObjectName("job_payslip_delay")
+        self.payslip_delay.setRange(0, PAYSLIP_DELAY_MAX)
+        self.payslip_delay.setValue(job.payslip_delay_days if job else 0)
+        self.payslip_days = QLabel(self)
+        self.payslip_days.setBuddy(self.payslip_delay)
+        payslip_row = QHBoxLayout()
+        payslip_row.addWidget(self.payslip_delay)
+        payslip_row.addWidget(self.payslip_days)
+        payslip_row.addStretch(1)
+        self.payslip_label.setBuddy(self.payslip_delay)
+        form.addRow(self.payslip_label, payslip_row)
+        self.payslip_help = QLabel(self)
+        self.payslip_help.setWordWrap(True)
+        form.addRow(self.payslip_help)
+        self.payslip_delay.valueChanged.connect(lambda _value: self._retranslate_payslip())
+
         self.holiday_label = QLabel(self)
         self.holiday = QComboBox(self)
         for value in ("yearly", "with_wage", "none"):
@@ -1286,7 +1338,7 @@ class _JobBox(LanguageAware, QGroupBox):
 
     def tab_widgets(self) -> list[QWidget]:
         return [self.name, self.wage, self.wage_unit, self.wage_basis, self.person, self.schedule, self.pay_day,
-                self.paid_in, self.holiday, self.start, self.end, self.remove_button]
+                self.paid_in, self.payslip_delay, self.holiday, self.start, self.end, self.remove_button]
 
     def set_number(self, number: int) -> None:
         self.number = number
@@ -1311,6 +1363,10 @@ class _JobBox(LanguageAware, QGroupBox):
         self.schedule.setEnabled(not monthly_wage)
         self._form.setRowVisible(self._pay_row_widget, self.schedule.currentData() == "monthly")
         self._form.setRowVisible(self.person, self._has_partner)
+
+    def _retranslate_payslip(self) -> None:
+        n = self.payslip_delay.value()
+        self.payslip_days.setText(ngettext("day after the pay day", "days after the pay day", n))
 
     def display_name(self) -> str:
         return self.name.text().strip() or _("Job {number}").format(number=self.number)
@@ -1341,6 +1397,7 @@ class _JobBox(LanguageAware, QGroupBox):
             "pay_day": self.pay_day.value(),
             "paid_in": self.paid_in.currentData(),
             "holiday_pay": self.holiday.currentData(),
+            "payslip_delay_days": self.payslip_delay.value(),
             "start": start,
             "end": end,
         }
@@ -1348,7 +1405,8 @@ class _JobBox(LanguageAware, QGroupBox):
             return Job.model_validate(data)
         except ValidationError as exc:
             log.info("job refused by the model: %d error(s)", exc.error_count())
-            raise FormError(self.wage, _("These answers do not fit together. Check them and try again.")) from None
+            fields = {"payslip_delay_days": self.payslip_delay}
+            raise gate_error(exc, fields, self.wage, ("jobs", self.number - 1)) from None
 
     def retranslate_ui(self) -> None:
         job = self.display_name()
@@ -1384,6 +1442,12 @@ class _JobBox(LanguageAware, QGroupBox):
                   _("In a shorter month the pay comes on the last day."))
         _describe(self.paid_in, _("Month in which {job} pays").format(job=job),
                   _("Many employers pay in the month after the work."))
+        self.payslip_label.setText(_("Pa&yslip comes:"))
+        self._retranslate_payslip()
+        self.payslip_help.setText(_("Count the days from the pay day until you have the payslip. The municipality "
+                                    "needs it to work out your bijstand again."))
+        _describe(self.payslip_delay, _("Days from the pay day until the payslip of {job}").format(job=job),
+                  _("0 if the payslip comes on the pay day."))
         self.holiday_label.setText(_("&Holiday pay:"))
         self.holiday.setItemText(0, _("Once a year, in {month}").format(month=month_name(self._holiday_month)))
         self.holiday.setItemText(1, _("With every payment"))
@@ -1513,6 +1577,16 @@ SUGGESTED_COSTS: tuple[tuple[str, str, int], ...] = (
 
 EVERY = (("month", N_("every month")), ("week", N_("every week")))
 
+#: How the municipality pays the bijstand of a month (``Settlement.regime``), as the money form offers it.
+REGIMES = (
+    ("municipality", N_("As your municipality usually does")),
+    ("estimate", N_("First on a guess of your income, corrected later")),
+    ("voorschot", N_("Part first (voorschot), the rest when your income is known")),
+    ("after_income", N_("Only when your income is known")),
+)
+REPORT_DELAY_MAX = 365
+"""The most days the municipality may get a payslip late: the bound of ``Settlement.report_delay_days``."""
+
 
 class _ExpenseRow(QObject):
     """One fixed cost; its widgets sit in the money form's grid."""
@@ -1607,12 +1681,16 @@ class _ExpenseRow(QObject):
 
 
 class MoneyForm(PlanForm):
-    """Money in the account at the start, the balance to keep, and the fixed costs.
+    """Money in the account at the start, the balance to keep, the fixed costs, and how the municipality pays
+    (estimate or not, when it has your payslip, the most it keeps back from one payment).
 
     A new plan (or one without costs) starts with suggested costs whose amount
     is empty: the planner never guesses what someone pays. Costs left empty or
     at 0 are not counted.
     """
+
+    costs_changed = Signal()
+    """A fixed cost's amount was typed, or a cost added or removed."""
 
     def __init__(self, plan: Plan | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -1650,6 +1728,62 @@ class MoneyForm(PlanForm):
         on_trigger(self.add_button, self._add_clicked)
         self.costs_block.add(left_aligned(self.add_button))
         layout.addWidget(self.costs_block)
+        self.costs_warning = QLabel(self)
+        self.costs_warning.setObjectName("costsWarning")
+        self.costs_warning.setWordWrap(True)
+        self.costs_warning.setTextFormat(Qt.TextFormat.PlainText)
+        self.costs_warning.setFrameShape(QFrame.Shape.StyledPanel)
+        self.costs_warning.setMargin(6)
+        warning_font = self.costs_warning.font()
+        warning_font.setBold(True)
+        self.costs_warning.setFont(warning_font)
+        self.costs_warning.hide()
+        layout.addWidget(self.costs_warning)
+
+        # --- how the municipality pays and settles: from the letter, or left to the municipality's rules
+        settlement = plan.settlement if plan is not None else Settlement()
+        self.settlement_heading = QLabel(self)
+        font = self.settlement_heading.font()
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() * 1.1)
+        self.settlement_heading.setFont(font)
+        self.settlement_heading.setWordWrap(True)
+        layout.addWidget(self.settlement_heading)
+        self.settlement_intro = QLabel(self)
+        self.settlement_intro.setWordWrap(True)
+        layout.addWidget(self.settlement_intro)
+
+        self.regime_block = FieldBlock(self)
+        self.regime = QComboBox(self.regime_block)
+        self.regime.setObjectName("settlement_regime")
+        for value, _text in REGIMES:
+            self.regime.addItem("", value)
+        set_combo_data(self.regime, settlement.regime)
+        self.regime_block.add(left_aligned(self.regime))
+        layout.addWidget(self.regime_block)
+
+        self.report_block = FieldBlock(self)
+        self.report_delay = QSpinBox(self.report_block)
+        self.report_delay.setObjectName("settlement_report_delay")
+        self.report_delay.setRange(0, REPORT_DELAY_MAX)
+        self.report_delay.setValue(settlement.report_delay_days)
+        self.report_days = QLabel(self.report_block)
+        self.report_days.setBuddy(self.report_delay)
+        report_row = QHBoxLayout()
+        report_row.addWidget(self.report_delay)
+        report_row.addWidget(self.report_days)
+        report_row.addStretch(1)
+        self.report_block.add(report_row)
+        layout.addWidget(self.report_block)
+        self.report_delay.valueChanged.connect(lambda _value: self._retranslate_report_days())
+
+        self.limit_block = FieldBlock(self)
+        limit = settlement.withholding_limit
+        self.withholding_limit = QLineEdit(amount_text(limit) if limit is not None else "", self.limit_block)
+        self.withholding_limit.setObjectName("settlement_withholding_limit")
+        self.withholding_limit.setMaximumWidth(160)
+        self.limit_block.add(self._euro(self.withholding_limit))
+        layout.addWidget(self.limit_block)
         layout.addStretch(1)
 
         self.rows: list[_ExpenseRow] = []
@@ -1675,6 +1809,7 @@ class MoneyForm(PlanForm):
     ) -> _ExpenseRow:
         row = _ExpenseRow(expense, self._grid_widget, suggestion=suggestion, every=every, day=day)
         row.remove_requested.connect(self._remove)
+        row.amount.textChanged.connect(lambda _text: self.costs_changed.emit())
         self.rows.append(row)
         self._relayout()
         for widget in (row.name, row.amount, row.every, row.day_stack, row.remove_button):
@@ -1721,8 +1856,9 @@ class MoneyForm(PlanForm):
         widgets: list[QWidget] = [self.balance, self.buffer]
         for row in self.rows:
             widgets.extend(row.tab_widgets())
-        widgets.append(self.add_button)
+        widgets.extend((self.add_button, self.regime, self.report_delay, self.withholding_limit))
         _chain_tab_order(widgets)
+        self.costs_changed.emit()
 
     def error_label_for(self, widget: QWidget) -> ErrorLabel:
         for row in self.rows:
@@ -1741,6 +1877,50 @@ class MoneyForm(PlanForm):
         """The costs with an amount above 0, in the order shown."""
         found = (row.expense() for row in self.rows)
         return tuple(e for e in found if e is not None)
+
+    def has_costs(self) -> bool:
+        """Whether any fixed cost has an amount (text that is not 0); bad text counts as an amount here."""
+        for row in self.rows:
+            try:
+                amount = parse_amount(row.amount.text())
+            except AmountError:
+                return True
+            if amount:
+                return True
+        return False
+
+    def show_costs_warning(self, show: bool) -> None:
+        """The warning (never a block) that without fixed costs the safety buffer tells little."""
+        self.costs_warning.setVisible(show)
+
+    def settlement(self, base: Settlement | None = None) -> Settlement:
+        """``base`` (the plan's settlement, with what this form does not show) with this form's answers, through the
+        gate (the model's bounds, the fields' labels); raises :class:`FormError` at the field."""
+        base = base if base is not None else Settlement()
+        data = {
+            **base.model_dump(),
+            "safety_buffer": self.safety_buffer(),
+            "regime": self.regime.currentData(),
+            "report_delay_days": self.report_delay.value(),
+            "withholding_limit": read_amount(self.withholding_limit),
+        }
+        try:
+            return Settlement.model_validate(data)
+        except ValidationError as exc:
+            log.info("settlement refused by the model: %d error(s)", exc.error_count())
+            fields = {"safety_buffer": self.buffer, "regime": self.regime, "report_delay_days": self.report_delay,
+                      "withholding_limit": self.withholding_limit}
+            raise gate_error(exc, fields, self.regime, ("settlement",)) from None
+
+    def widget_for(self, where: str) -> QWidget | None:
+        fields = {"settlement.regime": self.regime, "settlement.report_delay_days": self.report_delay,
+                  "settlement.withholding_limit": self.withholding_limit, "settlement.safety_buffer": self.buffer,
+                  "starting_balance": self.balance}
+        return fields.get(where)
+
+    def _retranslate_report_days(self) -> None:
+        n = self.report_delay.value()
+        self.report_days.setText(ngettext("day after your payslip", "days after your payslip", n))
 
     def retranslate_ui(self) -> None:
         self.balance_block.set_texts(
@@ -1768,6 +1948,40 @@ class MoneyForm(PlanForm):
             row.retranslate_ui()
         self.add_button.setText(_("Add a &cost"))
         _describe(self.add_button, _("Add a fixed cost"), _("Adds a row for one more cost."))
+        self.costs_warning.setText(_("You have not filled in any fixed costs, such as rent. Without them the planner "
+                                     "cannot tell if your money lasts: the warning for your lowest balance means "
+                                     "little. You can go on and add them later."))
+        self.costs_warning.setAccessibleName(self.costs_warning.text())
+
+        self.settlement_heading.setText(_("How your municipality pays"))
+        self.settlement_intro.setText(_("Look at the letters from your municipality. Not sure? Leave these as they "
+                                        "are: the planner then uses the municipality’s usual way."))
+        self.regime_block.set_texts(
+            _("How the &municipality pays your bijstand"),
+            _("Most municipalities pay first on a guess of your income and correct it later."),
+            self.regime,
+        )
+        for i, (_value, text) in enumerate(REGIMES):
+            self.regime.setItemText(i, _(text))
+        _describe(self.regime, _("How the municipality pays your bijstand"),
+                  _("Most municipalities pay first on a guess of your income and correct it later."))
+        self.report_block.set_texts(
+            _("When the municipality &gets your payslip"),
+            _("0 if you send it in on the day you get it. Send it later? Count the days."),
+            self.report_delay,
+        )
+        self._retranslate_report_days()
+        _describe(self.report_delay, _("Days from your payslip until the municipality has it"),
+                  _("0 if you send it in on the day you get it. Send it later? Count the days."))
+        self.limit_block.set_texts(
+            _("Most &kept back from one payment"),
+            _("If you got too much, the municipality keeps money back from your next bijstand. Your letter may say "
+              "how much at most. Leave it empty if it does not say."),
+            self.withholding_limit,
+        )
+        _describe(self.withholding_limit, _("Most kept back from one payment"),
+                  _("Write the amount like this: {example}. Leave it empty if your letter does not say.").format(
+                      example=amount_example()))
 
 
 # --- uncertainty (the plan's risk section) -------------------------------------------------------------
@@ -1915,7 +2129,7 @@ class PlanFormDialog(LanguageAware, QDialog):
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
-        self.resize(720, 640)
+        fit_on_screen(self, 720, 640)
 
     def build_plan(self) -> Plan:
         """The plan with this form's answers; raises :class:`FormError`."""
@@ -2050,7 +2264,7 @@ class MoneyDialog(PlanFormDialog):
 
     def build_plan(self) -> Plan:
         form = self.money_form
-        settlement: Settlement = replace(self.plan.settlement, safety_buffer=form.safety_buffer())
+        settlement = form.settlement(self.plan.settlement)
         return replace(self.plan, starting_balance=form.starting_balance(), expenses=form.expenses(), settlement=settlement)
 
     def retranslate_ui(self) -> None:
@@ -2094,7 +2308,8 @@ def edit_jobs(parent: QWidget | None, plan: Plan) -> Plan | None:
 
 
 def edit_money(parent: QWidget | None, plan: Plan) -> Plan | None:
-    """Change the starting balance, the safety buffer and the fixed costs in a modal dialog."""
+    """Change the starting balance, the safety buffer, the fixed costs and how the municipality pays in a modal
+    dialog."""
     return _run(MoneyDialog(plan, parent))
 
 
@@ -2126,6 +2341,7 @@ __all__ = [
     "edit_jobs",
     "edit_money",
     "edit_uncertainty",
+    "fit_on_screen",
     "job_id_from_name",
     "job_label",
     "left_aligned",
@@ -2133,5 +2349,6 @@ __all__ = [
     "plan_errors",
     "read_amount",
     "replace",
+    "size_on_screen",
     "weekday_name",
 ]

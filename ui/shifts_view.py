@@ -74,6 +74,7 @@ from ui.plain import tooltip as plain_tooltip
 from ui.document import StepName
 from ui.fonts import use_content_font
 from ui.actions import on_trigger
+from ui.shift_effect import effect_title
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
@@ -760,8 +761,11 @@ class ShiftsPanel(QWidget):
 
     edit_requested = Signal(object, object)
     """(new :class:`Plan`, the undo step's name, e.g. "Add a shift": see :data:`ui.document.StepName`)."""
-    effect_requested = Signal(int)
-    """The index in ``plan.shifts`` of the shift whose effect the user asks for."""
+    effect_requested = Signal(object)
+    """The indices in ``plan.shifts`` (a list, in plan order) of the shifts whose effect, together, the user asks
+    for: every selected shift, or the current one."""
+    effect_count_changed = Signal(int)
+    """How many shifts "What does this shift add?" is about now (the menu text follows: "these shifts")."""
 
     LIST_PAGE, CALENDAR_PAGE = 0, 1
 
@@ -772,6 +776,8 @@ class ShiftsPanel(QWidget):
         self._expected: tuple[Plan, tuple[int, ...]] | None = None
         """The plan the panel last emitted and the rows to select once it comes back."""
         self._message: Callable[[], str] | None = None
+        self._effect_count = 0
+        """How many shifts "What does this shift add?" is about (see :meth:`effect_indices`)."""
         self.repeat_dialog: QWidget | None = None
         """The open Repeat dialog, if any."""
 
@@ -794,6 +800,8 @@ class ShiftsPanel(QWidget):
         self._build_list_page()
         self._build_calendar_page()
         self.tabs.currentChanged.connect(lambda _page: self._update_actions())
+        self.tabs.currentChanged.connect(self._size_by_shown_page)
+        self._size_by_shown_page(self.tabs.currentIndex())
 
         self.message = QLabel(self)
         self.message.setObjectName("shiftsMessage")
@@ -919,6 +927,12 @@ class ShiftsPanel(QWidget):
         self.repeat_action = self._action(QKeySequence("Ctrl+R"), self.open_repeat_dialog, self, self.repeat_button)
         self.delete_action = self._action(QKeySequence(QKeySequence.StandardKey.Delete), self.delete_shifts, self.list_page, self.delete_button)
         self.effect_action = self._action(QKeySequence("Ctrl+E"), self.request_effect, self.list_page, self.effect_button)
+        # The same actions on a right click (or the Menu key) in the list: on the selected shifts.
+        separator = QAction(self)
+        separator.setSeparator(True)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        self.table.addActions([self.add_action, self.duplicate_action, self.repeat_action, self.delete_action,
+                               separator, self.effect_action])
 
     # --- the plan ------------------------------------------------------------------------------
 
@@ -961,6 +975,15 @@ class ShiftsPanel(QWidget):
         self.clear_message()
         self._expected = (plan, tuple(select))
         self.edit_requested.emit(plan, text)
+
+    def _size_by_shown_page(self, index: int) -> None:
+        """Only the page on screen counts for the panel's minimum size: the calendar needs more height than the
+        list, and on a small screen (1280×720) the list with its buttons then fits without a scroll bar."""
+        for i in range(self.tabs.count()):
+            page = self.tabs.widget(i)
+            policy = QSizePolicy.Policy.Preferred if i == index else QSizePolicy.Policy.Ignored
+            page.setSizePolicy(policy, policy)
+        self.tabs.updateGeometry()
 
     def current_view(self) -> QWidget:
         """The shift list or the calendar, whichever is shown: where the keyboard goes on the Shifts tab."""
@@ -1077,11 +1100,21 @@ class ShiftsPanel(QWidget):
         n = len(indices)
         self._emit_edit(with_shifts(self._plan, kept), lambda: ngettext("Delete a shift", "Delete {count} shifts", n).format(count=n))
 
-    def request_effect(self) -> None:
-        """Ctrl+E: ask the window what the current shift adds."""
+    def effect_indices(self) -> list[int]:
+        """The shifts "What does this shift add?" is about: every selected shift, or else the current one."""
+        if self._plan is None:
+            return []
+        selected = [i for i in self.selected_shift_indices() if 0 <= i < len(self._plan.shifts)]
+        if selected:
+            return selected
         index = self.selected_shift_index()
-        if index is not None:
-            self.effect_requested.emit(index)
+        return [] if index is None else [index]
+
+    def request_effect(self) -> None:
+        """Ctrl+E: ask the window what the selected shifts add together."""
+        indices = self.effect_indices()
+        if indices:
+            self.effect_requested.emit(indices)
 
     def open_repeat_dialog(self) -> None:
         """Ctrl+R: the Repeat dialog, filled in from the current shift (or the selected calendar day)."""
@@ -1156,6 +1189,11 @@ class ShiftsPanel(QWidget):
         self.duplicate_action.setEnabled(on_list and selected)
         self.delete_action.setEnabled(on_list and selected)
         self.effect_action.setEnabled(on_list and current)
+        count = len(self.effect_indices())
+        if count != self._effect_count:
+            self._effect_count = count
+            self._retranslate_effect()
+            self.effect_count_changed.emit(count)
 
     # --- language -------------------------------------------------------------------------------
 
@@ -1197,8 +1235,6 @@ class ShiftsPanel(QWidget):
              _("Adds a shift on chosen days of every week, until a day you choose ({key}).")),
             (self.delete_action, self.delete_button, _("Delete"), _("Delete the selected shifts"),
              _("Removes the selected shifts from your plan ({key}). You can undo this.")),
-            (self.effect_action, self.effect_button, _("What does this shift add?"), _("What does this shift add?"),
-             _("Shows what the selected shift adds to each month, after bijstand and premie ({key}).")),
         )
         for action, button, text, name, tip in texts:
             action.setText(text)
@@ -1206,6 +1242,21 @@ class ShiftsPanel(QWidget):
             action.setToolTip(tip.format(key=key(action)))
             button.setAccessibleName(name)
             button.setAccessibleDescription(tip.format(key=key(action)))
+        self._retranslate_effect()
+
+    def _retranslate_effect(self) -> None:
+        """"What does this shift add?", or "What do these shifts add?" when several shifts are selected."""
+        n = max(self._effect_count, 1)
+        text = effect_title(n)
+        tip = ngettext("Shows what the selected shift adds to each month, after bijstand and premie ({key}).",
+                       "Shows what the {count} selected shifts add together to each month, after bijstand and "
+                       "premie ({key}).", n).format(
+            count=n, key=self.effect_action.shortcut().toString(QKeySequence.SequenceFormat.NativeText))
+        self.effect_action.setText(text)
+        self.effect_action.setIconText(text)
+        self.effect_action.setToolTip(tip)
+        self.effect_button.setAccessibleName(text)
+        self.effect_button.setAccessibleDescription(tip)
 
     def _retranslate_calendar(self) -> None:
         self.calendar.setAccessibleName(_("Calendar of your shifts"))

@@ -67,7 +67,8 @@ def _rich_plan() -> Plan:
             Expense(name="Huur", amount=Decimal("712.15"), day=1),
             Expense(name="Boodschappen", amount=Decimal(60), every="week", day=6),
         ),
-        settlement=Settlement(safety_buffer=Decimal(100), pay_day=24),
+        settlement=Settlement(safety_buffer=Decimal(100), pay_day=24, regime="voorschot", report_delay_days=12,
+                              withholding_limit=Decimal("75.50")),
     )
 
 
@@ -135,6 +136,7 @@ def test_every_form_gives_back_a_plan_that_uses_every_field(qtbot):  # noqa: ANN
     assert money.starting_balance() == plan.starting_balance
     assert money.safety_buffer() == plan.settlement.safety_buffer
     assert money.expenses() == plan.expenses
+    assert money.settlement(plan.settlement) == plan.settlement
     # Nothing the forms show is lost when the dialogs build the plan.
     for dialog_class in (HouseholdDialog, JobsDialog, MoneyDialog):
         dialog = dialog_class(plan)
@@ -385,10 +387,12 @@ def test_a_bad_amount_in_a_cost_row_is_shown_in_that_row(qtbot):  # noqa: ANN001
 
 def test_a_removed_cost_is_gone_and_focus_moves_on(qtbot):  # noqa: ANN001
     plan = _rich_plan()
-    form = MoneyForm(plan)
-    qtbot.add_widget(form)
-    form.show()
+    dialog = MoneyDialog(plan)  # the form in its scroll area, as the user sees it
+    qtbot.add_widget(dialog)
+    dialog.show()
+    form = dialog.money_form
     first = form.rows[0]
+    dialog.scroll.ensureWidgetVisible(first.remove_button)
     qtbot.mouseClick(first.remove_button, Qt.MouseButton.LeftButton)
     assert form.expenses() == plan.expenses[1:]
     assert form.focusWidget() is form.rows[0].name

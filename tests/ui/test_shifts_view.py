@@ -394,7 +394,7 @@ def test_effect_requested_carries_the_plan_index_of_the_current_row(qtbot) -> No
         go_to_row(qtbot, panel, row)
         with qtbot.wait_signal(panel.effect_requested) as blocker:
             qtbot.keyClick(panel.table, Key.Key_E, CTRL)
-        assert blocker.args == [expected]
+        assert blocker.args == [[expected]]
         assert panel.selected_shift_index() == expected
     # Sorted by hours, newest order: the row under the cursor still gives its own plan index.
     panel.table.sortByColumn(HOURS, Qt.SortOrder.DescendingOrder)
@@ -402,7 +402,7 @@ def test_effect_requested_carries_the_plan_index_of_the_current_row(qtbot) -> No
     go_to_row(qtbot, panel, 2)
     with qtbot.wait_signal(panel.effect_requested) as blocker:
         panel.effect_button.click()
-    assert blocker.args == [2]
+    assert blocker.args == [[2]]
 
 
 # --- repeat ----------------------------------------------------------------------------------------------

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QRect, QSettings, QSize, Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from ui.main_window import MainWindow, fitting_size
 from ui.settings import WINDOW_GEOMETRY, Settings
@@ -93,3 +93,98 @@ def test_unfolding_the_details_keeps_the_window_size_also_after_a_restart(
     # The size kept is the size the window had (the banner never grew it), made to fit this screen as always.
     assert again.size() == fitting_size(again.screen().availableGeometry(), size)
     again.recovery.release()
+
+
+# --- the Shifts tab and the forms on a small screen --------------------------------------------------------
+
+
+def _whole_on_screen(widget, window: MainWindow) -> bool:  # noqa: ANN001
+    """The widget is shown, not cut off by a scroll area or the window: all of it can be seen and clicked."""
+    return widget.isVisible() and widget.visibleRegion().boundingRect() == widget.rect() and \
+        window.rect().contains(widget.rect().translated(widget.mapTo(window, widget.rect().topLeft())))
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+@pytest.mark.parametrize("screen", SCREENS.values(), ids=SCREENS.keys())
+def test_every_part_of_the_shifts_tab_is_on_screen_without_scrolling(
+        qtbot, window: MainWindow, screen: QRect, lang: str) -> None:  # noqa: ANN001
+    from PySide6.QtWidgets import QAbstractButton, QScrollArea
+
+    window.set_language(lang)
+    size = fitting_size(screen)
+    window.resize(size)
+    window.show()
+    qtbot.wait_exposed(window)
+    with qtbot.wait_signal(window.plan_shown, timeout=20000):
+        window.open_path(HOTEL)
+    window.banner.set_expanded(True)  # the notes open: the least room there is for the tab
+    window.show_tab(1)
+    qtbot.wait(50)
+    assert window.size() == size
+    shifts = window.shifts
+    area = next(a for a in window.shifts_page.findChildren(QScrollArea) if a.widget() is shifts)
+    assert not area.verticalScrollBar().isVisible()
+    buttons = [shifts.add_button, shifts.duplicate_button, shifts.repeat_button, shifts.delete_button,
+               shifts.effect_button, *[b for b in window.payslips.findChildren(QAbstractButton) if b.isVisibleTo(window)]]
+    assert len(buttons) >= 8  # the shifts' five and the payslips' add, change and delete
+    for button in buttons:
+        assert _whole_on_screen(button, window), button.text()
+    # The list shows at least two shifts and scrolls itself for the rest.
+    table = shifts.table
+    assert table.viewport().height() >= 2 * table.rowHeight(0)
+    assert _whole_on_screen(window.payslips.table, window)
+
+
+def test_the_calendar_scrolls_and_its_focus_ring_stays_inside(qtbot, window: MainWindow) -> None:  # noqa: ANN001
+    from PySide6.QtWidgets import QScrollArea
+
+    size = fitting_size(SCREENS["1280x720"])
+    window.resize(size)
+    window.show()
+    qtbot.wait_exposed(window)
+    with qtbot.wait_signal(window.plan_shown, timeout=20000):
+        window.open_path(HOTEL)
+    window.activateWindow()
+    qtbot.wait_until(lambda: QApplication.activeWindow() is window)
+    window.banner.set_expanded(True)
+    window.show_tab(1)
+    shifts = window.shifts
+    shifts.tabs.setCurrentIndex(shifts.CALENDAR_PAGE)
+    shifts.calendar.setFocus()
+    qtbot.wait(50)
+    area = next(a for a in window.shifts_page.findChildren(QScrollArea) if a.widget() is shifts)
+    assert area.verticalScrollBar().isVisible()  # the calendar is taller than the room: it scrolls
+    ring = window.findChild(QWidget, "bvpFocusRing")
+    assert ring is not None and ring.isVisible()
+    viewport = area.viewport()
+    shown = QRect(viewport.mapTo(window, viewport.rect().topLeft()), viewport.size())
+    assert shown.adjusted(-4, -4, 4, 4).contains(ring.geometry()), (ring.geometry(), shown)
+    # The list again: only the page on screen counts, so the list needs no scroll bar.
+    shifts.tabs.setCurrentIndex(shifts.LIST_PAGE)
+    qtbot.wait(50)
+    assert not area.verticalScrollBar().isVisible()
+
+
+@pytest.mark.parametrize("screen", SCREENS.values(), ids=SCREENS.keys())
+def test_the_dialogs_and_the_first_run_fit_a_small_screen(screen: QRect) -> None:
+    from ui.plan_forms import size_on_screen
+
+    for wanted in (QSize(860, 700), QSize(720, 640), QSize(660, 720)):  # the first run, a form, the shift effect
+        size = size_on_screen(wanted, screen)
+        assert size.width() + 16 <= screen.width() and size.height() + 40 <= screen.height()
+    assert size_on_screen(QSize(860, 700), QRect(0, 0, 1920, 1040)) == QSize(860, 700)
+
+
+def test_the_first_run_and_the_forms_are_made_to_fit_their_screen(qtbot) -> None:  # noqa: ANN001
+    from decimal import Decimal
+
+    from planner.storage import load_plan
+    from ui.first_run import FirstRunWizard
+    from ui.plan_forms import MoneyDialog
+
+    wizard = FirstRunWizard(None, default_buffer=Decimal(0))
+    dialog = MoneyDialog(load_plan(HOTEL))
+    for widget in (wizard, dialog):
+        qtbot.add_widget(widget)
+        available = widget.screen().availableGeometry()
+        assert widget.width() + 16 <= available.width() and widget.height() + 40 <= available.height()
