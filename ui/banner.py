@@ -65,7 +65,7 @@ class NoteBanner(QFrame):
         self.toggle.toggled.connect(self._on_toggled)
         top.addWidget(self.toggle, 0, Qt.AlignmentFlag.AlignTop)
         column.addLayout(top)
-        self.summary = QLabel(self)  # each cause once: always shown
+        self.summary = QLabel(self)  # each cause once (folded), and where the warning signs are
         self.summary.setWordWrap(True)
         self.summary.setTextFormat(Qt.TextFormat.RichText)
         self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -151,7 +151,9 @@ class NoteBanner(QFrame):
         self.setVisible(bool(shown or secondary))
         # TRANSLATORS: title of the box above the results that says what is not sure about the amounts.
         self.title.setText(_("Good to know about these amounts") if reasons else _("About the sources of the amounts below"))
-        lines = "".join(f"<li>{html.escape(text)}</li>" for text in reasons)
+        # Folded: each cause once. Unfolded: the details say every cause in full, so the short list makes way for
+        # them (the banner must not take the room of the results on a small screen).
+        lines = "" if self.toggle.isChecked() else "".join(f"<li>{html.escape(text)}</li>" for text in reasons)
         hint = html.escape(_("Amounts this is about have a warning sign. Click an amount to see why.")) if reasons else ""
         self.summary.setText((f"<ul style='margin-left: -20px; margin-top: 0; margin-bottom: 0'>{lines}</ul>" if lines else "")
                              + (f"<p style='margin-top: 2px; color: #5a4a1a'>{hint}</p>" if hint else ""))

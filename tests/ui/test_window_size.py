@@ -36,7 +36,7 @@ def test_the_window_is_usable_at_small_sizes_and_the_banner_never_grows_it(
     window.resize(size)
     window.show()
     qtbot.wait_exposed(window)
-    with qtbot.wait_signal(window.plan_shown, timeout=20000):
+    with qtbot.wait_signals([window.plan_shown, window.chances_shown], timeout=30000):  # the chances line too
         window.open_path(HOTEL)
     assert window.banner.isVisible()
     for expanded in (True, False, True):
@@ -115,7 +115,7 @@ def test_every_part_of_the_shifts_tab_is_on_screen_without_scrolling(
     window.resize(size)
     window.show()
     qtbot.wait_exposed(window)
-    with qtbot.wait_signal(window.plan_shown, timeout=20000):
+    with qtbot.wait_signals([window.plan_shown, window.chances_shown], timeout=30000):  # the chances line too
         window.open_path(HOTEL)
     window.banner.set_expanded(True)  # the notes open: the least room there is for the tab
     window.show_tab(1)
@@ -142,7 +142,7 @@ def test_the_calendar_scrolls_and_its_focus_ring_stays_inside(qtbot, window: Mai
     window.resize(size)
     window.show()
     qtbot.wait_exposed(window)
-    with qtbot.wait_signal(window.plan_shown, timeout=20000):
+    with qtbot.wait_signals([window.plan_shown, window.chances_shown], timeout=30000):  # the chances line too
         window.open_path(HOTEL)
     window.activateWindow()
     qtbot.wait_until(lambda: QApplication.activeWindow() is window)
