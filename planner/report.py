@@ -171,6 +171,16 @@ SMALL = Decimal(1)
 out of its list of months (they stay in the month table)."""
 
 
+def _listed(amounts: list[tuple[tuple[int, int], Decimal]]) -> str:
+    """ "€ 50,46 in February 2027, ...": each amount of at least 1 euro with its month; the smaller ones (rounding
+    cents) together at the end, so the parts still add up to the total said before them. "" when all are small."""
+    parts = [_("{amount} in {month}").format(amount=format_money(a), month=format_month(*m)) for m, a in amounts if a >= SMALL]
+    small = sum((a for _m, a in amounts if a < SMALL), Decimal(0))
+    if parts and small > 0:
+        parts.append(_("{amount} in other months (less than 1 euro each)").format(amount=format_money(small)))
+    return ", ".join(parts)
+
+
 def _in_short(cards: tuple[MonthCard, ...], bounds: Bounds | None, made_on: date) -> Section:
     """The answer first: what is taken back and when, what to set aside and when, how low the balance gets."""
     bullets = []
@@ -178,8 +188,7 @@ def _in_short(cards: tuple[MonthCard, ...], bounds: Bounds | None, made_on: date
     taken = [(c, -c.taken_back_now.amount) for c in cards if c.taken_back_now is not None and -c.taken_back_now.amount > 0]
     if taken:
         total = sum((a for _c, a in taken), Decimal(0))
-        listed = ", ".join(_("{amount} in {month}").format(amount=format_money(a), month=format_month(*c.month))
-                           for c, a in taken if a >= SMALL)
+        listed = _listed([(c.month, a) for c, a in taken])
         bullets.append(_("Taken back within the plan, as planned: {amount} in all ({months}).").format(
             amount=format_money(total), months=listed or _("each less than 1 euro")))
     else:
@@ -196,8 +205,7 @@ def _in_short(cards: tuple[MonthCard, ...], bounds: Bounds | None, made_on: date
     aside = [c for c in cards if c.set_aside.amount > 0]
     if aside:
         total = sum((c.set_aside.amount for c in aside), Decimal(0))
-        per = ", ".join(_("{amount} in {month}").format(amount=format_money(c.set_aside.amount), month=format_month(*c.month))
-                        for c in aside if c.set_aside.amount >= SMALL)
+        per = _listed([(c.month, c.set_aside.amount) for c in aside])
         bullets.append(_("Set aside {total} in all: {months}. Then a later deduction is no shock.").format(
             total=format_money(total), months=per or _("each less than 1 euro")))
     else:
@@ -349,7 +357,7 @@ def _notes(overview: Overview) -> Section | None:
     lang = get_language()
     months = len(overview.plan.month_list())
     bullets = []
-    for note in collect_notes(overview.result.projection, overview.warnings):
+    for note in collect_notes(overview.result.projection, overview.warnings, overview.cards):  # as the banner and the CLI
         text = render(note.explanation, lang)
         if note.months and months > 1:
             text = f"{text} {months_text(note.months, months)}"

@@ -129,3 +129,21 @@ def test_a_plan_with_mistakes_has_no_summary() -> None:
     bad = plan.model_copy(update={"shifts": (Shift(date=date(2026, 12, 3), hours=Decimal(30), job="hotel"),)})
     with pytest.raises(ValueError, match="errors"):
         build_report(compute_overview(bad), None, made_on=MADE_ON)
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_the_parts_in_short_add_up_to_the_total_said(overview: Overview, bounds: Bounds, lang: str) -> None:
+    """'Set aside €374.67 in all: €273.75 in December 2026, €50.46 in February 2027, €50.45 in June 2027' left out
+    August's €0.01 (rounding cents), so the parts did not add up. The cents are now said together at the end."""
+    with use_language(lang):
+        report = build_report(overview, bounds, made_on=date(2026, 12, 3), lang=lang)
+        title = "In het kort" if lang == "nl" else "In short"
+        section = _section(report, title)
+    checked = 0
+    for bullet in section.bullets:
+        amounts = [Decimal(a.replace(".", "").replace(",", ".") if lang == "nl" else a.replace(",", ""))
+                   for a in re.findall(r"€\s?([\d.,]+\d)", bullet)]
+        if ":" in bullet and len(amounts) > 2 and ("opzij" in bullet or "aside" in bullet):
+            assert amounts[0] == sum(amounts[1:]), bullet
+            checked += 1
+    assert checked == 1
