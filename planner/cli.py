@@ -32,7 +32,7 @@ from planner.i18n import _ as gettext_
 from planner.model import Plan, parse_month
 from planner.notes import collect_notes, months_text
 from planner.summary import month_cards
-from planner.results import benefit_label, label
+from planner.results import benefit_label, label, work_gain_sentence
 from planner.norm import NotEligible
 from planner.rules import RuleFileError, load_rules
 from planner.storage import PlanFileError, load_plan
@@ -179,7 +179,7 @@ def _range(r: Range) -> dict[str, str]:
     return {"low": money(r.low), "planned": money(r.planned), "high": money(r.high)}
 
 
-def projection_json(risk: Bounds, issues: list[Issue], lang: Language) -> dict[str, Any]:
+def projection_json(risk: Bounds, issues: list[Issue], lang: Language, work_gain: Decimal | None = None) -> dict[str, Any]:
     result = risk.results["planned"]
     proj = result.projection
     plan = proj.plan
@@ -240,6 +240,7 @@ def projection_json(risk: Bounds, issues: list[Issue], lang: Language) -> dict[s
             "daily_balance": [{"date": (ledger.start + timedelta(days=i)).isoformat(), "balance": money(b)}
                               for i, b in enumerate(ledger.daily)],
         },
+        "work_gain": None if work_gain is None else money(work_gain),
         "risk": {
             "scenarios": {"fewer": "only shifts marked sure", "planned": "sure, likely and maybe shifts",
                           "more": "all shifts, extra ones included"},
@@ -497,7 +498,13 @@ def _wrapped(lines: list[str]) -> list[str]:
     return out
 
 
-def render_table(risk: Bounds, issues: list[Issue], lang: Language) -> str:
+def work_gain_text(gain: Decimal, lang: Language) -> str:
+    """The plan's answer to "is this work worth it?", as the window's headline says it (``work_gain``)."""
+    with use_language(lang):
+        return work_gain_sentence(gain)
+
+
+def render_table(risk: Bounds, issues: list[Issue], lang: Language, work_gain: Decimal | None = None) -> str:
     result = risk.results["planned"]
     proj = result.projection
     with use_language(lang):
@@ -514,6 +521,8 @@ def render_table(risk: Bounds, issues: list[Issue], lang: Language) -> str:
                 + [",".join(marks)]
             )
         lines = [gettext_(N_("Bijverdienplanner: your months, in euros")), ""]
+        if work_gain is not None:
+            lines += [work_gain_text(work_gain, lang), ""]
         lines.extend(_headed_grid(headers, rows))
         noted = {f.rule_id for bm in proj.months for f in bm.flags if f.rule_id is not None}
         settlement_notes = [
@@ -721,6 +730,9 @@ def compute_main(argv: Sequence[str]) -> int:
         risk = bounds(plan, rules)
     except NotEligible as exc:
         return _error(lang, N_("This plan cannot be computed:"), [render(exc.explanation, lang)])
+    from planner.compare_summary import work_gain
+
+    gain = work_gain(plan, risk.results["planned"], rules)
     simulated = None
     if args.risk:
         from planner.risk import RiskNotSupported, assess  # numpy: only when asked for
@@ -732,14 +744,14 @@ def compute_main(argv: Sequence[str]) -> int:
         except RiskNotSupported as exc:
             return _error(lang, N_("The risk of this plan cannot be simulated: {reason}"), reason=render(exc.explanation, lang))
     if args.format == "json":
-        data = projection_json(risk, issues, lang)
+        data = projection_json(risk, issues, lang, gain)
         if simulated is not None:
             data["risk_simulation"] = risk_json(simulated, lang)
         sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
     elif args.format == "csv":
         sys.stdout.write(render_csv(risk.results["planned"], lang))
     else:
-        sys.stdout.write(render_table(risk, issues, lang))
+        sys.stdout.write(render_table(risk, issues, lang, gain))
         if simulated is not None:
             sys.stdout.write(render_risk_table(simulated, lang))
     return EXIT_OK

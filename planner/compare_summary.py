@@ -19,8 +19,10 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from planner.i18n import _, format_money, ngettext
+from planner.model import Plan
 from planner.money import ZERO
-from planner.scenarios import MonthComparison, ShiftEffect
+from planner.rules import RuleSet
+from planner.scenarios import MonthComparison, Result, ShiftEffect, compare_results, run
 
 YM = tuple[int, int]
 
@@ -75,6 +77,17 @@ def _sum(values: Iterable[Decimal]) -> Decimal:
 
 def _pair_sum(rows: Sequence[MonthComparison], field: str) -> Pair:
     return Pair(_sum(getattr(r, field)[0] for r in rows), _sum(getattr(r, field)[1] for r in rows))
+
+
+def work_gain(plan: Plan, planned: Result, rules: RuleSet) -> Decimal | None:
+    """``work_gain``: what the work adds over the plan, after everything taken back, also later. The plan as planned
+    compared with the same plan without jobs, shifts and payslips: the compare view's "You keep", B minus A.
+    ``None`` when the plan has no work."""
+    if not plan.jobs and not plan.shifts:
+        return None
+    without = run(plan.model_copy(update={"jobs": (), "shifts": (), "payslips": ()}), rules, ())
+    kept = summarise(compare_results(without, planned)).kept
+    return kept.b - kept.a
 
 
 def summarise(rows: Iterable[MonthComparison]) -> CompareTotals:

@@ -23,11 +23,13 @@ main results are on screen.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from decimal import Decimal
 
 from planner.explain import Explanation
 from planner.model import Plan
 from planner.norm import NotEligible
 from planner.rules import RuleSet, load_rules
+from planner.compare_summary import work_gain
 from planner.scenarios import Bounds, Result, bounds, run, shifts_of
 from planner.series import DailyBalance, HoursCliff, MonthSources, daily_balance, hours_cliff, monthly_sources
 from planner.summary import MonthCard, month_cards
@@ -50,6 +52,9 @@ class Overview:
     sources: tuple[MonthSources, ...] = ()
     daily: DailyBalance | None = None
     cards: tuple[MonthCard, ...] = ()
+    work_gain: Decimal | None = None
+    """``work_gain`` (planner.results): what you keep with the work as planned minus what you would keep with no work
+    at all, over the plan, after everything taken back (``None``: the plan has no work)."""
 
     @property
     def errors(self) -> tuple[Issue, ...]:
@@ -81,7 +86,9 @@ def compute_overview(plan: Plan, rules: RuleSet | None = None) -> Overview:
         sources=monthly_sources(planned),
         daily=daily_balance(planned),
         cards=month_cards(planned),
+        work_gain=work_gain(plan, planned, rules),
     )
+
 
 
 def compute_risk(plan: Plan, rules: RuleSet | None = None) -> Bounds | None:

@@ -20,7 +20,7 @@ from datetime import date
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from planner.i18n import N_, _
+from planner.i18n import N_, _, format_money
 
 if TYPE_CHECKING:
     from planner.scenarios import Result
@@ -55,6 +55,9 @@ FIGURES: dict[str, Figure] = {
     "taken_back_total": Figure(N_("Taken back later in all"), N_(
         "Everything that is withheld from your bijstand or paid back later within the plan, added up.")),
     "kept": Figure(N_("You keep"), N_("Money in minus what is taken back, after every correction.")),
+    "work_gain": Figure(N_("This work brings you"), N_(
+        "What you keep over the plan with your work as planned, minus what you would keep with no work at all: "
+        "after the bijstand that goes down, and after everything taken back, also later.")),
     # The benefit month: what the municipality works out for the month.
     "norm": Figure(N_("Norm"), N_("The bijstand norm: the amount you would get without any income.")),
     "income_from_work": Figure(N_("Wage for the month"), N_(
@@ -120,6 +123,15 @@ def headline(result: Result) -> Headline:
     return Headline(result.repaid_or_withheld, min(days) if days else None, ledger.set_aside)
 
 
+def work_gain_sentence(gain: Decimal) -> str:
+    """``work_gain`` in one sentence, in the current language: the window's headline and the CLI table say it so."""
+    if gain >= 0:
+        return _("{label}: {amount} more in all than with no work, after everything taken back (also later).").format(
+            label=_(FIGURES["work_gain"].label), amount=format_money(gain))
+    return _("With this work you keep {amount} less in all than with no work, after everything taken back (also "
+             "later).").format(amount=format_money(-gain))
+
+
 def label(key: str) -> str:
     """The ``N_``-marked label of figure ``key``."""
     return FIGURES[key].label
@@ -143,4 +155,4 @@ def chance_words(chance: Decimal) -> str:
     return _("{count} in {total}").format(count=count, total=total)
 
 
-__all__ = ["BENEFIT_MONTH_FIELDS", "FIGURES", "Figure", "Headline", "benefit_label", "chance_words", "headline", "label"]
+__all__ = ["BENEFIT_MONTH_FIELDS", "FIGURES", "Figure", "Headline", "benefit_label", "chance_words", "headline", "label", "work_gain_sentence"]

@@ -129,7 +129,11 @@ class MonthComparison:
 def compare(a: Plan, b: Plan, rules: RuleSet | None = None) -> list[MonthComparison]:
     """Two plans month by month (the months of the first plan)."""
     rules = rules or load_rules()
-    ra, rb = run(a, rules), run(b, rules)
+    return compare_results(run(a, rules), run(b, rules))
+
+
+def compare_results(ra: Result, rb: Result) -> list[MonthComparison]:
+    """Two computed plans month by month (the months of the first)."""
     by_month_b = {m.month: m for m in rb.ledger.months}
 
     def open_after(result: Result, ym: tuple[int, int]) -> Decimal:

@@ -60,7 +60,7 @@ from planner.i18n import LANGUAGES, _, format_day, format_money, get_language, n
 from planner.model import Plan
 from planner.overview import Overview, cliff_month, compute_overview, compute_risk
 from planner.report import Report, build_report
-from planner.results import FIGURES, Headline, headline
+from planner.results import FIGURES, Headline, headline, work_gain_sentence
 from planner.scenarios import Bounds
 from planner.storage import EXTENSION, PlanFileError, ReadOnlyFile, remove_leftovers
 from ui.actions import on_toggle, on_trigger
@@ -1634,6 +1634,8 @@ class MainWindow(QMainWindow):
         self.risk_label.show()
         assert self.overview.result is not None
         answer = headline_sentence(headline(self.overview.result))
+        if self.overview.work_gain is not None:
+            answer = f"{work_gain_sentence(self.overview.work_gain)} {answer}"
         after = _("Computing the range for fewer and more shifts…") if self.bounds is None else risk_sentence(self.bounds)
         self.risk_label.setText(f"<b>{html.escape(answer)}</b> {html.escape(after)}")
         self.risk_label.setAccessibleDescription(f"{answer} {after}")

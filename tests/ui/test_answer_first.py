@@ -58,7 +58,8 @@ def test_the_headline_says_what_is_taken_back_later_and_what_to_set_aside(qtbot,
     text = line.accessibleDescription()
     answer = _("{label}: {amount}, the first time on {date}.").format(
         label=_(FIGURES["taken_back_total"].label), amount=format_money(h.taken_back), date=format_day(h.first_taken))
-    assert text.startswith(answer), "what is taken back later, and from when, comes first"
+    assert answer in text, "what is taken back later, and from when"
+    assert text.index(answer) < text.index(_(FIGURES["set_aside_total"].label)), "before what to set aside"
     assert _(FIGURES["set_aside_total"].label) + ": " + format_money(result.ledger.set_aside) in text
     b = window.bounds
     assert text.endswith(_("With fewer or more shifts: {low} to {high} taken back, {aside_low} to {aside_high} to set aside.").format(
@@ -102,3 +103,22 @@ def test_a_warning_sign_says_its_cause(qtbot, hotel: MainWindow):  # noqa: ANN00
     qtbot.wait_until(lambda: "Not yet published: the bijstand norm" in window.cards.button_for((2027, 1), "bijstand").toolTip())
     english = window.cards.button_for((2027, 1), "bijstand")
     assert english.accessibleDescription().startswith("Warning: Not yet published: the bijstand norm")
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_the_headline_starts_with_what_the_work_brings_the_same_as_the_cli(qtbot, hotel: MainWindow, lang: str,  # noqa: ANN001
+                                                                           capsys) -> None:  # noqa: ANN001
+    """"Can I take this work?": the line above the cards starts with what the work brings over the plan, after
+    everything taken back; `bijverdienplanner compute` says the same sentence with the same amount."""
+    from planner.cli import main as cli_main
+
+    window = hotel
+    _switch_to(qtbot, window, lang)
+    gain = window.overview.work_gain
+    assert gain is not None and gain > 0
+    text = window.risk_label.accessibleDescription()
+    assert text.startswith(_("{label}: {amount} more in all than with no work, after everything taken back (also later).")
+                           .format(label=_(FIGURES["work_gain"].label), amount=format_money(gain)))
+    assert cli_main(["compute", "--lang", lang, str(HOTEL)]) == 0
+    out = " ".join(capsys.readouterr().out.split())
+    assert format_money(gain, lang).replace("\xa0", " ") in out and _(FIGURES["work_gain"].label) in out
