@@ -18,13 +18,15 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QLabel, QProgressBar, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget
 
 from planner.explain import Explanation, render
-from planner.i18n import _, format_money, get_language, ngettext
+from planner.i18n import _, format_money, format_signed_money, get_language, ngettext
 from planner.model import Plan
 from planner.results import FIGURES, chance_words
 from planner.results import label as figure_label
@@ -50,12 +52,18 @@ ROWS_EFFECT = ("range_end_median", "range_end_range", "range_letter_chance", "ra
 """The table's rows under "what does this shift add?" (what you have at the end, not what you keep)."""
 
 
+def _signed(amount: Decimal) -> str:
+    return format_signed_money(amount, plus=True)
+
+
 def range_text(spread: Spread, signed: bool = False) -> str:
-    """"€ 40,00 to € 120,00" (8 in 10 futures between), or one amount when both ends are the same."""
-    show = signed_money if signed else format_money
+    """"€ 40,00 – € 120,00" (8 in 10 futures between), or one amount when both ends are the same. A difference
+    has its sign ("−€ 5,00 – +€ 30,00"); its middle amount, in the row above, has the arrow and the colour."""
     if spread.low == spread.high:
-        return show(spread.low)
-    return _("{low} to {high}").format(low=show(spread.low), high=show(spread.high))
+        return signed_money(spread.low) if signed else format_money(spread.low)
+    show = _signed if signed else format_money
+    # TRANSLATORS: a range of two amounts in a narrow table cell: 8 in 10 futures fall between them.
+    return _("{low} – {high}").format(low=show(spread.low), high=show(spread.high))
 
 
 def spoken_range(spread: Spread, signed: bool = False) -> str:
@@ -290,8 +298,22 @@ class RangesPart(QWidget):
                                          "keys to move from cell to cell."))
         table.horizontalHeader().setAccessibleName(_("Columns"))
         table.resizeRowsToContents()
-        height = table.horizontalHeader().height() + sum(table.rowHeight(r) for r in range(table.rowCount()))
-        table.setFixedHeight(height + 2 * table.frameWidth() + 2)
+        self._fit_height()
+
+    def _fit_height(self) -> None:
+        """Every row shows without scrolling down; room for the scroll bar when the columns are wider than the
+        window (a small screen)."""
+        table = self.table
+        header = table.horizontalHeader()
+        height = header.sizeHint().height() + sum(table.rowHeight(r) for r in range(table.rowCount()))
+        if header.length() > self.width() - 2 * table.frameWidth():
+            height += table.horizontalScrollBar().sizeHint().height()
+        table.setFixedHeight(height + 2 * table.frameWidth())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        if self.table.rowCount():
+            self._fit_height()
 
     def _side_cell(self, key: str, side: Side) -> tuple[str, str, str]:
         """(text, spoken value, exact value) of one side's cell."""
