@@ -357,20 +357,21 @@ class CompareDialog(QDialog):
         layout.addWidget(self.view, 1)
         from ui.ranges_view import RangesPart  # it imports this module for its amounts
 
-        self.ranges = RangesPart(self)
-        self.ranges.kind = "compare"
-        self.ranges.names = self.view.plan_names()
+        self.ranges = RangesPart(self, "compare", self.view.plan_names())
         layout.addWidget(self.ranges)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
         self.resize(1180, 760)
+        self.setTabOrder(self.view.table, self.ranges.sentences)
+        self.setTabOrder(self.ranges.sentences, self.ranges.table)
+        self.setTabOrder(self.ranges.table, self.buttons)
         self.retranslate_ui()
         self.view.table.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def set_comparison(self, name_a: str, name_b: str, rows: Sequence[MonthComparison]) -> None:
         self.view.set_comparison(name_a, name_b, rows)
-        self.ranges.names = self.view.plan_names()
+        self.ranges.set_names(*self.view.plan_names())
         self.retranslate_ui()
 
     def start_ranges(self, a: Plan, b: Plan, samples: int | None, seed: int, source: Plan | None = None) -> None:
@@ -378,7 +379,7 @@ class CompareDialog(QDialog):
         with ``samples`` and ``seed``); ``source``: the plan on screen, whose change stops the run."""
         from ui.jobs import compare_ranges
 
-        self.ranges.names = self.view.plan_names()
+        self.ranges.set_names(*self.view.plan_names())
         self.ranges.start(source, compare_ranges, a, b, *self.ranges.names, samples, seed)
 
     def done(self, result: int) -> None:

@@ -83,17 +83,20 @@ class RangesPart(QWidget):
     shown = Signal()
     """The ranges (or why there are none) are on screen."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, kind: str = "compare", names: tuple[str, str] = ("", ""),
+                 count: int = 1) -> None:
         super().__init__(parent)
         self.setObjectName("rangesPart")
         self.result: RiskComparison | RiskShiftEffect | None = None
         self.problem: Explanation | None = None
         self.plan: Plan | None = None
         """The plan on screen when the question was asked: a change to it stops the run."""
-        self.names: tuple[str, str] = ("", "")
-        self.count = 1
+        self.names = names
+        """For a comparison: the names of plans A and B (the columns)."""
+        self.count = count
         """For a shift's effect: how many shifts were chosen (this shift / these shifts)."""
-        self.kind = "compare"
+        self.kind = kind
+        """``compare`` (plan A against plan B) or ``effect`` (with and without the chosen shifts)."""
         self.state = "idle"
         """``idle``, ``running``, ``done``, ``problem``, ``failed`` or ``stopped`` (the plan changed)."""
         self._run: ChancesRun | None = None
@@ -161,6 +164,11 @@ class RangesPart(QWidget):
         self._run = ChancesRun()
         self.worker.submit(job, *args, self._run)
         self._slow.start()
+        self.retranslate_ui()
+
+    def set_names(self, name_a: str, name_b: str) -> None:
+        """The names of the plans compared (shown as the names of the columns)."""
+        self.names = (name_a, name_b)
         self.retranslate_ui()
 
     def is_running(self) -> bool:
@@ -237,6 +245,7 @@ class RangesPart(QWidget):
         self.status.setText(status)
         self.status.setVisible(bool(status))
         self.bar.setVisible(self.state == "running" and self.progress_shown)
+        self._name_parts()
         result = self.result if self.state == "done" else None
         self.sentences.setVisible(result is not None)
         self.table.setVisible(result is not None)
@@ -245,9 +254,21 @@ class RangesPart(QWidget):
         lang = get_language()
         text = "\n".join(render(t, lang) for t in result.texts)
         self.sentences.setText(text)
-        self.sentences.setAccessibleName(_("The ranges in words"))
         self.sentences.setAccessibleDescription(text)
         self._fill_table(result)
+
+    def _name_parts(self) -> None:
+        """The names a screen reader says, also before the ranges are there (the table is hidden until then)."""
+        self.sentences.setAccessibleName(_("The ranges in words"))
+        table = self.table
+        name = (_("The ranges of “{name_a}” and “{name_b}”").format(name_a=self.names[0], name_b=self.names[1])
+                if self.kind == "compare" else
+                ngettext("The ranges with and without the shift", "The ranges with and without the shifts",
+                         self.count))
+        table.setAccessibleName(name)
+        table.setAccessibleDescription(_("One row for each figure, over the same possible futures. Use the arrow "
+                                         "keys to move from cell to cell."))
+        table.horizontalHeader().setAccessibleName(_("Columns"))
 
     def columns(self) -> tuple[str, str, str, str]:
         """The table's headers: the figure, the two sides, and the difference."""
@@ -289,14 +310,6 @@ class RangesPart(QWidget):
                 text, spoken, value = self._side_cell(key, side)
                 table.setItem(r, c, self._item(text, spoken, value, label, headers[c]))
             table.setItem(r, 3, self._difference_cell(key, difference, palette, label, headers[3]))
-        name = (_("The ranges of “{name_a}” and “{name_b}”").format(name_a=self.names[0], name_b=self.names[1])
-                if self.kind == "compare" else
-                ngettext("The ranges with and without the shift", "The ranges with and without the shifts",
-                         self.count))
-        table.setAccessibleName(name)
-        table.setAccessibleDescription(_("One row for each figure, over the same possible futures. Use the arrow "
-                                         "keys to move from cell to cell."))
-        table.horizontalHeader().setAccessibleName(_("Columns"))
         table.resizeRowsToContents()
         self._fit_height()
 

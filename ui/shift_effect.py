@@ -225,10 +225,8 @@ class ShiftEffectDialog(QDialog):
         use_content_font(self.legend)
         layout.addWidget(self.legend)
 
-        self.ranges = RangesPart(self)
+        self.ranges = RangesPart(self, "effect", count=len(self.shifts))
         """The same question over uncertain shifts, worked out in the background (:meth:`start_ranges`)."""
-        self.ranges.kind = "effect"
-        self.ranges.count = len(self.shifts)
         layout.addWidget(self.ranges)
         layout.addStretch(1)
 

@@ -237,6 +237,9 @@ def test_progress_after_a_moment_and_closing_stops_the_run(qtbot, settings, tmp_
     dialog = blocker.args[0]
     part = dialog.ranges
     assert part.state == "running" and not part.bar.isVisible()  # not at once: only after a moment
+    # Named for a screen reader before the numbers are there.
+    assert part.table.accessibleName() == translations("nl").ngettext(
+        "The ranges with and without the shift", "The ranges with and without the shifts", 2)
     qtbot.wait_until(part.bar.isVisible, timeout=RANGES_MOMENT_MS * 5)
     assert part.status.text() == translations("nl").gettext("Working out the ranges…")
     assert part.state == "running"
