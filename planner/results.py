@@ -97,6 +97,27 @@ FIGURES: dict[str, Figure] = {
         "What to keep aside so that the chance that your balance drops below your safety buffer stays under the "
         "level you chose, over many possible futures. It is not “Set aside in all”: that is for the plan exactly "
         "as planned.")),
+    # Two plans (or a plan with and without some shifts) over the same possible futures (planner.risk_compare):
+    # for all the months compared together, never the figure of one month above.
+    "range_kept_median": Figure(N_("You keep, middle future"), N_(
+        "What you keep in all the months compared, after everything that is taken back, in the middle future: "
+        "half of the futures give more, half less.")),
+    "range_kept_range": Figure(N_("You keep, 8 in 10 futures"), N_(
+        "In 8 of 10 possible futures you keep an amount between these two. 1 in 10 gives less, 1 in 10 more.")),
+    "range_end_median": Figure(N_("Left at the end, middle future"), N_(
+        "All money in minus all money out over the plan, in the middle future: half of the futures give more, "
+        "half less.")),
+    "range_end_range": Figure(N_("Left at the end, 8 in 10 futures"), N_(
+        "In 8 of 10 possible futures what is left at the end is between these two. 1 in 10 gives less, 1 in 10 "
+        "more.")),
+    "range_letter_chance": Figure(N_("Chance of any letter"), N_(
+        "In how many of the possible futures money is withheld or reclaimed at least once in these months.")),
+    "range_letters_median": Figure(N_("All letters together, usually"), N_(
+        "In the futures with a letter: all that is withheld or reclaimed in these months together, the middle "
+        "amount. Half are smaller, half larger.")),
+    "range_letters_range": Figure(N_("All letters together, 8 in 10 futures"), N_(
+        "In 8 of 10 futures with a letter, all that is withheld or reclaimed together is between these two "
+        "amounts.")),
 }
 
 BENEFIT_MONTH_FIELDS: dict[str, str] = {"bijstand": "bijstand_for_month"}

@@ -19,7 +19,7 @@ Sentences are :class:`planner.explain.Explanation` objects with natural frequenc
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -32,6 +32,7 @@ from planner.risk import (
     Engine,
     Futures,
     Outcome,
+    RiskCancelled,
     Spread,
     chance_of,
     frequency,
@@ -121,14 +122,26 @@ def kept_in(outcome: Outcome, months: Sequence[tuple[int, int]]) -> tuple[np.nda
     return outcome.money_in[:, at].sum(axis=1) - deducted + open_after, deducted
 
 
+def _check(cancelled: Callable[[], bool] | None) -> None:
+    """Stop (:class:`planner.risk.RiskCancelled`) between the steps when ``cancelled()`` says so (the window: the
+    question's window was closed, or the plan changed)."""
+    if cancelled is not None and cancelled():
+        raise RiskCancelled
+
+
 def compare_risk(a: Plan, b: Plan, samples: int = 10_000, seed: int | None = 0, rules: RuleSet | None = None,
-                 name_a: str = "A", name_b: str = "B") -> RiskComparison:
+                 name_a: str = "A", name_b: str = "B",
+                 cancelled: Callable[[], bool] | None = None) -> RiskComparison:
     """Plans ``a`` and ``b`` over the same ``samples`` futures (seeded): what you keep on each side and the
     difference per future, and the chance and size of a letter on each side, over the months of ``a`` that
-    ``b`` has too. ``name_a`` and ``name_b`` name the plans in the sentences."""
+    ``b`` has too. ``name_a`` and ``name_b`` name the plans in the sentences. ``cancelled`` is asked between the
+    steps (sampling, each plan); when it says yes, :class:`planner.risk.RiskCancelled` is raised."""
     rules = rules or load_rules()
+    _check(cancelled)
     fa, fb = sample_together((a, b), samples, seed)
+    _check(cancelled)
     oa = simulate(a, fa, rules, planned_result(a, rules))
+    _check(cancelled)
     ob = simulate(b, fb, rules, planned_result(b, rules))
     months = [ym for ym in oa.months if ym in ob.months]
     kept_a, out_a = kept_in(oa, months)
@@ -147,7 +160,8 @@ def compare_risk(a: Plan, b: Plan, samples: int = 10_000, seed: int | None = 0, 
 
 
 def shift_effect_risk(plan: Plan, indices: int | Sequence[int], samples: int = 10_000, seed: int | None = 0,
-                      rules: RuleSet | None = None) -> RiskShiftEffect:
+                      rules: RuleSet | None = None,
+                      cancelled: Callable[[], bool] | None = None) -> RiskShiftEffect:
     """What the shifts ``indices`` of ``plan`` add, over the same ``samples`` futures (seeded) with and without
     them, as :func:`planner.scenarios.shift_effect` does for the plan as planned.
 
@@ -155,6 +169,7 @@ def shift_effect_risk(plan: Plan, indices: int | Sequence[int], samples: int = 1
     work them; an ``extra`` shift counts as taken), with their hours spread; every other shift is as uncertain
     as the plan says, and the same on both sides. The other shifts' uncertainty changes what the chosen ones
     add (the vrijlating, the premie and the settlement depend on the whole month), so the answer is a range.
+    ``cancelled`` is asked between the steps, as in :func:`compare_risk`.
     """
     rules = rules or load_rules()
     chosen = sorted({indices} if isinstance(indices, int) else set(indices))
@@ -167,11 +182,14 @@ def shift_effect_risk(plan: Plan, indices: int | Sequence[int], samples: int = 1
     taken = [s.model_copy(update={"certainty": "sure"}) if i in chosen and s.certainty == "extra" else s
              for i, s in enumerate(shifts)]
     with_plan = plan.model_copy(update={"shifts": tuple(taken)})
+    _check(cancelled)
     fw, fo = sample_together((with_plan, without), samples, seed)
     worked = fw.worked.copy()
     worked[:, chosen] = True
     fw = Futures(worked, fw.hours, fw.late, fw.seed)
+    _check(cancelled)
     ow = simulate(with_plan, fw, rules, planned_result(with_plan, rules))
+    _check(cancelled)
     oo = simulate(without, fo, rules, planned_result(without, rules))
     net_w = (ow.money_in - ow.money_out).sum(axis=1)
     net_o = (oo.money_in - oo.money_out).sum(axis=1)

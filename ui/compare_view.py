@@ -20,7 +20,9 @@ at least 4.5:1 on a light or a dark background.
 
 :meth:`CompareView.retranslate_ui` renders the held rows again in the current
 language; nothing is recomputed. :class:`CompareDialog` puts the view in a
-non-modal window with a Close button.
+non-modal window with a Close button, and under it "With uncertain shifts"
+(:class:`ui.ranges_view.RangesPart`): both plans over the same sampled futures,
+worked out in the background after the table is shown.
 """
 
 from __future__ import annotations
@@ -30,7 +32,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QPalette
+from PySide6.QtGui import QBrush, QCloseEvent, QColor, QFont, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -45,6 +47,7 @@ from PySide6.QtWidgets import (
 
 from planner.compare_summary import comparison_text, CompareTotals, Pair, summarise
 from planner.i18n import N_, _, format_money, format_month, format_signed_money, ngettext
+from planner.model import Plan
 from planner.scenarios import MonthComparison
 from ui.fonts import reading_heading, use_content_font
 
@@ -341,7 +344,8 @@ class CompareView(QWidget):
 
 
 class CompareDialog(QDialog):
-    """A window (not modal) with a :class:`CompareView` and a Close button."""
+    """A window (not modal) with a :class:`CompareView`, the same comparison over uncertain shifts under it
+    (:class:`ui.ranges_view.RangesPart`, worked out in the background: :meth:`start_ranges`), and a Close button."""
 
     def __init__(self, name_a: str = "", name_b: str = "", rows: Sequence[MonthComparison] = (),
                  parent: QWidget | None = None) -> None:
@@ -351,16 +355,40 @@ class CompareDialog(QDialog):
         layout = QVBoxLayout(self)
         self.view = CompareView(name_a, name_b, rows, self)
         layout.addWidget(self.view, 1)
+        from ui.ranges_view import RangesPart  # it imports this module for its amounts
+
+        self.ranges = RangesPart(self, "compare", self.view.plan_names())
+        layout.addWidget(self.ranges)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
-        self.resize(1180, 620)
+        self.resize(1180, 760)
+        self.setTabOrder(self.view.table, self.ranges.sentences)
+        self.setTabOrder(self.ranges.sentences, self.ranges.table)
+        self.setTabOrder(self.ranges.table, self.buttons)
         self.retranslate_ui()
         self.view.table.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def set_comparison(self, name_a: str, name_b: str, rows: Sequence[MonthComparison]) -> None:
         self.view.set_comparison(name_a, name_b, rows)
+        self.ranges.set_names(*self.view.plan_names())
         self.retranslate_ui()
+
+    def start_ranges(self, a: Plan, b: Plan, samples: int | None, seed: int, source: Plan | None = None) -> None:
+        """Work out plans ``a`` and ``b`` over the same sampled futures in the background (``compare --risk``
+        with ``samples`` and ``seed``); ``source``: the plan on screen, whose change stops the run."""
+        from ui.jobs import compare_ranges
+
+        self.ranges.set_names(*self.view.plan_names())
+        self.ranges.start(source, compare_ranges, a, b, *self.ranges.names, samples, seed)
+
+    def done(self, result: int) -> None:
+        self.ranges.shutdown()  # the run stops at its next step; its worker goes with this window
+        super().done(result)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        self.ranges.shutdown()
+        super().closeEvent(event)
 
     def retranslate_ui(self) -> None:
         name_a, name_b = self.view.plan_names()

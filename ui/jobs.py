@@ -25,6 +25,7 @@ from planner.validate import Issue
 if TYPE_CHECKING:
     from planner.explain import Explanation
     from planner.risk import RiskSummary
+    from planner.risk_compare import RiskComparison, RiskShiftEffect
 
 log = logging.getLogger("ui.jobs")
 
@@ -106,6 +107,19 @@ class Comparison:
     name_a: str
     name_b: str
     rows: tuple[MonthComparison, ...]
+    plans: tuple[Plan, Plan] | None = None
+    """Plans A and B as compared (their ranges follow: :func:`compare_ranges`)."""
+    source: Plan | None = None
+    """The plan on screen when the question was asked."""
+
+
+@dataclass(frozen=True, slots=True)
+class Ranges:
+    """A comparison or a shift's effect over the same sampled futures (planner.risk_compare), or why it cannot be
+    worked out."""
+
+    result: RiskComparison | RiskShiftEffect | None
+    problem: Explanation | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,6 +130,8 @@ class Effect:
     shifts: tuple[Shift, ...]
     job_names: tuple[str, ...]
     effects: tuple[ShiftEffect, ...]
+    plan: Plan | None = None
+    """The plan the shifts are in (their ranges follow: :func:`effect_ranges`)."""
 
 
 def read_plan(path: str | os.PathLike[str], password: str | None = None) -> LoadedPlan:
@@ -167,7 +183,7 @@ def compare_with_file(plan: Plan, name_a: str, path: str | os.PathLike[str]) -> 
     other = load_plan(path)
     _errors(other, Path(path))
     name_b = other.name or Path(path).name
-    return Comparison(name_a, name_b, tuple(compare(plan, other, load_rules())))
+    return Comparison(name_a, name_b, tuple(compare(plan, other, load_rules())), (plan, other), plan)
 
 
 def without_and_with_extra(plan: Plan) -> tuple[Plan, Plan]:
@@ -181,7 +197,7 @@ def without_and_with_extra(plan: Plan) -> tuple[Plan, Plan]:
 def compare_extra(plan: Plan, name_a: str, name_b: str) -> Comparison:
     """As planned against "with the extra shifts": what the extra shifts add, month by month."""
     planned, more = without_and_with_extra(plan)
-    return Comparison(name_a, name_b, tuple(compare(planned, more, load_rules())))
+    return Comparison(name_a, name_b, tuple(compare(planned, more, load_rules())), (planned, more), plan)
 
 
 def effect(plan: Plan, indices: int | Sequence[int]) -> Effect:
@@ -195,4 +211,36 @@ def effect(plan: Plan, indices: int | Sequence[int]) -> Effect:
         return (job.name or job.id) if job else shift.job
 
     return Effect(chosen, shifts, tuple(job_name(s) for s in shifts),
-                  tuple(shift_effect(plan, chosen, load_rules())))
+                  tuple(shift_effect(plan, chosen, load_rules())), plan)
+
+
+def compare_ranges(a: Plan, b: Plan, name_a: str, name_b: str, samples: int | None, seed: int,
+                   run: ChancesRun) -> Ranges:
+    """Plans ``a`` and ``b`` over the same sampled futures, as ``bijverdienplanner compare --risk`` does with the
+    same ``samples`` (None: :func:`chances_samples`) and ``seed``. Stops (raising
+    :class:`planner.risk.RiskCancelled`) between its steps when ``run`` is stopped. numpy is loaded here."""
+    from planner.risk import RiskNotSupported
+    from planner.risk_compare import compare_risk
+
+    try:
+        result = compare_risk(a, b, chances_samples() if samples is None else samples, seed, load_rules(),
+                              name_a, name_b, cancelled=run.cancelled)
+    except RiskNotSupported as exc:
+        return Ranges(None, exc.explanation)
+    log.info("compare ranges computed: %d futures", result.samples)
+    return Ranges(result)
+
+
+def effect_ranges(plan: Plan, indices: Sequence[int], samples: int | None, seed: int, run: ChancesRun) -> Ranges:
+    """What the shifts ``indices`` add over the same sampled futures with and without them
+    (:func:`planner.risk_compare.shift_effect_risk`), with the samples and seed of the chances."""
+    from planner.risk import RiskNotSupported
+    from planner.risk_compare import shift_effect_risk
+
+    try:
+        result = shift_effect_risk(plan, list(indices), chances_samples() if samples is None else samples, seed,
+                                   load_rules(), cancelled=run.cancelled)
+    except RiskNotSupported as exc:
+        return Ranges(None, exc.explanation)
+    log.info("effect ranges computed: %d futures", result.samples)
+    return Ranges(result)

@@ -810,6 +810,10 @@ class MainWindow(QMainWindow):
         self._update_actions()
         self._retranslate_title()
         self._stop_chances()  # the chances of the plan before this edit are never shown over it
+        for dialog in self.dialogs:  # their ranges of the plan before this edit stop
+            ranges = getattr(dialog, "ranges", None)
+            if ranges is not None:
+                ranges.plan_changed(plan)
         self.request_compute()
 
     def request_compute(self) -> None:
@@ -1343,10 +1347,14 @@ class MainWindow(QMainWindow):
         if isinstance(payload, Comparison):
             dialog = CompareDialog(payload.name_a, payload.name_b, list(payload.rows), self)
             self._keep(dialog)
+            if payload.plans is not None:  # the ranges follow, on the dialog's own worker
+                dialog.start_ranges(*payload.plans, self.chances_samples, CHANCES_SEED, payload.source)
             self.comparison_shown.emit(dialog)
         elif isinstance(payload, Effect):
             dialog = ShiftEffectDialog(payload.shifts, payload.job_names, list(payload.effects), self)
             self._keep(dialog)
+            if payload.plan is not None:  # the ranges follow, on the dialog's own worker
+                dialog.start_ranges(payload.plan, payload.indices, self.chances_samples, CHANCES_SEED)
             self.effect_shown.emit(dialog)
 
     def _keep(self, dialog: QDialog) -> None:
@@ -1797,6 +1805,8 @@ class MainWindow(QMainWindow):
         self.settings.set_value(WINDOW_GEOMETRY, self.saveGeometry())
         self.settings.sync()
         self._background.stop()  # no range or chart is asked for after this
+        for dialog in list(self.dialogs):  # a comparison or a shift's effect: their ranges stop
+            dialog.close()
         if self._chances_run is not None:
             self._chances_run.stop()  # it ends at its next slice
         workers = (self.worker, self.risk_worker, self.cliff_worker, self.task_worker, self.chances_worker)

@@ -17,7 +17,9 @@ background worker computes them, this dialog only shows them:
   deducted from the bijstand, and the vrijlating and the premie let you keep
   some;
 - a small table of the months in which something changes: more money in,
-  taken back, net effect, and a total row.
+  taken back, net effect, and a total row;
+- "With uncertain shifts" (:class:`ui.ranges_view.RangesPart`): the same question over sampled futures with
+  and without the shifts, worked out in the background after the rest is shown.
 
 Changes are written with their sign and an arrow, and coloured (see
 :mod:`ui.compare_view`) by what they mean for you: more money in is better,
@@ -33,6 +35,7 @@ from decimal import Decimal
 
 from babel.lists import format_list
 from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QAbstractScrollArea,
     QDialog,
@@ -47,12 +50,17 @@ from PySide6.QtWidgets import (
 
 from planner.compare_summary import EffectTotals, effect_totals
 from planner.i18n import N_, _, babel_locale, format_day, format_money, format_month, format_number, ngettext
-from planner.model import Shift
+from planner.model import Plan, Shift
 from planner.scenarios import ShiftEffect
 from ui.look import plural_count
 from ui.compare_view import ChangeWords, MONEY_CHANGE, bold, change_item, change_sentence, read_only_table
 from ui.fonts import reading_heading, use_content_font
+from ui.jobs import effect_ranges
 from ui.plan_forms import fit_on_screen
+from ui.ranges_view import RangesPart
+
+RANGES_ROOM = 260
+"""Pixels kept for "With uncertain shifts" (its sentences and table arrive after the dialog is shown)."""
 
 TAKEN_BACK_CHANGE = ChangeWords(N_("{amount} more taken back"), N_("{amount} less taken back"),
                                 N_("Nothing more taken back"))
@@ -216,6 +224,10 @@ class ShiftEffectDialog(QDialog):
         self.legend.setTextFormat(Qt.TextFormat.PlainText)
         use_content_font(self.legend)
         layout.addWidget(self.legend)
+
+        self.ranges = RangesPart(self, "effect", count=len(self.shifts))
+        """The same question over uncertain shifts, worked out in the background (:meth:`start_ranges`)."""
+        layout.addWidget(self.ranges)
         layout.addStretch(1)
 
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
@@ -223,10 +235,25 @@ class ShiftEffectDialog(QDialog):
         layout.addWidget(self.buttons)
 
         self.setTabOrder(self.headline, self.table)
-        self.setTabOrder(self.table, self.buttons)
+        self.setTabOrder(self.table, self.ranges.sentences)
+        self.setTabOrder(self.ranges.sentences, self.ranges.table)
+        self.setTabOrder(self.ranges.table, self.buttons)
         self.retranslate_ui()
-        fit_on_screen(self, 660, min(max(360, layout.totalHeightForWidth(660)), 720))
+        fit_on_screen(self, 900, min(max(360, layout.totalHeightForWidth(900) + RANGES_ROOM), 860))
         self.table.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def start_ranges(self, plan: Plan, indices: Sequence[int], samples: int | None, seed: int) -> None:
+        """Work out what the shifts ``indices`` of ``plan`` add over the same sampled futures with and without
+        them, in the background (``samples`` and ``seed`` of the chances); a change to ``plan`` stops it."""
+        self.ranges.start(plan, effect_ranges, plan, tuple(indices), samples, seed)
+
+    def done(self, result: int) -> None:
+        self.ranges.shutdown()  # the run stops at its next step; its worker goes with this window
+        super().done(result)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        self.ranges.shutdown()
+        super().closeEvent(event)
 
     # --- rendering --------------------------------------------------------------------------------
 

@@ -190,3 +190,40 @@ def test_the_exact_engine_is_used_and_said_when_a_plan_needs_it() -> None:
     assert risk.engine == "exact"
     assert collapsed(risk.kept_difference, D(0))
 
+
+
+# --- stopping between the steps (the window stops a run when its dialog closes or the plan changes) -----------
+
+
+def _hotel() -> Plan:
+    from planner.storage import load_plan
+
+    return load_plan(Path(__file__).resolve().parents[2] / "examples" / "schoonmaker-hotel-amsterdam.bvp.json")
+
+
+@pytest.mark.parametrize("which", ["compare", "effect"])
+def test_cancelled_is_asked_between_the_steps_and_stops_the_run(which: str) -> None:
+    from planner.risk import RiskCancelled
+
+    plan = _hotel()
+    other = plan.model_copy(update={"shifts": plan.shifts[1:]})
+
+    def run(cancelled):  # noqa: ANN001, ANN202
+        if which == "compare":
+            return compare_risk(plan, other, 50, 0, cancelled=cancelled)
+        return shift_effect_risk(plan, [0, 1], 50, 0, cancelled=cancelled)
+
+    asked: list[int] = []
+    never = run(lambda: asked.append(1) or False)
+    assert len(asked) == 3  # before sampling, before each side
+    assert never == run(None)  # asking changes nothing
+    for stop_at in range(1, 4):  # stopped at each step in turn
+        calls: list[int] = []
+
+        def cancelled(stop_at: int = stop_at, calls: list[int] = calls) -> bool:
+            calls.append(1)
+            return len(calls) >= stop_at
+
+        with pytest.raises(RiskCancelled):
+            run(cancelled)
+        assert len(calls) == stop_at
