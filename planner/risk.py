@@ -55,7 +55,7 @@ import numpy as np
 from planner import vrijlating as vr
 from planner.assumptions import resolve
 from planner.benefit import ASSETS_COUPLE_OR_PARENT, ASSETS_SINGLE, VA, premie_scheme_id, va_table, vakantieaanspraak
-from planner.explain import Day, Explanation, Money, Month, Percent
+from planner.explain import Day, Explanation, Money, Month, Number, Percent
 from planner.i18n import N_
 from planner.income import attribution_rule
 from planner.model import LateReport, Plan, Role, Shift
@@ -1625,7 +1625,7 @@ def summarise(plan: Plan, outcome: Outcome, seed: int | None = None, rules: Rule
     texts.append(set_aside.explanation)
     texts.append(Explanation(
         N_("These chances come from {samples} possible futures of your plan. They are not a promise: they show "
-           "what can happen if the assumptions below are right."), {"samples": outcome.n}))
+           "what can happen if the assumptions below are right."), {"samples": Number(Decimal(outcome.n))}))
     return RiskSummary(
         outcome.n, seed, outcome.engine, outcome.fallback_reason, outcome.fallback_explanation, tuple(months),
         letter_chance, letter_total,

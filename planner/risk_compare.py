@@ -25,7 +25,7 @@ from decimal import Decimal
 
 import numpy as np
 
-from planner.explain import Explanation, Money
+from planner.explain import Explanation, Money, Number
 from planner.i18n import N_, NP_
 from planner.model import Plan
 from planner.risk import (
@@ -154,7 +154,7 @@ def compare_risk(a: Plan, b: Plan, samples: int = 10_000, seed: int | None = 0, 
     texts += [_side_text(side, name) for side, name in ((side_a, name_a), (side_b, name_b))]
     texts.append(Explanation(
         N_("These ranges come from {samples} possible futures. Both plans go through the same futures: a shift "
-           "that is in both plans is worked, or not, in both."), {"samples": samples}))
+           "that is in both plans is worked, or not, in both."), {"samples": Number(Decimal(samples))}))
     return RiskComparison(samples, seed, _engine(oa, ob), len(months), side_a, side_b, difference, more, less,
                           tuple(texts))
 
@@ -201,7 +201,7 @@ def shift_effect_risk(plan: Plan, indices: int | Sequence[int], samples: int = 1
     texts = [_effect_text(net, more, less, count),
              _effect_side_text(side_w, count, True), _effect_side_text(side_o, count, False),
              Explanation(N_("These ranges come from {samples} possible futures of your plan, the same with and "
-                            "without the shifts you chose."), {"samples": samples})]
+                            "without the shifts you chose."), {"samples": Number(Decimal(samples))})]
     return RiskShiftEffect(
         samples, seed, _engine(ow, oo), tuple(chosen), net,
         spread_of(ow.money_in.sum(axis=1) - oo.money_in.sum(axis=1)), spread_of(out_w - out_o), more, less,
