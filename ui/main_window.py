@@ -1075,6 +1075,7 @@ class MainWindow(QMainWindow):
         self._chances_progress_shown = False
         self.chances_view.set_running(False)
         self.chances_bar.hide()
+        self.cards.set_chances(None)  # the cards never show the chances of the plan before an edit
         self._retranslate_chances()
 
     def _show_chances_progress(self) -> None:
@@ -1103,6 +1104,7 @@ class MainWindow(QMainWindow):
         self.chances_bar.hide()
         self.chances_view.set_running(False)
         self.chances_view.set_summary(payload.summary, payload.problem)
+        self.cards.set_chances(payload.summary.months if payload.summary is not None else None)
         self._retranslate_chances()
         self.chances_shown.emit()
 

@@ -34,6 +34,7 @@ a meaning is never carried by colour alone.
 from __future__ import annotations
 
 import dataclasses
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QRect, QTimer, QCoreApplication, QEvent, QObject, QSize, Qt, Signal
 from PySide6.QtGui import QFont, QKeyEvent
@@ -54,8 +55,11 @@ from planner.explain import render
 from planner.glossary import GLOSSARY, Term, split_terms
 from planner.i18n import _, format_day, format_money, format_month, format_signed_money, get_language
 from planner.notes import amount_causes
-from planner.results import FIGURES
+from planner.results import FIGURES, chance_words
 from planner.summary import MonthCard, SummaryItem
+
+if TYPE_CHECKING:
+    from planner.risk import MonthRisk
 from ui.look import OKABE_ITO
 from ui.fonts import CONTENT_POINT_SIZE
 from ui.month_model import flag_icon
@@ -302,14 +306,14 @@ class CardWidget(QFrame):
         layout.setContentsMargins(pad, pad, pad, pad)
         layout.setSpacing(int(4 * view.scale))
         self._layout = layout
-        self._shown = describe(card)
+        self._shown = describe(card, view.chance_for(card.month))
         for node in self._shown.nodes:
             self._make(node, layout, 0, None)
         self._name(self._shown)
 
     def update_card(self, card: MonthCard) -> bool:
         """Show ``card`` in the widgets there are, when its shape is the same; ``False`` when it must be built anew."""
-        new = describe(card)
+        new = describe(card, self._view.chance_for(card.month))
         if new.shape() != self._shown.shape():
             return False
         leaves = [leaf for node in new.nodes for leaf in _leaves(node)]
@@ -453,7 +457,20 @@ def _heading(text: str) -> tuple[_Node, ...]:
 _BOX_MARGINS = (6, 4, 4, 4)
 
 
-def answer_nodes(card: MonthCard) -> list[_Node]:
+def chance_line(chance: MonthRisk) -> str | None:
+    """'Chance of a letter in January 2027: 2 in 10, usually €29.69 to €74.21'; ``None`` when no future has one."""
+    size = chance.letter_size
+    if size is None or chance.letter_chance <= 0:
+        return None
+    values = {"label": _(FIGURES["letter_chance"].label), "month": format_month(*chance.month),
+              "chance": chance_words(chance.letter_chance)}
+    if size.low == size.high:
+        return _("{label} in {month}: {chance}, {amount}.").format(amount=format_money(size.median), **values)
+    return _("{label} in {month}: {chance}, usually {low} to {high}.").format(
+        low=format_money(size.low), high=format_money(size.high), **values)
+
+
+def answer_nodes(card: MonthCard, chance: MonthRisk | None = None) -> list[_Node]:
     """The card's answer, first: what comes in this month, and what is taken back later for it and when.
 
     A line added here (say, the chance of a letter) stays in the answer box, before the details.
@@ -478,6 +495,11 @@ def answer_nodes(card: MonthCard) -> list[_Node]:
             name = _("{label}, {date}").format(label=name, date=format_day(item.when))
         nodes.append(_row(item, name, format_signed_money(item.amount, plus=True), sub="\n".join(sub) or None, tone=tone,
                           label_tone=tone, tip=_first_sentence(item), shown=label))
+    line = chance_line(chance) if chance is not None else None
+    if line is not None:
+        # TRANSLATORS: the tooltip of a month card's chance line.
+        nodes.append(_Text(line, 0.95, muted=True, name=line,
+                           tip=_("Over many possible futures of your plan: see the Chances tab.")))
     return nodes
 
 
@@ -496,13 +518,14 @@ def answer_text(card: MonthCard) -> str:
     return " ".join(parts)
 
 
-def describe(card: MonthCard) -> _Description:
-    """What the card of ``card`` shows, in the current language, as plain data."""
+def describe(card: MonthCard, chance: MonthRisk | None = None) -> _Description:
+    """What the card of ``card`` shows, in the current language, as plain data (``chance``: the month's chance of a
+    letter over many possible futures, once the Chances run is back)."""
     lang = get_language()
     nodes: list[_Node] = []
     month = format_month(*card.month)
     nodes.append(_Text(month, 1.3, bold=True, name=month))
-    answer = tuple((node, 0, None) for node in answer_nodes(card))
+    answer = tuple((node, 0, None) for node in answer_nodes(card, chance))
     nodes.append(_Box(answer, frame="answer", margins=(8, 6, 6, 6), spacing=3))
 
     nodes.extend(_heading(_("Money in")))
@@ -582,6 +605,7 @@ class MonthCardsView(QScrollArea):
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)  # only narrower than one card
         self._cards: tuple[MonthCard, ...] = ()
+        self._chances: dict[tuple[int, int], MonthRisk] = {}
         self._scale = 1.0
         self._rendered_for: tuple[str, float] | None = None
         self._pending: list[int] = []
@@ -650,6 +674,20 @@ class MonthCardsView(QScrollArea):
         self._pending = [i for i in changed if i not in on_screen]
         if self._pending:
             self._later.start()
+
+    def chance_for(self, month: tuple[int, int]) -> MonthRisk | None:
+        return self._chances.get(month)
+
+    def set_chances(self, months: tuple[MonthRisk, ...] | None) -> None:
+        """Each card's answer gets its month's chance of a letter (``None``: no chances, or not back yet)."""
+        chances = {m.month: m for m in months or ()}
+        if chances == self._chances:
+            return
+        self._chances = chances
+        focused = self._focused_identity()
+        for i, widget in enumerate(self._widgets):
+            self._show(i, widget.card)
+        self._restore_focus(focused)
 
     def is_up_to_date(self) -> bool:
         """Every card shows the newest numbers (none is waiting to be built)."""

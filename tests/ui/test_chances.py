@@ -368,3 +368,34 @@ def test_consultation_mode_makes_the_chances_charts_larger(qtbot, window: MainWi
         chart.canvas.draw()  # the larger text still fits (a squeezed layout is a warning, an error in the tests)
     window.consultation_action.trigger()
     assert window.chances_view.fan.chart.font_size == normal
+
+
+def _card_texts(window: MainWindow, month: tuple[int, int]) -> list[str]:
+    from PySide6.QtWidgets import QLabel
+
+    (card,) = [w for w in window.cards.card_widgets() if w.card.month == month]
+    return [label.text() for label in card.findChildren(QLabel)]
+
+
+def test_each_card_says_its_month_s_chance_of_a_letter_and_drops_it_after_an_edit(qtbot, window: MainWindow) -> None:  # noqa: ANN001
+    """The cards' answer gets the month's chance of a letter (the domain's figure in its words) once the chances are
+    back; an edit takes the line away until the new plan's chances are there, so no card shows an old chance."""
+    open_and_wait(qtbot, window, HOTEL)
+    summary = window.chances.summary
+    months = [m for m in summary.months if m.letter_chance > 0 and m.letter_size is not None
+              and m.letter_size.low != m.letter_size.high]
+    assert months, "the hotel plan has letters in some futures"
+    m = months[0]
+    line = "Kans op een brief in {month}: {chance}, meestal {low} tot {high}.".format(
+        month=format_month(*m.month), chance=chance_words(m.letter_chance), low=format_money(m.letter_size.low),
+        high=format_money(m.letter_size.high))
+    assert line in _card_texts(window, m.month)
+    quiet = [x.month for x in summary.months if x.letter_chance == 0]
+    for month in quiet:
+        assert not any(t.startswith("Kans op een brief") for t in _card_texts(window, month))
+    with qtbot.wait_signal(window.plan_shown, timeout=30000):
+        change_balance(window, "2500")
+    assert window.chances is None or window.chances.plan != window.document.plan
+    assert not any(t.startswith("Kans op een brief") for w in window.cards.card_widgets() for t in _card_texts(window, w.card.month))
+    qtbot.wait_until(lambda: window.chances is not None and window.chances.plan == window.document.plan, timeout=30000)
+    assert any(t.startswith("Kans op een brief") for t in _card_texts(window, m.month))
