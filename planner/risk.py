@@ -309,11 +309,49 @@ def certain_future(plan: Plan) -> Futures:
     return Futures(worked, hours, np.zeros((1, plan.months), dtype=bool))
 
 
+def _draws(rng: np.random.Generator, rows: int, n: int) -> np.ndarray:
+    """[rows, n] uniform 32-bit draws (uint32): two from each 64-bit output of the generator, no floats."""
+    if rows * n == 0:
+        return np.zeros((rows, n), dtype=np.uint32)
+    raw = rng.bit_generator.random_raw((rows * n + 1) // 2)
+    return raw.view(np.uint32)[: rows * n].reshape(rows, n)
+
+
+def _happens(draws: np.ndarray, percent: Sequence[Decimal]) -> np.ndarray:
+    """bool [rows, n]: each row's event happens with its chance (percent): a draw below chance x 2**32.
+
+    Exact at 0 % (never) and 100 % (always); in between the chance is met to within 2**-32."""
+    full = 2**32  # not a rule value: the number of distinct 32-bit draws
+    limit = np.array([min(int(Decimal(p) * full / 100), full - 1) for p in percent], dtype=np.uint32)
+    out = draws < limit[:, None]
+    always = [k for k, p in enumerate(percent) if p >= 100]
+    if always:
+        out[always] = True
+    return out
+
+
+def _spread_hours(draws: np.ndarray, base: np.ndarray, percent: Sequence[Decimal]) -> np.ndarray:
+    """int32 [rows, n]: hours (hundredths) that run over or under by up to ``percent`` of ``base``, evenly, in
+    whole quarter hours (at least one): quarters = rint(low + width x u), u = draw / 2**32, in float32."""
+    quarter = 25  # not a rule value: a quarter hour in hundredths
+    share = np.array([float(p) / 100 for p in percent], dtype=np.float64)
+    low = (base * (1 - share) / quarter).astype(np.float32)[:, None]
+    width = (base * 2 * share / quarter / 2**32).astype(np.float32)[:, None]  # not a rule value: per unit of a 32-bit draw
+    q = np.multiply(draws, width, dtype=np.float32, casting="unsafe")
+    q += low
+    np.rint(q, out=q)
+    np.maximum(q, 1, out=q)
+    q *= quarter
+    return q.astype(np.int32)
+
+
 def sample(plan: Plan, n: int, seed: int | None = 0, settings: RiskSettings | None = None) -> Futures:
     """Draw ``n`` futures; the same plan, ``n`` and ``seed`` give the same futures.
 
     The arrays are drawn shift by shift (one row of ``n`` per shift) and handed out transposed, as views, so
-    the simulation reads each shift's futures as one contiguous row.
+    the simulation reads each shift's futures as one contiguous row. Each draw is 32 random bits (two from each
+    64-bit output of numpy's PCG64, :func:`_draws`): "worked with chance p" is a draw below p x 2**32 (exact
+    for 0 % and 100 %), and a shift's hours move in proportion to its draw (:func:`_spread_hours`).
     """
     if n < 1:
         raise ValueError("at least one future")
@@ -325,28 +363,25 @@ def sample(plan: Plan, n: int, seed: int | None = 0, settings: RiskSettings | No
     rng = np.random.default_rng(seed)
     s_count = len(plan.shifts)
     base_hours = np.array([_hundredths(s.hours) for s in plan.shifts], dtype=np.int32)[:, None]
-    chance = np.array([float(settings.chance[s.certainty]) / 100 for s in plan.shifts], dtype=np.float64)[:, None]
     frozen = _frozen_shifts(plan)[:, None]
     planned = np.array([s.certainty != "extra" for s in plan.shifts], dtype=bool)[:, None]
-    worked = rng.random((s_count, n)) < chance
-    hours = np.broadcast_to(base_hours, (s_count, n))
-    spread = np.array([float(settings.hours_spread.get(s.job, 0)) / 100 for s in plan.shifts], dtype=np.float64)[:, None]
-    if spread.any():
-        rows = np.flatnonzero(spread[:, 0] > 0)
-        hours = hours.copy()
-        u = rng.random((rows.size, n), dtype=np.float32)
-        factor = 1 + (2 * u - 1) * spread[rows].astype(np.float32)
-        quarters = np.rint(base_hours[rows].astype(np.float32) * factor / 25).astype(np.int32)  # not a rule value: a quarter hour in hundredths
-        hours[rows] = np.maximum(quarters, 1) * 25  # not a rule value: a quarter hour in hundredths
+    worked = _happens(_draws(rng, s_count, n), [settings.chance[s.certainty] for s in plan.shifts])
+    spread = [settings.hours_spread.get(s.job, Decimal(0)) for s in plan.shifts]
+    if any(spread):
+        hours = np.repeat(base_hours, n, axis=1)
+        rows = np.array([k for k, pct in enumerate(spread) if pct], dtype=np.intp)
+        hours[rows] = _spread_hours(_draws(rng, rows.size, n), base_hours[rows, 0], [spread[k] for k in rows])
+    else:
+        hours = np.broadcast_to(base_hours, (s_count, n))
     if settings.week_lost_chance > 0 and s_count:
         role_of = {j.id: j.person for j in plan.jobs}
         keys = [(role_of.get(s.job, "claimant"), *s.date.isocalendar()[:2]) for s in plan.shifts]
         index = {k: i for i, k in enumerate(dict.fromkeys(keys))}
-        lost = rng.random((len(index), n)) < float(settings.week_lost_chance) / 100
+        lost = _happens(_draws(rng, len(index), n), [settings.week_lost_chance] * len(index))
         worked &= ~lost[[index[k] for k in keys]]
     late = np.zeros((plan.months, n), dtype=bool)
     if settings.late_report_chance > 0:
-        late = rng.random((plan.months, n)) < float(settings.late_report_chance) / 100
+        late = _happens(_draws(rng, plan.months, n), [settings.late_report_chance] * plan.months)
     if frozen.any():
         worked = np.where(frozen, planned, worked)
         hours = np.where(frozen, base_hours, hours)
