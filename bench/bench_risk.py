@@ -9,8 +9,9 @@ when the machine is shared; the load average is printed too), with the page faul
 - sampling the futures (``planner.risk.sample``), simulating them (``planner.risk.simulate``: payments, benefit
   months, estimate, settlement, ledger, given the plan's own Decimal result, which the app and ``compute
   --risk`` have already), and the two together in one timed call;
-- all of that twice: first with glibc's malloc left alone, then with ``planner.risk.FREED_MEMORY`` in force (what
-  the engine does: freed arrays are kept for the next run instead of fresh pages; glibc only);
+- all of that twice: with ``planner.risk.FREED_MEMORY`` in force (what the engine does: freed arrays are kept
+  for the next run instead of fresh pages; glibc only), and, in a fresh process of its own (malloc's state
+  depends on what a process did before), with glibc's malloc left alone;
 - one run of the Decimal engine on the same plan (``planner.scenarios.run``) and the ratio: how many Decimal runs
   one sampling and simulation of all futures costs;
 - the summary (``planner.risk.summarise``: chances, percentiles, set-aside), not part of the goal;
@@ -28,6 +29,7 @@ import argparse
 import os
 import resource
 import statistics
+import subprocess
 import sys
 import time
 import tracemalloc
@@ -76,6 +78,8 @@ def main() -> None:
     parser.add_argument("--futures", type=int, default=10_000)
     parser.add_argument("--repeat", type=int, default=15)
     parser.add_argument("--threads", action="store_true", help="also measure two halves in two threads")
+    parser.add_argument("--malloc-left-alone", action="store_true",
+                        help="only the timings, with glibc's malloc left alone (run in a fresh process by the bench)")
     args = parser.parse_args()
     rules = load_rules()
     # The plan of bench_compute (300 shifts over 12 months, a gross and a net job, a single parent with the
@@ -83,34 +87,36 @@ def main() -> None:
     plan = example_plan(300)
     plan = plan.model_copy(update={"risk": Risk(hours_spread={"hotel": "20"}, week_lost_chance="2", late_report_chance="5")})
     n, repeat = args.futures, args.repeat
-    print(f"plan: {len(plan.shifts)} shifts, {plan.months} months; {n:,} futures; median of {repeat} runs")
-    load = Path("/proc/loadavg").read_text().split()[0] if Path("/proc/loadavg").exists() else "?"
-    print(f"machine: {os.cpu_count()} cores, load average {load} (other work shows as wall > cpu)")
     planned = shifts_of(plan, "planned")
+    if args.malloc_left_alone:
+        FREED_MEMORY.enabled = False
+    else:
+        print(f"plan: {len(plan.shifts)} shifts, {plan.months} months; {n:,} futures; median of {repeat} runs")
+        load = Path("/proc/loadavg").read_text().split()[0] if Path("/proc/loadavg").exists() else "?"
+        print(f"machine: {os.cpu_count()} cores, load average {load} (other work shows as wall > cpu)")
+        print("glibc's malloc left alone (a fresh process; the engine before it kept freed memory):", flush=True)
+        subprocess.run([sys.executable, __file__, "--futures", str(n), "--repeat", str(repeat), "--malloc-left-alone"],
+                       check=True)
+        if FREED_MEMORY.libc() is None:
+            print("freed memory kept: not available here (not glibc, or MALLOC_*_THRESHOLD_ set): malloc left alone")
+        else:
+            print("freed memory kept (planner.risk.FREED_MEMORY, as the engine runs):")
     w_dec, c_dec, _, result = timed(lambda: run(plan, rules, planned), repeat)
-
-    both = {}
-    for kept in (False, True):  # glibc left alone first: keeping freed memory cannot be undone within a process
-        FREED_MEMORY.enabled = kept
-        if kept and FREED_MEMORY.libc() is None:
-            print("freed memory kept: not available here (not glibc, or MALLOC_*_THRESHOLD_ set); skipped")
-            break
-        print("freed memory kept (planner.risk.FREED_MEMORY, as the engine runs):" if kept
-              else "glibc's malloc left alone (the engine before it kept freed memory):")
-        futures = sample(plan, n, seed=1)
-        simulate(plan, futures, rules, result)  # type: ignore[arg-type]  # warm the rule caches
-        w, c, f, futures = timed(lambda: sample(plan, n, seed=1), repeat)
-        line("sample", w, c, f)
-        w, c, f, outcome = timed(lambda: simulate(plan, futures, rules, result), repeat)  # type: ignore[arg-type]
-        line("simulate", w, c, f, f"engine: {outcome.engine}")  # type: ignore[union-attr]
-        both[kept] = timed(lambda: simulate(plan, sample(plan, n, seed=1), rules, result), repeat)  # type: ignore[arg-type]
-        line("sample + simulate", *both[kept][:3], "(one call: the figure the goal is compared with)")
-        simulate_alone = (w, c)
-        if kept:
-            kept_rss = resident_mib()
+    futures = sample(plan, n, seed=1)
+    simulate(plan, futures, rules, result)  # type: ignore[arg-type]  # warm the rule caches
+    w, c, f, futures = timed(lambda: sample(plan, n, seed=1), repeat)
+    line("sample", w, c, f)
+    w, c, f, outcome = timed(lambda: simulate(plan, futures, rules, result), repeat)  # type: ignore[arg-type]
+    line("simulate", w, c, f, f"engine: {outcome.engine}")  # type: ignore[union-attr]
+    simulate_alone = (w, c)
+    total_w, total_c, f, _ = timed(lambda: simulate(plan, sample(plan, n, seed=1), rules, result), repeat)  # type: ignore[arg-type]
+    line("sample + simulate", total_w, total_c, f, "(one call: the figure the goal is compared with)")
+    if args.malloc_left_alone:
+        print(f"  memory: resident {resident_mib():.0f} MiB after these runs, malloc left alone")
+        return
+    kept_rss = resident_mib()
     print("one Decimal engine run (one future):")
     line("Decimal engine", w_dec, c_dec, 0)
-    total_w = both[max(both)][0]
     print(f"ratio: sampling and simulating {n:,} futures = {total_w / w_dec:.1f} Decimal runs "
           f"({w_dec * n / total_w:,.0f}x faster per future); simulating alone = {simulate_alone[0] / w_dec:.1f}")
     w, c, f, _ = timed(lambda: summarise(plan, outcome, 1, rules, result), max(3, repeat // 3))  # type: ignore[arg-type]
@@ -139,11 +145,11 @@ def main() -> None:
     if FREED_MEMORY.kept:
         FREED_MEMORY.give_back()
         kept_note = (f"resident {kept_rss:.0f} MiB with the freed memory kept, {resident_mib():.0f} MiB after "
-                     f"handing it back (the cost of keeping it: {kept_rss - resident_mib():.0f} MiB); ")
+                     f"handing it back with FREED_MEMORY.give_back() ({kept_rss - resident_mib():.0f} MiB kept for the next run; "
+                     f"compare the resident memory with malloc left alone above); ")
     print(f"memory: futures {futures_mb:.1f} MiB; numpy's peak during one simulation {peak / 2**20:.1f} MiB; {kept_note}"
           f"process peak {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MiB")
 
-    total_w, total_c = both[max(both)][:2]
     met = "MET" if total_w <= GOAL_MS else "NOT MET"
     print(f"goal: {n:,} futures x {plan.months} months in at most {GOAL_MS:.0f} ms median, compared with sampling + "
           f"simulating in one call, wall clock: {total_w:.1f} ms -> {met} (cpu {total_c:.1f} ms)")

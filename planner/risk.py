@@ -185,7 +185,7 @@ class _FreedMemory:
 
     M_TRIM_THRESHOLD, M_MMAP_THRESHOLD = -1, -3  # glibc's mallopt parameter numbers (malloc.h)
     MMAP_THRESHOLD = 32 * 2**20  # not a rule value: glibc's largest mmap threshold on 64-bit
-    TRIM_THRESHOLD = 256 * 2**20  # not a rule value: keep up to this much free at the top of the heap
+    TRIM_THRESHOLD = 64 * 2**20  # not a rule value: keep up to this much free at the top of the heap
     DEFAULT = 128 * 2**10  # not a rule value: glibc's default for both
 
     def __init__(self) -> None:
@@ -785,6 +785,10 @@ def _split(net: np.ndarray, weights: np.ndarray, keys: np.ndarray) -> tuple[np.n
     return parts, present
 
 
+_VRIJLATING_CACHES: dict[tuple, dict] = {}
+"""Per household, months, assumptions and rules: :meth:`_Vectorised._vrijlating_rule`'s answers."""
+
+
 class _Vectorised:
     def __init__(self, plan: Plan, rules: RuleSet, planned: Result | None = None) -> None:
         self.plan, self.rules = plan, rules
@@ -972,7 +976,13 @@ class _Vectorised:
         self.norms = []
         self.schemes = []
         self.va_checked: set[tuple[int, str]] = set()
-        self._vrijlating_cache: dict = {}
+        # The vrijlating per month, person and clock state depends only on the household, the months, the
+        # assumptions and the rules: remembered across runs by those values (the next run after an edit that
+        # leaves them alone, and every slice of a run, asks the Decimal helper nothing).
+        static = (plan.household, tuple(self.months), tuple(sorted(self.assumptions.items())), rules)
+        if len(_VRIJLATING_CACHES) > 64 and static not in _VRIJLATING_CACHES:  # not a rule value: plans remembered
+            _VRIJLATING_CACHES.clear()
+        self._vrijlating_cache: dict = _VRIJLATING_CACHES.setdefault(static, {})
         self._vrijlating_checked: set = set()
         self._accrue_checked: set = set()
         household = plan.household
