@@ -171,9 +171,10 @@ class _FreedMemory:
     By default glibc serves a large block with its own ``mmap`` (from 128 KiB; the threshold rises as such
     blocks are freed) and gives the free top of its heap back above a threshold (twice that). The engine
     makes many arrays of a few hundred KiB to a few MiB, and its result is dropped when the next run starts:
-    so each run touched tens of MiB of fresh pages, about 10,000 page faults, a third of its time
-    (bench/bench_risk.py prints both). :meth:`keep` sets the mmap threshold to 32 MiB (glibc's maximum on
-    64-bit) and the trim threshold to 256 MiB, so freed blocks stay in the heap and the next run uses them
+    depending on what the process did before, a run touched tens of MiB of fresh pages (measured: about 10,000
+    page faults, a third of its time, in one process; in another glibc's rising threshold had already avoided
+    most of them, but not those of the sampling; bench/bench_risk.py prints both ways). :meth:`keep` sets the mmap threshold to 32 MiB (glibc's maximum on
+    64-bit) and the trim threshold to 64 MiB, so freed blocks stay in the heap and the next run uses them
     again. The cost is memory: the process keeps about its peak (the bench prints the resident memory after
     the runs, with and without). :meth:`give_back` restores glibc's defaults (128 KiB, without the rising
     threshold) and hands the free memory back (``malloc_trim``), for when no risk run is expected.
