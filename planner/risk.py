@@ -42,6 +42,10 @@ settlement event, the ledger and the set-aside (tests/planner/test_risk.py).
 from __future__ import annotations
 
 import calendar
+import ctypes
+import os
+import sys
+import threading
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -146,8 +150,95 @@ def _net_wage(gross_c: int, period: str, pay_date: date, with_lhk: bool, rules: 
     return _c(loonheffing(_dec(gross_c), period, pay_date, with_lhk=with_lhk, rules=rules).net)  # type: ignore[arg-type]
 
 
+@lru_cache(maxsize=1 << 14)  # not a rule value: how many yearly wages to remember (small)
+def _special_rate(annual_c: int, year: int, with_lhk: bool, rules: RuleSet) -> tuple[int, int]:
+    """planner.wages.tax.bijzonder_tarief of a yearly wage in cents, as a fraction (exact; remembered like
+    :func:`_net_wage`)."""
+    return _ratio(bijzonder_tarief(_dec(annual_c), year, with_lhk=with_lhk, rules=rules)[0])  # type: ignore[arg-type]
+
+
 def _dec(c: int | np.integer) -> Decimal:
     return (Decimal(int(c)) / 100).quantize(Decimal("0.01"))
+
+
+# --- memory: freed arrays used again by the next run (glibc only) -----------------------------------------
+
+
+class _FreedMemory:
+    """From the first risk run on, glibc's malloc keeps freed memory for the next arrays instead of handing it
+    back to the system and asking for fresh pages (each first touch of a fresh page is a page fault).
+
+    By default glibc serves a large block with its own ``mmap`` (from 128 KiB; the threshold rises as such
+    blocks are freed) and gives the free top of its heap back above a threshold (twice that). The engine
+    makes many arrays of a few hundred KiB to a few MiB, and its result is dropped when the next run starts:
+    depending on what the process did before, a run touched tens of MiB of fresh pages (measured: about 10,000
+    page faults, a third of its time, in one process; in another glibc's rising threshold had already avoided
+    most of them, but not those of the sampling; bench/bench_risk.py prints both ways). :meth:`keep` sets the mmap threshold to 32 MiB (glibc's maximum on
+    64-bit) and the trim threshold to 64 MiB, so freed blocks stay in the heap and the next run uses them
+    again. The cost is memory: the process keeps about its peak (the bench prints the resident memory after
+    the runs, with and without). :meth:`give_back` restores glibc's defaults (128 KiB, without the rising
+    threshold) and hands the free memory back (``malloc_trim``), for when no risk run is expected.
+
+    Nothing happens on other platforms, with a C library without ``mallopt``/``malloc_trim``, or when the
+    user set glibc's own ``MALLOC_MMAP_THRESHOLD_``/``MALLOC_TRIM_THRESHOLD_`` (theirs win). The settings are
+    process-wide and safe from any thread; they change where memory comes from, never a result.
+    """
+
+    M_TRIM_THRESHOLD, M_MMAP_THRESHOLD = -1, -3  # glibc's mallopt parameter numbers (malloc.h)
+    MMAP_THRESHOLD = 32 * 2**20  # not a rule value: glibc's largest mmap threshold on 64-bit
+    TRIM_THRESHOLD = 64 * 2**20  # not a rule value: keep up to this much free at the top of the heap
+    DEFAULT = 128 * 2**10  # not a rule value: glibc's default for both
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._libc: ctypes.CDLL | None | bool = False  # False: not looked up yet
+        self.kept = False
+        """Whether :meth:`keep` is in force."""
+        self.enabled = True
+        """False: leave malloc alone (bench/bench_risk.py measures both)."""
+
+    def libc(self) -> ctypes.CDLL | None:
+        """glibc, when the settings can apply here (else None)."""
+        if not self.enabled:
+            return None
+        if self._libc is False:
+            self._libc = None
+            if sys.platform.startswith("linux") and not any(
+                    k in os.environ for k in ("MALLOC_MMAP_THRESHOLD_", "MALLOC_TRIM_THRESHOLD_")):
+                try:
+                    lib = ctypes.CDLL(None)
+                    if all(hasattr(lib, f) for f in ("gnu_get_libc_version", "mallopt", "malloc_trim")):
+                        lib.mallopt.argtypes, lib.mallopt.restype = [ctypes.c_int, ctypes.c_int], ctypes.c_int
+                        lib.malloc_trim.argtypes, lib.malloc_trim.restype = [ctypes.c_size_t], ctypes.c_int
+                        self._libc = lib
+                except OSError:
+                    pass
+        return self._libc  # type: ignore[return-value]
+
+    def keep(self) -> bool:
+        """Keep freed memory from now on (once; cheap after that). True when it is in force."""
+        if self.kept:
+            return True
+        with self._lock:
+            lib = self.libc()
+            if lib is not None and not self.kept:
+                ok = lib.mallopt(self.M_MMAP_THRESHOLD, self.MMAP_THRESHOLD)
+                ok &= lib.mallopt(self.M_TRIM_THRESHOLD, self.TRIM_THRESHOLD)
+                self.kept = bool(ok)
+            return self.kept
+
+    def give_back(self) -> None:
+        """glibc's default thresholds again, and the free memory handed back to the system."""
+        with self._lock:
+            lib = self.libc()
+            if lib is not None and self.kept:
+                lib.mallopt(self.M_MMAP_THRESHOLD, self.DEFAULT)
+                lib.mallopt(self.M_TRIM_THRESHOLD, self.DEFAULT)
+                lib.malloc_trim(0)
+            self.kept = False
+
+
+FREED_MEMORY = _FreedMemory()
 
 
 # --- settings and sampling ------------------------------------------------------------------------
@@ -219,14 +310,53 @@ def certain_future(plan: Plan) -> Futures:
     return Futures(worked, hours, np.zeros((1, plan.months), dtype=bool))
 
 
+def _draws(rng: np.random.Generator, rows: int, n: int) -> np.ndarray:
+    """[rows, n] uniform 32-bit draws (uint32): two from each 64-bit output of the generator, no floats."""
+    if rows * n == 0:
+        return np.zeros((rows, n), dtype=np.uint32)
+    raw = rng.bit_generator.random_raw((rows * n + 1) // 2)
+    return raw.view(np.uint32)[: rows * n].reshape(rows, n)
+
+
+def _happens(draws: np.ndarray, percent: Sequence[Decimal]) -> np.ndarray:
+    """bool [rows, n]: each row's event happens with its chance (percent): a draw below chance x 2**32.
+
+    Exact at 0 % (never) and 100 % (always); in between the chance is met to within 2**-32."""
+    full = 2**32  # not a rule value: the number of distinct 32-bit draws
+    limit = np.array([min(int(Decimal(p) * full / 100), full - 1) for p in percent], dtype=np.uint32)
+    out = draws < limit[:, None]
+    always = [k for k, p in enumerate(percent) if p >= 100]
+    if always:
+        out[always] = True
+    return out
+
+
+def _spread_hours(draws: np.ndarray, base: np.ndarray, percent: Sequence[Decimal]) -> np.ndarray:
+    """int32 [rows, n]: hours (hundredths) that run over or under by up to ``percent`` of ``base``, evenly, in
+    whole quarter hours (at least one): quarters = rint(low + width x u), u = draw / 2**32, in float32."""
+    quarter = 25  # not a rule value: a quarter hour in hundredths
+    share = np.array([float(p) / 100 for p in percent], dtype=np.float64)
+    low = (base * (1 - share) / quarter).astype(np.float32)[:, None]
+    width = (base * 2 * share / quarter / 2**32).astype(np.float32)[:, None]  # not a rule value: per unit of a 32-bit draw
+    q = np.multiply(draws, width, dtype=np.float32, casting="unsafe")
+    q += low
+    np.rint(q, out=q)
+    np.maximum(q, 1, out=q)
+    q *= quarter
+    return q.astype(np.int32)
+
+
 def sample(plan: Plan, n: int, seed: int | None = 0, settings: RiskSettings | None = None) -> Futures:
     """Draw ``n`` futures; the same plan, ``n`` and ``seed`` give the same futures.
 
     The arrays are drawn shift by shift (one row of ``n`` per shift) and handed out transposed, as views, so
-    the simulation reads each shift's futures as one contiguous row.
+    the simulation reads each shift's futures as one contiguous row. Each draw is 32 random bits (two from each
+    64-bit output of numpy's PCG64, :func:`_draws`): "worked with chance p" is a draw below p x 2**32 (exact
+    for 0 % and 100 %), and a shift's hours move in proportion to its draw (:func:`_spread_hours`).
     """
     if n < 1:
         raise ValueError("at least one future")
+    FREED_MEMORY.keep()
     settings = settings or RiskSettings.of(plan)
     unknown = sorted(set(settings.hours_spread) - {j.id for j in plan.jobs})
     if unknown:
@@ -234,28 +364,25 @@ def sample(plan: Plan, n: int, seed: int | None = 0, settings: RiskSettings | No
     rng = np.random.default_rng(seed)
     s_count = len(plan.shifts)
     base_hours = np.array([_hundredths(s.hours) for s in plan.shifts], dtype=np.int32)[:, None]
-    chance = np.array([float(settings.chance[s.certainty]) / 100 for s in plan.shifts], dtype=np.float64)[:, None]
     frozen = _frozen_shifts(plan)[:, None]
     planned = np.array([s.certainty != "extra" for s in plan.shifts], dtype=bool)[:, None]
-    worked = rng.random((s_count, n)) < chance
-    hours = np.broadcast_to(base_hours, (s_count, n))
-    spread = np.array([float(settings.hours_spread.get(s.job, 0)) / 100 for s in plan.shifts], dtype=np.float64)[:, None]
-    if spread.any():
-        rows = np.flatnonzero(spread[:, 0] > 0)
-        hours = hours.copy()
-        u = rng.random((rows.size, n), dtype=np.float32)
-        factor = 1 + (2 * u - 1) * spread[rows].astype(np.float32)
-        quarters = np.rint(base_hours[rows].astype(np.float32) * factor / 25).astype(np.int32)  # not a rule value: a quarter hour in hundredths
-        hours[rows] = np.maximum(quarters, 1) * 25  # not a rule value: a quarter hour in hundredths
+    worked = _happens(_draws(rng, s_count, n), [settings.chance[s.certainty] for s in plan.shifts])
+    spread = [settings.hours_spread.get(s.job, Decimal(0)) for s in plan.shifts]
+    if any(spread):
+        hours = np.repeat(base_hours, n, axis=1)
+        rows = np.array([k for k, pct in enumerate(spread) if pct], dtype=np.intp)
+        hours[rows] = _spread_hours(_draws(rng, rows.size, n), base_hours[rows, 0], [spread[k] for k in rows])
+    else:
+        hours = np.broadcast_to(base_hours, (s_count, n))
     if settings.week_lost_chance > 0 and s_count:
         role_of = {j.id: j.person for j in plan.jobs}
         keys = [(role_of.get(s.job, "claimant"), *s.date.isocalendar()[:2]) for s in plan.shifts]
         index = {k: i for i, k in enumerate(dict.fromkeys(keys))}
-        lost = rng.random((len(index), n)) < float(settings.week_lost_chance) / 100
+        lost = _happens(_draws(rng, len(index), n), [settings.week_lost_chance] * len(index))
         worked &= ~lost[[index[k] for k in keys]]
     late = np.zeros((plan.months, n), dtype=bool)
     if settings.late_report_chance > 0:
-        late = rng.random((plan.months, n)) < float(settings.late_report_chance) / 100
+        late = _happens(_draws(rng, plan.months, n), [settings.late_report_chance] * plan.months)
     if frozen.any():
         worked = np.where(frozen, planned, worked)
         hours = np.where(frozen, base_hours, hours)
@@ -550,6 +677,7 @@ def simulate(plan: Plan, futures: Futures, rules: RuleSet | None = None, planned
     """
     rules = rules or load_rules()
     try:
+        FREED_MEMORY.keep()
         return _Vectorised(plan, rules, planned).run(futures)
     except NotVectorised as exc:
         return simulate_exact(plan, futures, rules, exc)
@@ -578,8 +706,19 @@ def _daily_rows(start: date, end: date, varying: list[date], days: list[date], f
 
     row_of_day = np.searchsorted(row_ord, ordinals, side="right") - 1
     row_fixed = fixed_to(row_ord)
-    rows = (moving + (start_c + row_fixed)[:, None]).T.copy()
+    moving += (start_c + row_fixed)[:, None]  # the caller's array, not needed after this
+    rows = moving.T  # [n, rows] as a view (column-major): no copy
     return DailyRows(start, rows, row_of_day, fixed_to(ordinals) - row_fixed[row_of_day])
+
+
+def _month_reduce(ufunc: np.ufunc, rows: np.ndarray, firsts: list[int]) -> np.ndarray:
+    """``ufunc.reduceat(rows, firsts, axis=0)``, month by month over whole rows (numpy's reduceat walks down the
+    columns there, which is several times slower for [rows, futures])."""
+    out = np.empty((len(firsts), rows.shape[1]), dtype=rows.dtype)
+    ends = [*firsts[1:], rows.shape[0]]
+    for i, (lo, hi) in enumerate(zip(firsts, ends, strict=True)):
+        ufunc.reduce(rows[lo:hi], axis=0, out=out[i])
+    return out
 
 
 def _add_months(ym: YM, n: int) -> YM:
@@ -647,6 +786,10 @@ def _split(net: np.ndarray, weights: np.ndarray, keys: np.ndarray) -> tuple[np.n
     return parts, present
 
 
+_VRIJLATING_CACHES: dict[tuple, dict] = {}
+"""Per household, months, assumptions and rules: :meth:`_Vectorised._vrijlating_rule`'s answers."""
+
+
 class _Vectorised:
     def __init__(self, plan: Plan, rules: RuleSet, planned: Result | None = None) -> None:
         self.plan, self.rules = plan, rules
@@ -690,47 +833,66 @@ class _Vectorised:
                 slots.append(self._fixed_slot(p, n))
         in_window = [k for k, s in enumerate(plan.shifts) if self.window_start <= s.date <= self.window_end]
         wage_cents = {j.id: _c(j.wage) for j in plan.jobs if j.wage_unit == "hour"}
+        # A pay period's hours are summed as int32 when no sum can overflow it (else as int64).
+        most = int(self._hours.max()) if self._hours.size else 0
+        rows_int32 = np.iinfo(np.int32).max // most if most > 0 else len(plan.shifts)
+        hours_buf = np.empty((0, n), dtype=self._hours.dtype)
+        worked_buf = np.empty((0, n), dtype=bool)
         for job in plan.jobs:
             if job.wage_unit != "hour":
                 continue
             mine_list = sorted((k for k in in_window if plan.shifts[k].job == job.id), key=lambda k: plan.shifts[k].date)
             mine = np.array(mine_list, dtype=np.intp)
             mine_days = np.array([plan.shifts[k].date.toordinal() for k in mine_list], dtype=I64)
-            # The job's shifts in date order, each a row of futures: a pay period is then a run of rows.
-            worked = self._worked[mine]
-            hours = self._hours[mine]
-            np.multiply(hours, worked, out=hours)  # hundredths of an hour, 0 when not worked
+            # The job's shifts in date order: a pay period is then a run of them. Its rows of futures are taken
+            # into two buffers used again for every period (not one fresh copy of all the job's rows).
             job_slots = [s for s in slots if s.job_id == job.id and s.kind == "wage"]
+            periods = []
             for first, last, pay_date in pay_periods(job, self.window_start, self.window_end):
                 if (job.id, first, last) in slips or not job_active(job, first, last):
                     continue
                 lo, hi = np.searchsorted(mine_days, first.toordinal()), np.searchsorted(mine_days, last.toordinal(), "right")
                 if hi > lo:
-                    slot = self._variable_slot(job, first, last, pay_date, mine[lo:hi], worked[lo:hi], hours[lo:hi],
-                                               wage_cents[job.id])
-                    slots.append(slot)
-                    job_slots.append(slot)
+                    periods.append((first, last, pay_date, int(lo), int(hi)))
+            widest = max((hi - lo for *_, lo, hi in periods), default=0)
+            if widest > len(hours_buf):
+                hours_buf = np.empty((widest, n), dtype=self._hours.dtype)
+                worked_buf = np.empty((widest, n), dtype=bool)
+            for first, last, pay_date, lo, hi in periods:
+                rows = hi - lo
+                hours, worked = hours_buf[:rows], worked_buf[:rows]
+                # mode="clip": the indices are valid, and numpy buffers ``out`` with the default "raise"
+                np.take(self._hours, mine[lo:hi], axis=0, out=hours, mode="clip")
+                np.take(self._worked, mine[lo:hi], axis=0, out=worked, mode="clip")
+                np.multiply(hours, worked, out=hours)  # hundredths of an hour, 0 when not worked
+                slot = self._variable_slot(job, first, last, pay_date, mine[lo:hi], worked, hours,
+                                           wage_cents[job.id], np.int32 if rows <= rows_int32 else I64)
+                slots.append(slot)
+                job_slots.append(slot)
             if job.holiday_pay == "yearly":
                 slots.extend(self._holiday_payouts(job, job_slots, n))
         return slots
 
     def _variable_slot(self, job, first: date, last: date, pay_date: date, idx: np.ndarray,  # noqa: ANN001
-                       worked: np.ndarray, hours: np.ndarray, wage_c: int) -> _Slot:
+                       worked: np.ndarray, hours: np.ndarray, wage_c: int, sum_type: type = I64) -> _Slot:
         """The wage of one pay period for all futures: ``idx`` are its shifts (in date order), ``worked`` and
-        ``hours`` their rows of futures (hours 0 where not worked)."""
+        ``hours`` their rows of futures (hours 0 where not worked); ``sum_type``: a dtype their sums fit in."""
         rules = self.rules
         exists = worked.any(axis=0)
         shift_months = [(self.plan.shifts[k].date.year, self.plan.shifts[k].date.month) for k in idx]
         earned_months = sorted(set(shift_months))
         # hours x wage in 1/10,000 euro: exact.
         if len(earned_months) == 1:
-            raw, keys = hours.sum(axis=0, dtype=I64)[None, :] * wage_c, exists[None, :]
+            worked_hours = hours.sum(axis=0, dtype=sum_type).astype(I64)
+            raw, keys = (worked_hours * wage_c)[None, :], exists[None, :]
         else:
             rows_of = [[j for j, ym in enumerate(shift_months) if ym == e] for e in earned_months]
-            raw = np.stack([hours[r].sum(axis=0, dtype=I64) for r in rows_of]) * wage_c
+            raw = np.stack([hours[r].sum(axis=0, dtype=sum_type) for r in rows_of]).astype(I64)
+            worked_hours = raw.sum(axis=0)
+            raw *= wage_c
             keys = np.stack([worked[r].any(axis=0) for r in rows_of])
-        total = _rhu(raw.sum(axis=0), 100)
-        earned = _rhu(raw, 100)
+        total = _rhu(worked_hours * wage_c, 100)
+        earned = _rhu(raw, 100) if len(earned_months) > 1 else total[None, :]
         holiday = _pct(total, job.holiday_pay_percent) if job.holiday_pay != "none" else np.zeros_like(total)
         holiday_now = holiday if job.holiday_pay == "with_wage" else np.zeros_like(total)
         accrued = holiday if job.holiday_pay == "yearly" else np.zeros_like(total)
@@ -742,7 +904,10 @@ class _Vectorised:
             def tax(c: int) -> int:
                 return _net_wage(c, period, pay_date, job.employer_applies_heffingskorting, rules)
 
-            net = _memo(total, tax)
+            def tax_of_hours(h: int) -> int:  # the wage is a function of the hours: few distinct values, a table
+                return tax(int(_rhu(h * wage_c, 100)))
+
+            net = _memo(worked_hours, tax_of_hours)
             holiday_net = _memo(total + holiday_now, tax) - net if job.holiday_pay == "with_wage" else np.zeros_like(total)
             gross = total
         slot = _Slot(job.id, job.person, "wage", pay_date, pay_date + timedelta(days=job.payslip_delay_days), exists,
@@ -796,8 +961,8 @@ class _Vectorised:
             if annual is not None:
                 # The special rate per distinct yearly wage (a Decimal call each), then applied to all futures.
                 uniq, inverse = np.unique(annual, return_inverse=True)
-                ratios = [_ratio(bijzonder_tarief(_dec(v), pay_date.year, with_lhk=job.employer_applies_heffingskorting,
-                                                  rules=self.rules)[0]) for v in uniq]
+                ratios = [_special_rate(int(v), pay_date.year, job.employer_applies_heffingskorting, self.rules)
+                          for v in uniq]
                 p = np.array([r[0] for r in ratios], dtype=I64)[inverse.reshape(-1)]
                 q = np.array([r[1] for r in ratios], dtype=I64)[inverse.reshape(-1)]
                 net = amount - _rhu(amount * p, 100 * q)
@@ -812,7 +977,13 @@ class _Vectorised:
         self.norms = []
         self.schemes = []
         self.va_checked: set[tuple[int, str]] = set()
-        self._vrijlating_cache: dict = {}
+        # The vrijlating per month, person and clock state depends only on the household, the months, the
+        # assumptions and the rules: remembered across runs by those values (the next run after an edit that
+        # leaves them alone, and every slice of a run, asks the Decimal helper nothing).
+        static = (plan.household, tuple(self.months), tuple(sorted(self.assumptions.items())), rules)
+        if len(_VRIJLATING_CACHES) > 64 and static not in _VRIJLATING_CACHES:  # not a rule value: plans remembered
+            _VRIJLATING_CACHES.clear()
+        self._vrijlating_cache: dict = _VRIJLATING_CACHES.setdefault(static, {})
         self._vrijlating_checked: set = set()
         self._accrue_checked: set = set()
         household = plan.household
@@ -1107,11 +1278,17 @@ class _Vectorised:
         ins = np.zeros((len(varying), n), dtype=I64)
         outs = np.zeros((len(varying), n), dtype=I64)
         pay_rows = [row[d] for d in pay_dates]
-        ins[pay_rows] += benefit_cash + corr + actual["premie_paid"] + self._holiday_allowance(final, actual["reserved"])
+        paid_in = self._holiday_allowance(final, actual["reserved"])
+        paid_in += benefit_cash
+        paid_in += corr
+        paid_in += actual["premie_paid"]
         deducted = np.zeros((mcount, n), dtype=I64)
         for k, i in zip(*np.nonzero(touched), strict=True):
-            deducted[k] += withheld[k, i] + repaid[k, i]
-        outs[pay_rows] -= deducted
+            deducted[k] += withheld[k, i]
+            deducted[k] += repaid[k, i]
+        for k, r in enumerate(pay_rows):  # row by row, in place (pay dates are distinct rows)
+            ins[r] += paid_in[k]
+            outs[r] -= deducted[k]
         for slot in slots:
             if start <= slot.pay <= end:
                 ins[row[slot.pay]] += np.where(slot.exists & (slot.total_net > 0), slot.total_net, 0)
@@ -1125,10 +1302,12 @@ class _Vectorised:
                                   side="right") - 1
         row_fixed = np.array([cum_at[d] for d in varying], dtype=I64)[:, None]
         firsts = [row[date(y, m, 1)] for y, m in self.months]
-        money_in = np.add.reduceat(ins, firsts, axis=0)
+        money_in = _month_reduce(np.add, ins, firsts)
         month_fixed = np.array([sum(v for d, v in fixed.items() if (d.year, d.month) == ym) for ym in self.months],
                                dtype=I64)
-        money_out = -(month_fixed[:, None] + np.add.reduceat(outs, firsts, axis=0))
+        money_out = _month_reduce(np.add, outs, firsts)
+        money_out += month_fixed[:, None]
+        np.negative(money_out, out=money_out)
         moving = np.add(ins, outs, out=outs)  # outs is not needed any more
         np.cumsum(moving, axis=0, out=moving)  # what changed in this future, up to and including each row
         # On a row's day: start + fixed costs up to that day + the changes before it + its money out.
@@ -1142,7 +1321,7 @@ class _Vectorised:
                 only_fixed[seg] = min(only_fixed[seg], cum_at[d])
                 first_fixed_below[seg].append((d, cum_at[d]))
         has_fixed = only_fixed != np.iinfo(I64).max
-        lowest_in_month = np.minimum.reduceat(low, firsts, axis=0)
+        lowest_in_month = _month_reduce(np.minimum, low, firsts)
         month_of_row = np.searchsorted(np.array(firsts), np.arange(len(varying)), side="right") - 1
         for r in np.flatnonzero(has_fixed):
             i = month_of_row[r]
@@ -1153,15 +1332,23 @@ class _Vectorised:
         balance_end = moving[last_rows] + (start_c + month_last_fixed)[:, None]
         # The first day below the buffer: a row's own day, or the first fixed-cost day after it that is (fixed
         # costs only go down, so once below, the following fixed-cost days of that segment are below too).
-        first_below = np.full(n, BIG_DAY, dtype=I64)
-        for seg in range(len(varying) - 1, -1, -1):
-            day_seg = np.full(n, BIG_DAY, dtype=I64)
-            if first_fixed_below[seg]:
+        # Per row: its own day when below there, else the first fixed-cost day after it that is below; the first
+        # day below is the earliest of them (rows and their fixed-cost days are in date order).
+        below = low < buffer_c
+        candidate = np.full((len(varying), n), BIG_DAY, dtype=I64)
+        for seg in range(len(varying)):
+            np.copyto(candidate[seg], varying[seg].toordinal(), where=below[seg])
+            if not first_fixed_below[seg]:
+                continue
+            # Fixed costs only go down: a fixed-cost day of this segment is below only if its last one is.
+            lowest_fixed = start_c + int(only_fixed[seg]) - buffer_c
+            some = np.flatnonzero((moving[seg] < -lowest_fixed) & ~below[seg])
+            if some.size:
                 fixed_days = np.array([d.toordinal() for d, _ in first_fixed_below[seg]] + [BIG_DAY], dtype=I64)
                 cums = np.array([-cum for _, cum in first_fixed_below[seg]], dtype=I64)
-                day_seg = fixed_days[np.searchsorted(cums, moving[seg] + start_c - buffer_c, side="right")]
-            day_seg = np.where(low[seg] < buffer_c, varying[seg].toordinal(), day_seg)
-            first_below = np.where(day_seg < BIG_DAY, day_seg, first_below)
+                candidate[seg, some] = fixed_days[np.searchsorted(cums, moving[seg, some] + start_c - buffer_c,
+                                                                  side="right")]
+        first_below = candidate.min(axis=0)
         income = incomes["claimant"] + incomes["partner"] if "partner" in incomes else incomes["claimant"]
         return Outcome(
             tuple(self.months), tuple(pay_dates),
@@ -1233,8 +1420,10 @@ class _Vectorised:
         """
         mcount, n = advance.shape
         lookback, limit = self._limits()
-        diff = final - advance
-        up, down = np.maximum(diff, 0), np.maximum(-diff, 0)
+        up = final - advance
+        down = np.negative(up)
+        np.maximum(up, 0, out=up)
+        np.maximum(down, 0, out=down)
         too_late = np.zeros((mcount, mcount + 1), dtype=bool)  # [month, pay date]; the last column: after the plan
         for i, ym in enumerate(self.months):
             too_late[i, :mcount] = [_add_months(ym, lookback) < pay_ym for pay_ym in self.months]
@@ -1244,31 +1433,32 @@ class _Vectorised:
         new_sum = np.zeros((mcount + 1, n), dtype=I64)
         new_count = np.zeros((mcount + 1, n), dtype=I64)
         new_month = np.zeros((mcount + 1, n), dtype=I64)
+        # Which [pay date, month] rows of withheld and repaid may hold money: the rest are never written (and
+        # never read below), so their memory is not touched.
+        touched = np.zeros((mcount, mcount), dtype=bool)
         for i in range(mcount):
             k = settle_on[i]
             # Usually one or two pay dates settle month i across all futures: whole rows, masked.
-            for kk in np.flatnonzero(np.bincount(k, minlength=mcount + 1)):
-                mask = k == kk
-                up_k, down_k = np.where(mask, up[i], 0), np.where(mask, down[i], 0)
+            dates = np.flatnonzero(np.bincount(k, minlength=mcount + 1))
+            for kk in dates:
+                if len(dates) == 1:  # all futures on the same pay date: no mask needed
+                    up_k, down_k = up[i], down[i]
+                else:
+                    mask = k == kk
+                    up_k, down_k = np.where(mask, up[i], 0), np.where(mask, down[i], 0)
                 corr_all[kk] += up_k
                 if kk == mcount:
                     continue
+                touched[kk, i] = True
                 if too_late[i, kk]:
                     repaid[kk, i] += down_k
                     continue
                 new_sum[kk] += down_k
                 has = down_k > 0
                 new_count[kk] += has
-                new_month[kk] = np.where(has, i, new_month[kk])
+                np.copyto(new_month[kk], i, where=has)
                 withheld[kk, i] += down_k
         corr[...] = corr_all[:mcount]
-        # Which [pay date, month] rows of withheld and repaid may hold money: the rest are never written (and
-        # never read below), so their memory is not touched.
-        touched = np.zeros((mcount, mcount), dtype=bool)
-        for i in range(mcount):
-            for kk in np.unique(settle_on[i]):
-                if kk < mcount:
-                    touched[kk, i] = True
         owed = np.zeros(n, dtype=I64)  # a debt carried from an earlier pay date (one at most, else in order)
         month = np.zeros(n, dtype=I64)
         in_order = np.zeros(n, dtype=bool)

@@ -1,0 +1,56 @@
+"""The sampling's building blocks: 32-bit draws, chances as thresholds, and hours that run over or under.
+
+``sample`` draws 32 random bits per shift and future (two from each 64-bit output of PCG64). A chance of p %
+is "the draw is below p x 2**32"; 0 % and 100 % must be exact (a sure shift is always worked), which chance
+alone would almost never show, so the extreme draws are given here.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal as D
+
+import numpy as np
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from planner.risk import _draws, _happens, _spread_hours
+
+TOP = 2**32 - 1
+
+
+def test_never_and_always_are_exact_at_the_extreme_draws() -> None:
+    draws = np.array([[0, 1, 2**31 - 1, 2**31, TOP]] * 4, dtype=np.uint32)
+    got = _happens(draws, [D(0), D(50), D(100), D("99.9999")])
+    assert got[0].tolist() == [False] * 5  # 0 %: never, not even at draw 0
+    assert got[1].tolist() == [True, True, True, False, False]  # 50 %: the lower half of the draws
+    assert got[2].tolist() == [True] * 5  # 100 %: always, even at the largest draw
+    assert got[3].tolist() == [True, True, True, True, False]  # just under 100 %: not at the largest draw
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.integers(0, 2**32 - 1), st.integers(1, 7), st.integers(1, 300))
+def test_draws_are_the_generators_raw_output_in_halves(seed: int, rows: int, n: int) -> None:
+    raw = np.random.default_rng(seed).bit_generator.random_raw((rows * n + 1) // 2)
+    got = _draws(np.random.default_rng(seed), rows, n)
+    assert got.shape == (rows, n) and got.dtype == np.uint32
+    assert got.ravel().tolist() == raw.view(np.uint32)[: rows * n].tolist()
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.tuples(st.integers(1, 2400), st.sampled_from(["0", "5", "20", "50", "100", "12.5"])),
+                min_size=1, max_size=6), st.integers(0, 2**32 - 1))
+def test_spread_hours_stay_in_quarter_hours_within_the_spread(rows: list[tuple[int, str]], seed: int) -> None:
+    base = np.array([b for b, _ in rows], dtype=np.int32)
+    pct = [D(p) for _, p in rows]
+    draws = np.concatenate([np.array([[0, TOP]] * len(rows), dtype=np.uint32), _draws(np.random.default_rng(seed),
+                                                                                     len(rows), 500)], axis=1)
+    hours = _spread_hours(draws, base, pct)
+    assert hours.dtype == np.int32 and hours.shape == draws.shape
+    assert (hours % 25 == 0).all() and (hours >= 25).all()
+    for k, (b, p) in enumerate(rows):
+        low, high = float(b) * (1 - float(p) / 100), float(b) * (1 + float(p) / 100)
+        # rounded to the nearest quarter hour (at least one): never more than half a quarter outside the spread
+        assert hours[k].min() >= low - 12.5 - 1e-3
+        assert hours[k].max() <= max(25, high + 12.5 + 1e-3)
+        if p == "0":  # no spread: the planned hours, to the nearest quarter hour (at least one)
+            assert (hours[k] == max(25, int(np.rint(b / 25)) * 25)).all()
