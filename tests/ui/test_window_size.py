@@ -151,9 +151,9 @@ def test_the_calendar_scrolls_and_its_focus_ring_stays_inside(qtbot, window: Mai
     shifts = window.shifts
     shifts.tabs.setCurrentIndex(shifts.CALENDAR_PAGE)
     shifts.calendar.setFocus()
-    qtbot.wait(50)
     area = next(a for a in window.shifts_page.findChildren(QScrollArea) if a.widget() is shifts)
-    assert area.verticalScrollBar().isVisible()  # the calendar is taller than the room: it scrolls
+    # Qt lays out after the event loop runs (later on a busy machine): wait for it, do not guess a time.
+    qtbot.wait_until(lambda: area.verticalScrollBar().isVisible(), timeout=3000)  # the calendar is taller: it scrolls
     ring = window.findChild(QWidget, "bvpFocusRing")
     assert ring is not None and ring.isVisible()
     viewport = area.viewport()
@@ -161,8 +161,7 @@ def test_the_calendar_scrolls_and_its_focus_ring_stays_inside(qtbot, window: Mai
     assert shown.adjusted(-4, -4, 4, 4).contains(ring.geometry()), (ring.geometry(), shown)
     # The list again: only the page on screen counts, so the list needs no scroll bar.
     shifts.tabs.setCurrentIndex(shifts.LIST_PAGE)
-    qtbot.wait(50)
-    assert not area.verticalScrollBar().isVisible()
+    qtbot.wait_until(lambda: not area.verticalScrollBar().isVisible(), timeout=3000)
 
 
 @pytest.mark.parametrize("screen", SCREENS.values(), ids=SCREENS.keys())
