@@ -108,7 +108,13 @@ def summarise(rows: Iterable[MonthComparison]) -> CompareTotals:
 
 @dataclass(frozen=True, slots=True)
 class EffectTotals:
-    """What one shift does over the whole plan."""
+    """What one shift does over the whole plan. The headline figure is :attr:`kept`."""
+
+    @property
+    def kept(self) -> Decimal:
+        """What the shifts add after everything taken back, also after the plan: :attr:`net` plus
+        :attr:`open_after` (as compare's "You keep")."""
+        return self.net + self.open_after
 
     money_in: Decimal
     """The change in all money received (wage, bijstand, premie, holiday pay, corrections)."""
@@ -116,6 +122,8 @@ class EffectTotals:
     """The change in all money withheld or paid back."""
     net: Decimal
     """The change in what you have at the end: money in minus money out."""
+    open_after: Decimal
+    """The change in what is still settled after the plan's last month (+ paid, - taken back)."""
     months_more: tuple[YM, ...]
     """The months in which the shift leaves you with more money, in order."""
     months_less: tuple[YM, ...]
@@ -131,6 +139,7 @@ def effect_totals(effects: Iterable[ShiftEffect]) -> EffectTotals:
         money_in=_sum(e.money_in for e in effects),
         settlement_out=_sum(e.settlement_out for e in effects),
         net=_sum(e.net for e in effects),
+        open_after=_sum(e.open_after for e in effects),
         months_more=tuple(e.month for e in effects if e.net > 0),
         months_less=tuple(e.month for e in effects if e.net < 0),
         months_taken_back=tuple(e.month for e in effects if e.settlement_out > 0),

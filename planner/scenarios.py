@@ -132,12 +132,14 @@ def compare(a: Plan, b: Plan, rules: RuleSet | None = None) -> list[MonthCompari
     return compare_results(run(a, rules), run(b, rules))
 
 
+def pending_for(result: Result, ym: tuple[int, int]) -> Decimal:
+    """What is still settled for month ``ym`` after the plan's last month (+ paid, - taken back)."""
+    return sum((p.amount for p in result.timeline.pending if p.settles == ym), ZERO)
+
+
 def compare_results(ra: Result, rb: Result) -> list[MonthComparison]:
     """Two computed plans month by month (the months of the first)."""
     by_month_b = {m.month: m for m in rb.ledger.months}
-
-    def open_after(result: Result, ym: tuple[int, int]) -> Decimal:
-        return sum((p.amount for p in result.timeline.pending if p.settles == ym), ZERO)
 
     out = []
     for m in ra.ledger.months:
@@ -146,7 +148,7 @@ def compare_results(ra: Result, rb: Result) -> list[MonthComparison]:
             continue
         out.append(MonthComparison(m.month, (m.money_in, n.money_in), (m.lowest_balance, n.lowest_balance),
                                    (m.settlement_out, n.settlement_out), (m.set_aside, n.set_aside),
-                                   (open_after(ra, m.month), open_after(rb, m.month))))
+                                   (pending_for(ra, m.month), pending_for(rb, m.month))))
     return out
 
 
@@ -159,6 +161,8 @@ class ShiftEffect:
     """Change in what is withheld or paid back this month."""
     net: Decimal
     """Change in the month's end balance movement: money in minus money out."""
+    open_after: Decimal = ZERO
+    """Change in what is still settled for this month after the plan's last month (+ paid, - taken back)."""
 
 
 def shift_effect(plan: Plan, index: int | Sequence[int], rules: RuleSet | None = None) -> list[ShiftEffect]:
@@ -177,5 +181,6 @@ def shift_effect(plan: Plan, index: int | Sequence[int], rules: RuleSet | None =
     out = []
     for m, n in zip(ra.ledger.months, rb.ledger.months, strict=True):
         out.append(ShiftEffect(m.month, m.money_in - n.money_in, m.settlement_out - n.settlement_out,
-                               (m.money_in - m.money_out) - (n.money_in - n.money_out)))
+                               (m.money_in - m.money_out) - (n.money_in - n.money_out),
+                               pending_for(ra, m.month) - pending_for(rb, m.month)))
     return out

@@ -97,18 +97,18 @@ def headline(shifts: Shift | Sequence[Shift], job_name: str | Sequence[str], tot
     days = sorted(s.date for s in shifts)
     values = {"count": n, "hours": _hours_text(sum((s.hours for s in shifts), Decimal(0))),
               "first": format_day(days[0]), "last": format_day(days[-1])}
-    if totals.net > 0:
+    if totals.kept > 0:
         text = ngettext("These {count} shift ({hours}, from {first} to {last}) bring you {net} in total, after "
                         "what is taken back.",
                         "These {count} shifts ({hours}, from {first} to {last}) bring you {net} in total, after "
                         "what is taken back.", n)
-        return text.format(net=format_money(totals.net), **values)
-    if totals.net < 0:
+        return text.format(net=format_money(totals.kept), **values)
+    if totals.kept < 0:
         text = ngettext("These {count} shift ({hours}, from {first} to {last}) cost you {net} in total, after "
                         "what is taken back.",
                         "These {count} shifts ({hours}, from {first} to {last}) cost you {net} in total, after "
                         "what is taken back.", n)
-        return text.format(net=format_money(-totals.net), **values)
+        return text.format(net=format_money(-totals.kept), **values)
     text = ngettext("These {count} shift ({hours}, from {first} to {last}) bring you nothing in total, after "
                     "what is taken back.",
                     "These {count} shifts ({hours}, from {first} to {last}) bring you nothing in total, after "
@@ -119,18 +119,18 @@ def headline(shifts: Shift | Sequence[Shift], job_name: str | Sequence[str], tot
 def _one_headline(shift: Shift, job_name: str, totals: EffectTotals) -> str:
     n = plural_count(shift.hours)
     values = {"hours": format_number(shift.hours), "job": job_name, "date": format_day(shift.date)}
-    if totals.net > 0:
+    if totals.kept > 0:
         text = ngettext("This shift of {hours} hour at {job} on {date} brings you {net} in total, after what is "
                         "taken back.",
                         "This shift of {hours} hours at {job} on {date} brings you {net} in total, after what is "
                         "taken back.", n)
-        return text.format(net=format_money(totals.net), **values)
-    if totals.net < 0:
+        return text.format(net=format_money(totals.kept), **values)
+    if totals.kept < 0:
         text = ngettext("This shift of {hours} hour at {job} on {date} costs you {net} in total, after what is "
                         "taken back.",
                         "This shift of {hours} hours at {job} on {date} costs you {net} in total, after what is "
                         "taken back.", n)
-        return text.format(net=format_money(-totals.net), **values)
+        return text.format(net=format_money(-totals.kept), **values)
     text = ngettext("This shift of {hours} hour at {job} on {date} brings you nothing in total, after what is "
                     "taken back.",
                     "This shift of {hours} hours at {job} on {date} brings you nothing in total, after what is "
@@ -142,7 +142,12 @@ def parts_text(totals: EffectTotals) -> str:
     """The parts below the headline: how much more comes in, and how much more (or less) is taken back."""
     money_in = change_sentence(totals.money_in, MONEY_IN_CHANGE)
     taken_back = change_sentence(totals.settlement_out, TAKEN_BACK_CHANGE)
-    return _("That is: {money_in}. {taken_back}.").format(money_in=money_in, taken_back=taken_back)
+    text = _("That is: {money_in}. {taken_back}.").format(money_in=money_in, taken_back=taken_back)
+    if totals.open_after < 0:
+        text += " " + _("After the plan, {amount} more is taken back.").format(amount=format_money(-totals.open_after))
+    elif totals.open_after > 0:
+        text += " " + _("After the plan, {amount} more is paid to you.").format(amount=format_money(totals.open_after))
+    return text
 
 
 def effect_title(count: int) -> str:

@@ -87,10 +87,17 @@ def test_effect_totals_by_hand():
         money_in=D("14.79"),
         settlement_out=D("12.00"),
         net=D("2.79"),
+        open_after=D("0"),
         months_more=((2026, 2),),
         months_less=((2026, 1), (2026, 4)),
         months_taken_back=((2026, 4),),
     )
+
+
+def test_what_is_settled_after_the_plan_is_kept_too():
+    """A shift adds €44.80 within the plan, and €11.20 of it is taken back after the plan: it keeps €33.60."""
+    totals = effect_totals([ShiftEffect((2026, 12), D("44.80"), D("0"), D("44.80"), D("-11.20"))])
+    assert (totals.net, totals.open_after, totals.kept) == (D("44.80"), D("-11.20"), D("33.60"))
 
 
 def test_no_effect():

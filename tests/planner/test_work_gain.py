@@ -40,3 +40,21 @@ def test_no_work_no_gain() -> None:
     assert compute_overview(bare, RULES).work_gain is None
     jobs_only = plan.model_copy(update={"shifts": ()})
     assert compute_overview(jobs_only, RULES).work_gain == Decimal("0.00")
+
+
+def test_a_shift_whose_correction_falls_after_the_plan_counts_it() -> None:
+    """The hotel plan cut to 4 months (December to March): what February's and March's shifts change is settled in
+    April or May, after the plan. "What do these shifts add?" counts it (``kept``), as compare's "You keep" does;
+    before, it showed only the money within the plan and so promised too much."""
+    from planner.compare_summary import effect_totals
+    from planner.scenarios import shift_effect
+
+    plan = load_plan(ROOT / "examples" / "schoonmaker-hotel-amsterdam.bvp.json").model_copy(update={"months": 4})
+    chosen = [i for i, s in enumerate(plan.shifts) if (s.date.year, s.date.month) in ((2027, 2), (2027, 3))
+              and s.certainty != "extra"]
+    totals = effect_totals(shift_effect(plan, chosen, RULES))
+    assert totals.open_after != 0, "something is still settled after the plan"
+    without = plan.model_copy(update={"shifts": tuple(s for i, s in enumerate(plan.shifts) if i not in chosen)})
+    kept = summarise(compare(without, plan, RULES)).kept
+    assert totals.kept == kept.b - kept.a
+    assert totals.kept == totals.net + totals.open_after != totals.net
