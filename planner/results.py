@@ -105,8 +105,8 @@ FIGURES: dict[str, Figure] = {
     "range_kept_range": Figure(N_("You keep, 8 in 10 futures"), N_(
         "In 8 of 10 possible futures you keep an amount between these two. 1 in 10 gives less, 1 in 10 more.")),
     "range_end_median": Figure(N_("Left at the end, middle future"), N_(
-        "All money in minus all money out over the plan, in the middle future: half of the futures give more, "
-        "half less.")),
+        "All money in minus all money out over the plan, and what is still settled after it, in the middle "
+        "future: half of the futures give more, half less.")),
     "range_end_range": Figure(N_("Left at the end, 8 in 10 futures"), N_(
         "In 8 of 10 possible futures what is left at the end is between these two. 1 in 10 gives less, 1 in 10 "
         "more.")),

@@ -89,8 +89,8 @@ class RiskShiftEffect:
     engine: Engine
     indices: tuple[int, ...]
     net: Spread
-    """Change in what you have at the end (money in minus money out over the plan), per future. At zero
-    uncertainty: ``compare_summary.effect_totals(scenarios.shift_effect(plan, indices)).net``."""
+    """Change in what you have at the end (money in minus money out over the plan) plus what is still settled
+    after the plan, per future. At zero uncertainty: ``effect_totals(scenarios.shift_effect(plan, indices)).kept``."""
     money_in: Spread
     """Change in all money received, per future (``effect_totals(...).money_in`` at zero uncertainty)."""
     settlement_out: Spread
@@ -191,8 +191,9 @@ def shift_effect_risk(plan: Plan, indices: int | Sequence[int], samples: int = 1
     ow = simulate(with_plan, fw, rules, planned_result(with_plan, rules))
     _check(cancelled)
     oo = simulate(without, fo, rules, planned_result(without, rules))
-    net_w = (ow.money_in - ow.money_out).sum(axis=1)
-    net_o = (oo.money_in - oo.money_out).sum(axis=1)
+    # What is left at the end, plus what is still settled after the plan (as EffectTotals.kept and compare's kept).
+    net_w = (ow.money_in - ow.money_out).sum(axis=1) + (ow.open_after.sum(axis=1) if ow.open_after is not None else 0)
+    net_o = (oo.money_in - oo.money_out).sum(axis=1) + (oo.open_after.sum(axis=1) if oo.open_after is not None else 0)
     out_w, out_o = ow.deducted_by_date.sum(axis=1), oo.deducted_by_date.sum(axis=1)
     net = spread_of(net_w - net_o)
     more, less = chance_of(net_w > net_o), chance_of(net_w < net_o)

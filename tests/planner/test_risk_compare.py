@@ -82,11 +82,11 @@ def test_at_zero_uncertainty_a_shifts_effect_is_the_deterministic_one_to_the_cen
     totals = effect_totals(shift_effect(plan, indices, RULES))
     risk = shift_effect_risk(plan, indices, samples=3, seed=2, rules=RULES)
     assert risk.indices == tuple(sorted(indices))
-    assert collapsed(risk.net, totals.net)
+    assert collapsed(risk.net, totals.kept)
     assert collapsed(risk.money_in, totals.money_in)
     assert collapsed(risk.settlement_out, totals.settlement_out)
-    assert risk.more_chance == (1 if totals.net > 0 else 0)
-    assert risk.less_chance == (1 if totals.net < 0 else 0)
+    assert risk.more_chance == (1 if totals.kept > 0 else 0)
+    assert risk.less_chance == (1 if totals.kept < 0 else 0)
 
 
 @PROPS
@@ -157,7 +157,7 @@ def test_a_maybe_shift_gives_a_letter_with_its_chance_and_the_effect_says_what_i
     assert (risk.kept_difference.low, risk.kept_difference.high) == (min(D(0), without), max(D(0), without))
     effect = shift_effect_risk(plan, 0, samples=500, seed=3, rules=RULES)
     assert effect.with_shifts.letter_chance == 1 and effect.without.letter_chance == 0
-    assert collapsed(effect.net, effect_totals(shift_effect(sure, 0, RULES)).net)
+    assert collapsed(effect.net, effect_totals(shift_effect(sure, 0, RULES)).kept)
 
 
 def test_the_sentences_in_dutch_and_english() -> None:
