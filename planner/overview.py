@@ -25,11 +25,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
+from planner.compare_summary import work_gain
 from planner.explain import Explanation
 from planner.model import Plan
 from planner.norm import NotEligible
 from planner.rules import RuleSet, load_rules
-from planner.compare_summary import work_gain
 from planner.scenarios import Bounds, Result, bounds, run, shifts_of
 from planner.series import DailyBalance, HoursCliff, MonthSources, daily_balance, hours_cliff, monthly_sources
 from planner.summary import MonthCard, month_cards
