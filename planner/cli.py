@@ -713,16 +713,12 @@ def compute_main(argv: Sequence[str]) -> int:
         data["start"] = args.start or plan.start
         data["months"] = args.months or plan.months
         plan = Plan.model_validate(data)
-    if not args.risk and (args.samples is not None or args.seed is not None):
-        return _error(lang, N_("Use --samples and --seed together with --risk."))
     if args.risk and args.format == "csv":
         return _error(lang, N_("The risk simulation is shown with --format table or json, not csv."))
-    samples = RISK_SAMPLES if args.samples is None else args.samples
-    if not 1 <= samples <= RISK_MAX_SAMPLES:
-        return _error(lang, N_("Use --samples between 1 and {most}."), most=RISK_MAX_SAMPLES)
-    seed = 0 if args.seed is None else args.seed
-    if seed < 0:
-        return _error(lang, N_("Use a --seed of 0 or more."))
+    sampling = _sampling(args, lang)
+    if isinstance(sampling, int):
+        return sampling
+    samples, seed = sampling
     issues = check_plan(plan, rules)
     if (code := _refuse_errors(issues, args.plan, lang)) is not None:
         return code
@@ -755,6 +751,20 @@ def compute_main(argv: Sequence[str]) -> int:
         if simulated is not None:
             sys.stdout.write(render_risk_table(simulated, lang))
     return EXIT_OK
+
+
+def _sampling(args: argparse.Namespace, lang: Language) -> tuple[int, int] | int:
+    """``--samples`` and ``--seed`` of compute and compare (defaults filled in), or the exit code after saying why
+    they cannot be used."""
+    if not args.risk and (args.samples is not None or args.seed is not None):
+        return _error(lang, N_("Use --samples and --seed together with --risk."))
+    samples = RISK_SAMPLES if args.samples is None else args.samples
+    if not 1 <= samples <= RISK_MAX_SAMPLES:
+        return _error(lang, N_("Use --samples between 1 and {most}."), most=RISK_MAX_SAMPLES)
+    seed = 0 if args.seed is None else args.seed
+    if seed < 0:
+        return _error(lang, N_("Use a --seed of 0 or more."))
+    return samples, seed
 
 
 def _load(path: str, lang: Language, password: str | None = None) -> Plan | int:
@@ -796,14 +806,10 @@ def compare_main(argv: Sequence[str]) -> int:
     parser.add_argument("--seed", type=int, metavar="S", help="seed of the sampling with --risk (default 0)")
     args = parser.parse_args(argv)
     lang: Language = args.lang
-    if not args.risk and (args.samples is not None or args.seed is not None):
-        return _error(lang, N_("Use --samples and --seed together with --risk."))
-    samples = RISK_SAMPLES if args.samples is None else args.samples
-    if not 1 <= samples <= RISK_MAX_SAMPLES:
-        return _error(lang, N_("Use --samples between 1 and {most}."), most=RISK_MAX_SAMPLES)
-    seed = 0 if args.seed is None else args.seed
-    if seed < 0:
-        return _error(lang, N_("Use a --seed of 0 or more."))
+    sampling = _sampling(args, lang)
+    if isinstance(sampling, int):
+        return sampling
+    samples, seed = sampling
     password = _password(args.password_file, lang)
     if isinstance(password, int):
         return password
