@@ -7,7 +7,7 @@ that run over or under, per job; a whole week lost for one person (illness,
 a quiet week) as one correlated event; and a month whose income reaches the
 municipality late.
 
-:func:`sample` draws ``n`` futures with a seeded generator (numpy's PCG64):
+:func:`sample` draws ``n`` futures with a seeded generator (numpy's SFC64, :func:`generator`):
 which shifts are worked, their hours, which months are reported late.
 :func:`simulate` replays the chain for all futures at once: shifts → wages on
 their paydays → benefit month (norm, vrijlating, holiday entitlement, premie
@@ -120,27 +120,56 @@ def _c(amount: Decimal) -> int:
 def _rhu(num: np.ndarray | int, den: np.ndarray | int) -> np.ndarray:
     """num / den rounded half up, for integers num >= 0 and den > 0 (every amount divided here is never negative:
     wages, incomes, benefits, percentages of them)."""
+    if isinstance(den, int) and den % 2 == 0:  # (num + den/2) // den: the same, one step fewer
+        out = np.add(num, den // 2, dtype=I64)
+        out //= den
+        return out
     return (2 * np.asarray(num, dtype=I64) + den) // (2 * np.asarray(den, dtype=I64))
 
 
+@lru_cache(maxsize=256)  # not a rule value: distinct percentages remembered (a plan has a few)
+def _ratio_of_pct(pct: Decimal) -> tuple[int, int]:
+    return _ratio(pct)
+
+
 def _pct(cents_: np.ndarray, pct: Decimal) -> np.ndarray:
-    """``cents(percent_of(amount, pct))`` in whole cents."""
-    p, q = _ratio(pct)
-    return _rhu(cents_ * p, 100 * q)
+    """``cents(percent_of(amount, pct))`` in whole cents: (amount x p + 50 q) // (100 q) for pct = p / q, which is
+    amount x pct / 100 rounded half up (100 q is even)."""
+    p, q = _ratio_of_pct(pct)
+    out = np.multiply(cents_, p, dtype=I64)
+    out += 50 * q  # not a rule value: half of the divisor 100 q (rounding half up)
+    out //= 100 * q
+    return out
 
 
-def _memo(values: np.ndarray, fn: Callable[[int], int]) -> np.ndarray:
-    """Apply a Decimal function once per distinct value (exact, and fast when values repeat)."""
-    low, high = int(values.min()), int(values.max())
-    if high - low <= 4 * values.size + 1024:  # not a rule value: when a look-up table is cheaper than sorting; a look-up table over the range: no sorting
-        offset = values - low
-        uniq = np.flatnonzero(np.bincount(offset.ravel(), minlength=1))
-        table = np.zeros(high - low + 1, dtype=I64)
-        table[uniq] = np.fromiter((fn(int(v) + low) for v in uniq), dtype=I64, count=len(uniq))
-        return table[offset]
-    uniq = np.unique(values)  # sorted; finding each value in it is cheaper than numpy's return_inverse
-    mapped = np.fromiter((fn(int(v)) for v in uniq), dtype=I64, count=len(uniq))
-    return mapped[np.searchsorted(uniq, values)]
+class _Distinct:
+    """The distinct values of an integer array, and where each element's value is among them. A function of the
+    values is worked out once per distinct value and handed out by look-up (exact, and fast: a wage depends only
+    on the hours worked, which take few distinct values)."""
+
+    def __init__(self, values: np.ndarray) -> None:
+        low, high = int(values.min()), int(values.max())
+        if high - low <= 4 * values.size + 1024:  # not a rule value: when a look-up table over the range is cheaper than sorting
+            self._where = np.subtract(values, low, dtype=np.intp)  # intp: the index type, converted once
+            self._slots: np.ndarray | None = np.flatnonzero(np.bincount(self._where.ravel(), minlength=1))
+            self._size = high - low + 1
+            self.values = self._slots.astype(I64) + low
+        else:
+            self.values = np.unique(values).astype(I64)  # sorted; finding each value in it is cheaper than return_inverse
+            self._where = np.searchsorted(self.values, values)
+            self._slots, self._size = None, 0
+
+    def each(self, fn: Callable[[int], int]) -> np.ndarray:
+        """``fn`` (a Python function of one int) of every distinct value, as int64."""
+        return np.fromiter((fn(int(v)) for v in self.values), dtype=I64, count=len(self.values))
+
+    def spread(self, mapped: np.ndarray) -> np.ndarray:
+        """Values per distinct value (as :attr:`values`) handed out to every element of the array."""
+        if self._slots is None:
+            return mapped[self._where]
+        table = np.zeros(self._size, dtype=I64)
+        table[self._slots] = mapped
+        return table[self._where]
 
 
 @lru_cache(maxsize=1 << 16)  # not a rule value: how many wages to remember (a few MB at most)
@@ -279,6 +308,9 @@ class Futures:
     late: np.ndarray
     """bool [n, months]: the month's income reaches the municipality late."""
     seed: int | None = None
+    hours_most: int | None = None
+    """At least the largest value in ``hours`` when known without looking (:func:`sample` works it out from the
+    plan and the spread), so the simulation need not search the array for it; None: not known."""
 
     @property
     def n(self) -> int:
@@ -310,6 +342,12 @@ def certain_future(plan: Plan) -> Futures:
     return Futures(worked, hours, np.zeros((1, plan.months), dtype=bool))
 
 
+def generator(seed: int | None) -> np.random.Generator:
+    """The seeded random generator of :func:`sample`: numpy's SFC64 (a small, fast generator of good statistical
+    quality, about a third faster than numpy's default PCG64 here), seeded through numpy's SeedSequence."""
+    return np.random.Generator(np.random.SFC64(seed))
+
+
 def _draws(rng: np.random.Generator, rows: int, n: int) -> np.ndarray:
     """[rows, n] uniform 32-bit draws (uint32): two from each 64-bit output of the generator, no floats."""
     if rows * n == 0:
@@ -318,12 +356,18 @@ def _draws(rng: np.random.Generator, rows: int, n: int) -> np.ndarray:
     return raw.view(np.uint32)[: rows * n].reshape(rows, n)
 
 
+@lru_cache(maxsize=256)  # not a rule value: distinct chances remembered (a plan has a few)
+def _limit(percent: Decimal) -> int:
+    """The 32-bit threshold of a chance in percent (a draw below it: the event happens)."""
+    full = 2**32  # not a rule value: the number of distinct 32-bit draws
+    return min(int(Decimal(percent) * full / 100), full - 1)
+
+
 def _happens(draws: np.ndarray, percent: Sequence[Decimal]) -> np.ndarray:
     """bool [rows, n]: each row's event happens with its chance (percent): a draw below chance x 2**32.
 
     Exact at 0 % (never) and 100 % (always); in between the chance is met to within 2**-32."""
-    full = 2**32  # not a rule value: the number of distinct 32-bit draws
-    limit = np.array([min(int(Decimal(p) * full / 100), full - 1) for p in percent], dtype=np.uint32)
+    limit = np.array([_limit(p) for p in percent], dtype=np.uint32)
     out = draws < limit[:, None]
     always = [k for k, p in enumerate(percent) if p >= 100]
     if always:
@@ -351,8 +395,9 @@ def sample(plan: Plan, n: int, seed: int | None = 0, settings: RiskSettings | No
 
     The arrays are drawn shift by shift (one row of ``n`` per shift) and handed out transposed, as views, so
     the simulation reads each shift's futures as one contiguous row. Each draw is 32 random bits (two from each
-    64-bit output of numpy's PCG64, :func:`_draws`): "worked with chance p" is a draw below p x 2**32 (exact
-    for 0 % and 100 %), and a shift's hours move in proportion to its draw (:func:`_spread_hours`).
+    64-bit output of :func:`generator`, :func:`_draws`): "worked with chance p" is a draw below p x 2**32 (a
+    shift at 0 % or 100 % takes no draws: never or always worked), and a shift's hours move in proportion to
+    its draw (:func:`_spread_hours`).
     """
     if n < 1:
         raise ValueError("at least one future")
@@ -361,17 +406,30 @@ def sample(plan: Plan, n: int, seed: int | None = 0, settings: RiskSettings | No
     unknown = sorted(set(settings.hours_spread) - {j.id for j in plan.jobs})
     if unknown:
         raise RiskNotSupported(N_("the hours spread is set for a job that is not in the plan: {job}"), job=unknown[0])
-    rng = np.random.default_rng(seed)
+    rng = generator(seed)
     s_count = len(plan.shifts)
     base_hours = np.array([_hundredths(s.hours) for s in plan.shifts], dtype=np.int32)[:, None]
     frozen = _frozen_shifts(plan)[:, None]
     planned = np.array([s.certainty != "extra" for s in plan.shifts], dtype=bool)[:, None]
-    worked = _happens(_draws(rng, s_count, n), [settings.chance[s.certainty] for s in plan.shifts])
+    # Only a shift whose chance is neither 0 % nor 100 % needs draws; the others are never or always worked.
+    chance = [settings.chance[s.certainty] for s in plan.shifts]
+    worked = np.empty((s_count, n), dtype=bool)
+    drawn = [k for k, pct in enumerate(chance) if 0 < pct < 100]
+    for k, pct in enumerate(chance):
+        if not 0 < pct < 100:
+            worked[k] = pct >= 100
+    if drawn:
+        worked[drawn] = _happens(_draws(rng, len(drawn), n), [chance[k] for k in drawn])
     spread = [settings.hours_spread.get(s.job, Decimal(0)) for s in plan.shifts]
+    most = int(base_hours.max()) if s_count else 0
     if any(spread):
         hours = np.repeat(base_hours, n, axis=1)
         rows = np.array([k for k, pct in enumerate(spread) if pct], dtype=np.intp)
         hours[rows] = _spread_hours(_draws(rng, rows.size, n), base_hours[rows, 0], [spread[k] for k in rows])
+        # The most a spread row can reach: its hours at the largest draw (the same float32 steps), plus a quarter.
+        top = _spread_hours(np.full((rows.size, 1), 2**32 - 1, dtype=np.uint32), base_hours[rows, 0],  # not a rule value: the largest 32-bit draw
+                            [spread[k] for k in rows])
+        most = max(most, int(top.max()) + 25)  # not a rule value: a quarter hour in hundredths, as a margin
     else:
         hours = np.broadcast_to(base_hours, (s_count, n))
     if settings.week_lost_chance > 0 and s_count:
@@ -387,7 +445,7 @@ def sample(plan: Plan, n: int, seed: int | None = 0, settings: RiskSettings | No
         worked = np.where(frozen, planned, worked)
         hours = np.where(frozen, base_hours, hours)
     hours = np.ascontiguousarray(hours, dtype=np.int32)
-    return Futures(worked.T, hours.T, late.T, seed)
+    return Futures(worked.T, hours.T, late.T, seed, most)
 
 
 def shift_key(plan: Plan) -> list[tuple[int, str, str, int]]:
@@ -721,6 +779,25 @@ def _month_reduce(ufunc: np.ufunc, rows: np.ndarray, firsts: list[int]) -> np.nd
     return out
 
 
+def _pay_dates_up_to(pay_ord: np.ndarray, days: np.ndarray) -> np.ndarray:
+    """For each day (an ordinal), how many of the sorted pay dates fall on or before it: ``np.searchsorted(pay_ord,
+    days, side="right")``, by a look-up table over the days' range (numpy's searchsorted costs about 20 ns a value,
+    the table one subtraction and one look-up)."""
+    low, high = int(days.min()), int(days.max())
+    if high - low > 4 * days.size + 1024:  # not a rule value: when a table over the range costs more than searching
+        return np.searchsorted(pay_ord, days, side="right")
+    table = np.searchsorted(pay_ord, np.arange(low, high + 1), side="right")
+    return table[np.subtract(days, low, dtype=np.intp)]
+
+
+def _cumsum_rows(rows: np.ndarray) -> np.ndarray:
+    """``np.cumsum(rows, axis=0, out=rows)`` in place, row by row (numpy's walks down the columns of [rows,
+    futures], several times slower)."""
+    for r in range(1, rows.shape[0]):
+        np.add(rows[r - 1], rows[r], out=rows[r])
+    return rows
+
+
 def _add_months(ym: YM, n: int) -> YM:
     k = ym[0] * 12 + ym[1] - 1 + n
     return k // 12, k % 12 + 1
@@ -834,7 +911,8 @@ class _Vectorised:
         in_window = [k for k, s in enumerate(plan.shifts) if self.window_start <= s.date <= self.window_end]
         wage_cents = {j.id: _c(j.wage) for j in plan.jobs if j.wage_unit == "hour"}
         # A pay period's hours are summed as int32 when no sum can overflow it (else as int64).
-        most = int(self._hours.max()) if self._hours.size else 0
+        most = (futures.hours_most if futures.hours_most is not None
+                else int(self._hours.max()) if self._hours.size else 0)
         rows_int32 = np.iinfo(np.int32).max // most if most > 0 else len(plan.shifts)
         hours_buf = np.empty((0, n), dtype=self._hours.dtype)
         worked_buf = np.empty((0, n), dtype=bool)
@@ -883,35 +961,38 @@ class _Vectorised:
         earned_months = sorted(set(shift_months))
         # hours x wage in 1/10,000 euro: exact.
         if len(earned_months) == 1:
-            worked_hours = hours.sum(axis=0, dtype=sum_type).astype(I64)
-            raw, keys = (worked_hours * wage_c)[None, :], exists[None, :]
+            worked_hours = hours.sum(axis=0, dtype=sum_type)
+            raw, keys = None, exists[None, :]
         else:
             rows_of = [[j for j, ym in enumerate(shift_months) if ym == e] for e in earned_months]
             raw = np.stack([hours[r].sum(axis=0, dtype=sum_type) for r in rows_of]).astype(I64)
             worked_hours = raw.sum(axis=0)
             raw *= wage_c
             keys = np.stack([worked[r].any(axis=0) for r in rows_of])
-        total = _rhu(worked_hours * wage_c, 100)
-        earned = _rhu(raw, 100) if len(earned_months) > 1 else total[None, :]
-        holiday = _pct(total, job.holiday_pay_percent) if job.holiday_pay != "none" else np.zeros_like(total)
-        holiday_now = holiday if job.holiday_pay == "with_wage" else np.zeros_like(total)
-        accrued = holiday if job.holiday_pay == "yearly" else np.zeros_like(total)
+        # Every amount of the period but its split over months is a function of the hours worked: worked out once
+        # per distinct number of hours (few), then looked up for every future.
+        hours_of = _Distinct(worked_hours)
+        total_of = _rhu(hours_of.values * wage_c, 100)
+        holiday_of = _pct(total_of, job.holiday_pay_percent) if job.holiday_pay != "none" else np.zeros_like(total_of)
+        holiday_now_of = holiday_of if job.holiday_pay == "with_wage" else np.zeros_like(total_of)
         period = {"monthly": "month", "four_weekly": "four_weeks", "weekly": "week"}[job.pay_schedule]
-        gross = None
         if job.wage_basis == "net":
-            net, holiday_net = total, holiday_now
+            net_of, total_net_of = total_of, total_of + holiday_now_of
         else:
             def tax(c: int) -> int:
                 return _net_wage(c, period, pay_date, job.employer_applies_heffingskorting, rules)
 
-            def tax_of_hours(h: int) -> int:  # the wage is a function of the hours: few distinct values, a table
-                return tax(int(_rhu(h * wage_c, 100)))
-
-            net = _memo(worked_hours, tax_of_hours)
-            holiday_net = _memo(total + holiday_now, tax) - net if job.holiday_pay == "with_wage" else np.zeros_like(total)
-            gross = total
+            net_of = np.fromiter((tax(int(c)) for c in total_of), dtype=I64, count=len(total_of))
+            total_net_of = (np.fromiter((tax(int(c)) for c in total_of + holiday_now_of), dtype=I64, count=len(total_of))
+                            if job.holiday_pay == "with_wage" else net_of)
+        total = hours_of.spread(total_of)
+        net = hours_of.spread(net_of)
+        total_net = net if total_net_of is net_of else hours_of.spread(total_net_of)
+        accrued = hours_of.spread(holiday_of) if job.holiday_pay == "yearly" else np.zeros_like(total)
+        gross = total if job.wage_basis == "gross" else None
+        earned = total[None, :] if raw is None else _rhu(raw, 100)
         slot = _Slot(job.id, job.person, "wage", pay_date, pay_date + timedelta(days=job.payslip_delay_days), exists,
-                     net, net + holiday_net, gross, accrued)
+                     net, total_net, gross, accrued)
         counted = exists & (net != 0)
         if self.method == "received":
             ym = (pay_date.year, pay_date.month)
@@ -998,19 +1079,22 @@ class _Vectorised:
             self.schemes.append(scheme_month(self.scheme_id, y, m, rules, self.assumptions["premie_monthly_cap"])
                                 if self.scheme_id is not None else None)
 
-    def _vrijlating(self, m: int, pim, inc: np.ndarray, used: np.ndarray, used34: np.ndarray):  # noqa: ANN001, ANN202
+    def _vrijlating(self, m: int, pim, inc: np.ndarray, used: np.ndarray | int, used34: np.ndarray | int):  # noqa: ANN001, ANN202
         """planner.vrijlating.vrijlating_for_month for all futures; the clock moves per future."""
         y, mo = self.months[m]
         day = date(y, mo, 1)
         positive = inc > 0
-        # Futures share a few clock states: one Decimal call per distinct (clock, any income) group.
-        u0, u34_0 = int(used[0]), int(used34[0])
-        if (used == u0).all() and (used34 == u34_0).all():  # one clock state (often): no grouping needed
-            both = [pos for pos in (False, True) if (positive == pos).any()]
-            if len(both) == 1:
-                clock_used, rule = self._vrijlating_rule(m, pim, u0, u34_0, both[0])
+        # Futures share a few clock states: one Decimal call per distinct (clock, any income) group. A clock
+        # that is the same in every future is kept as one int (often: until the futures' incomes differ in
+        # whether there is any), not as an array.
+        if isinstance(used, int) and isinstance(used34, int):
+            some = bool(positive.any())
+            if not some or bool(positive.all()):  # one group: every future has income, or none has
+                clock_used, rule = self._vrijlating_rule(m, pim, used, used34, some)
                 amount = np.zeros_like(inc) if rule is None else self._capped(inc, rule)
-                return amount, np.full_like(used, clock_used[0]), np.full_like(used34, clock_used[1])
+                return amount, clock_used[0], clock_used[1]
+        used = np.full(inc.shape, used, dtype=I64) if isinstance(used, int) else used
+        used34 = np.full(inc.shape, used34, dtype=I64) if isinstance(used34, int) else used34
         amount = np.zeros_like(inc)
         new_used, new34 = used.copy(), used34.copy()
         width = int(used34.max()) + 2
@@ -1118,7 +1202,7 @@ class _Vectorised:
         for role in self.roles:
             person = plan.household.person(role)
             used = -1 if person.vrijlating_months_used is None else person.vrijlating_months_used  # type: ignore[union-attr]
-            clocks[role] = (np.full(n, used, dtype=I64), np.full(n, -1, dtype=I64))
+            clocks[role] = (used, -1)  # the same in every future: ints (see _vrijlating)
         # Only what the settlement and the ledger read is kept per month (fresh memory costs time: page faults).
         out = {k: np.zeros((self.m, n), dtype=I64) for k in ("paid", "reserved", "premie_paid")}
         unpaid = np.zeros((self.m, n), dtype=I64)
@@ -1250,14 +1334,14 @@ class _Vectorised:
         touched = np.zeros((mcount, mcount), dtype=bool)  # the [pay date, month] rows that may hold a deduction
         if timeline.regime == "after_income":
             advance = final
-            later = np.searchsorted(pay_ord, known, side="right")
+            later = _pay_dates_up_to(pay_ord, known)
             on = np.where(known <= pay_ord[:, None], np.arange(mcount)[:, None], later)
             for k in range(mcount):
                 benefit_cash[k] = np.where((on == k) & (final > 0), final, 0).sum(axis=0)
             open_after = np.where((on >= mcount) & (final > 0), final, 0)
         else:
             benefit_cash += np.maximum(advance, 0)
-            settle_on = np.searchsorted(pay_ord, known, side="right")  # == mcount: after the plan
+            settle_on = _pay_dates_up_to(pay_ord, known)  # == mcount: after the plan
             touched = self._corrections(advance, final, settle_on, corr, withheld, repaid)
             # Still open after the plan: a month settled after it (either way), or what is left of a debt.
             diff = final - advance
@@ -1309,7 +1393,7 @@ class _Vectorised:
         money_out += month_fixed[:, None]
         np.negative(money_out, out=money_out)
         moving = np.add(ins, outs, out=outs)  # outs is not needed any more
-        np.cumsum(moving, axis=0, out=moving)  # what changed in this future, up to and including each row
+        _cumsum_rows(moving)  # what changed in this future, up to and including each row
         # On a row's day: start + fixed costs up to that day + the changes before it + its money out.
         low = np.subtract(moving, ins, out=ins)  # ins is not needed any more
         low += start_c + row_fixed
@@ -1388,7 +1472,9 @@ class _Vectorised:
                         sums[role] += np.where(use, incomes[role][j], 0)
                     count += use
                 for role in self.roles:
-                    estimates[role][i] = np.where(count > 0, _rhu(sums[role], np.maximum(count, 1)), planned[role][i])
+                    # The average of the months used (one month: that month's income itself, no division).
+                    average = sums[role] if take == 1 else _rhu(sums[role], np.maximum(count, 1))
+                    estimates[role][i] = np.where(count > 0, average, planned[role][i])
         return estimates
 
     def _limits(self) -> tuple[int, int | None]:
@@ -1534,7 +1620,8 @@ class _Vectorised:
                 sub_owed, sub_available = owed[:, many], available[many].copy()
                 sub_withheld = np.zeros_like(sub_owed)
                 taken_here = np.zeros(many.size, dtype=I64)
-                for r in range(mcount):
+                # Only months settled by now can be owed; they come first in ``order`` (settled on k at the latest).
+                for r in range(int((settle_on[:, many] <= k).sum(axis=0).max())):
                     i = order[r, many]
                     rest = sub_owed[i, sub]
                     step = np.minimum(rest, sub_available)
@@ -1557,10 +1644,14 @@ class _Vectorised:
         """planner.settlement._payouts (the holiday allowance part): every June, or within three months after the end."""
         mcount, n = final.shape
         nonpos = final <= 0
-        tail = np.flip(np.logical_and.accumulate(np.flip(nonpos, axis=0), axis=0), axis=0)
-        cand = np.zeros_like(nonpos)
-        cand[1:] = nonpos[1:] & ~nonpos[:-1] & tail[1:]
-        ended = np.where(cand.any(axis=0), np.argmax(cand, axis=0), -1)
+        # The month the bijstand ended: where the last run of months without bijstand starts (not the first
+        # month). Row by row: numpy's accumulate and argmax walk down the columns of [months, futures], slowly.
+        tail = nonpos.copy()  # tail[i]: no bijstand from month i to the end
+        for i in range(mcount - 2, -1, -1):
+            tail[i] &= tail[i + 1]
+        ended = np.full(n, -1, dtype=I64)
+        for i in range(1, mcount):
+            ended[tail[i] & ~nonpos[i - 1]] = i  # at most one such month per future: the last run starts once
         paid = np.zeros((mcount, n), dtype=bool)
         cash = np.zeros((mcount, n), dtype=I64)
         rows = np.arange(mcount)[:, None]
@@ -1881,7 +1972,7 @@ class RiskCancelled(Exception):
 
 
 def _slice(futures: Futures, lo: int, hi: int) -> Futures:
-    return Futures(futures.worked[lo:hi], futures.hours[lo:hi], futures.late[lo:hi], futures.seed)
+    return Futures(futures.worked[lo:hi], futures.hours[lo:hi], futures.late[lo:hi], futures.seed, futures.hours_most)
 
 
 def concat_outcomes(parts: list[Outcome]) -> Outcome:

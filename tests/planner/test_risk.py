@@ -215,6 +215,15 @@ def test_the_same_seed_gives_the_same_futures_and_results(plan: Plan, seed: int)
     assert differences(ra, rb) == {}
 
 
+@PROPS
+@given(plans(risk=True), st.integers(0, 2**32 - 1))
+def test_the_sampled_hours_never_exceed_the_bound_the_simulation_trusts(plan: Plan, seed: int) -> None:
+    # The simulation sums a pay period's hours as int32 when this bound says it cannot overflow.
+    futures = sample(plan, 200, seed=seed)
+    assert futures.hours_most is not None
+    assert futures.hours.size == 0 or int(futures.hours.max()) <= futures.hours_most
+
+
 def test_another_seed_gives_other_futures() -> None:
     plan = story([Shift(date=date(2026, 1, d), hours="4", job="werk", certainty="maybe") for d in range(1, 29)])
     assert not np.array_equal(sample(plan, 100, seed=1).worked, sample(plan, 100, seed=2).worked)

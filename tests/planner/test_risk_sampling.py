@@ -1,19 +1,21 @@
 """The sampling's building blocks: 32-bit draws, chances as thresholds, and hours that run over or under.
 
-``sample`` draws 32 random bits per shift and future (two from each 64-bit output of PCG64). A chance of p %
+``sample`` draws 32 random bits per shift and future (two from each 64-bit output of the generator, SFC64). A chance of p %
 is "the draw is below p x 2**32"; 0 % and 100 % must be exact (a sure shift is always worked), which chance
 alone would almost never show, so the extreme draws are given here.
 """
 
 from __future__ import annotations
 
+from decimal import ROUND_HALF_UP
 from decimal import Decimal as D
 
 import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from planner.risk import _draws, _happens, _spread_hours
+from planner.money import cents, percent_of
+from planner.risk import _draws, _happens, _pct, _rhu, _spread_hours, generator
 
 TOP = 2**32 - 1
 
@@ -30,8 +32,8 @@ def test_never_and_always_are_exact_at_the_extreme_draws() -> None:
 @settings(max_examples=40, deadline=None)
 @given(st.integers(0, 2**32 - 1), st.integers(1, 7), st.integers(1, 300))
 def test_draws_are_the_generators_raw_output_in_halves(seed: int, rows: int, n: int) -> None:
-    raw = np.random.default_rng(seed).bit_generator.random_raw((rows * n + 1) // 2)
-    got = _draws(np.random.default_rng(seed), rows, n)
+    raw = np.random.SFC64(seed).random_raw((rows * n + 1) // 2)
+    got = _draws(generator(seed), rows, n)
     assert got.shape == (rows, n) and got.dtype == np.uint32
     assert got.ravel().tolist() == raw.view(np.uint32)[: rows * n].tolist()
 
@@ -42,7 +44,7 @@ def test_draws_are_the_generators_raw_output_in_halves(seed: int, rows: int, n: 
 def test_spread_hours_stay_in_quarter_hours_within_the_spread(rows: list[tuple[int, str]], seed: int) -> None:
     base = np.array([b for b, _ in rows], dtype=np.int32)
     pct = [D(p) for _, p in rows]
-    draws = np.concatenate([np.array([[0, TOP]] * len(rows), dtype=np.uint32), _draws(np.random.default_rng(seed),
+    draws = np.concatenate([np.array([[0, TOP]] * len(rows), dtype=np.uint32), _draws(generator(seed),
                                                                                      len(rows), 500)], axis=1)
     hours = _spread_hours(draws, base, pct)
     assert hours.dtype == np.int32 and hours.shape == draws.shape
@@ -54,3 +56,23 @@ def test_spread_hours_stay_in_quarter_hours_within_the_spread(rows: list[tuple[i
         assert hours[k].max() <= max(25, high + 12.5 + 1e-3)
         if p == "0":  # no spread: the planned hours, to the nearest quarter hour (at least one)
             assert (hours[k] == max(25, int(np.rint(b / 25)) * 25)).all()
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.integers(0, 10**9), min_size=1, max_size=50),
+       st.decimals(min_value=0, max_value=100, places=4, allow_nan=False, allow_infinity=False))
+def test_percentages_in_cents_round_as_the_decimal_rules_do(amounts: list[int], pct: D) -> None:
+    # The simulation's whole-cent percentage must be planner.money's cents(percent_of(...)), half up, to the cent.
+    got = _pct(np.array(amounts, dtype=np.int64), pct)
+    want = [int(cents(percent_of(D(a) / 100, pct)) * 100) for a in amounts]
+    assert got.tolist() == want
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 10**6), st.integers(-2, 2)), min_size=1, max_size=50), st.integers(1, 10**6))
+def test_division_rounds_half_up_for_even_and_odd_divisors(near_half: list[tuple[int, int]], den: int) -> None:
+    # Numbers just around a half (where rounding half up differs from any other rounding), and whole multiples.
+    nums = [max(0, q * den + den // 2 + d) for q, d in near_half] + [q * den for q, _ in near_half]
+    want = [int((D(x) / D(den)).quantize(D(1), rounding=ROUND_HALF_UP)) for x in nums]
+    assert _rhu(np.array(nums, dtype=np.int64), den).tolist() == want
+    assert _rhu(np.array(nums, dtype=np.int64), np.full(len(nums), den, dtype=np.int64)).tolist() == want
