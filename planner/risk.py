@@ -423,8 +423,10 @@ def sample(plan: Plan, n: int, seed: int | None = 0, settings: RiskSettings | No
     spread = [settings.hours_spread.get(s.job, Decimal(0)) for s in plan.shifts]
     most = int(base_hours.max()) if s_count else 0
     if any(spread):
-        hours = np.repeat(base_hours, n, axis=1)
+        hours = np.empty((s_count, n), dtype=np.int32)
         rows = np.array([k for k, pct in enumerate(spread) if pct], dtype=np.intp)
+        steady = np.array([k for k, pct in enumerate(spread) if not pct], dtype=np.intp)
+        hours[steady] = base_hours[steady]  # the spread rows are written below, once
         hours[rows] = _spread_hours(_draws(rng, rows.size, n), base_hours[rows, 0], [spread[k] for k in rows])
         # The most a spread row can reach: its hours at the largest draw (the same float32 steps), plus a quarter.
         top = _spread_hours(np.full((rows.size, 1), 2**32 - 1, dtype=np.uint32), base_hours[rows, 0],  # not a rule value: the largest 32-bit draw
@@ -436,8 +438,8 @@ def sample(plan: Plan, n: int, seed: int | None = 0, settings: RiskSettings | No
         role_of = {j.id: j.person for j in plan.jobs}
         keys = [(role_of.get(s.job, "claimant"), *s.date.isocalendar()[:2]) for s in plan.shifts]
         index = {k: i for i, k in enumerate(dict.fromkeys(keys))}
-        lost = _happens(_draws(rng, len(index), n), [settings.week_lost_chance] * len(index))
-        worked &= ~lost[[index[k] for k in keys]]
+        kept = ~_happens(_draws(rng, len(index), n), [settings.week_lost_chance] * len(index))  # per week: not lost
+        worked &= kept.take(np.array([index[k] for k in keys], dtype=np.intp), axis=0)
     late = np.zeros((plan.months, n), dtype=bool)
     if settings.late_report_chance > 0:
         late = _happens(_draws(rng, plan.months, n), [settings.late_report_chance] * plan.months)
@@ -779,6 +781,23 @@ def _month_reduce(ufunc: np.ufunc, rows: np.ndarray, firsts: list[int]) -> np.nd
     return out
 
 
+_FIXED_COSTS: dict[tuple, dict[date, int]] = {}
+"""Per fixed costs and window: the fixed costs per day in cents (the same in every run and slice of a plan)."""
+
+
+def _fixed_costs(plan: Plan, start: date, end: date) -> dict[date, int]:
+    """planner.settlement.expense_events as cents per day (remembered: a plan's slices ask for it again)."""
+    key = (plan.expenses, start, end)
+    if key not in _FIXED_COSTS:
+        if len(_FIXED_COSTS) > 64:  # not a rule value: plans remembered
+            _FIXED_COSTS.clear()
+        fixed: dict[date, int] = {}
+        for e in expense_events(plan, start, end):
+            fixed[e.date] = fixed.get(e.date, 0) + _c(e.amount)
+        _FIXED_COSTS[key] = fixed
+    return _FIXED_COSTS[key]
+
+
 def _pay_dates_up_to(pay_ord: np.ndarray, days: np.ndarray) -> np.ndarray:
     """For each day (an ordinal), how many of the sorted pay dates fall on or before it: ``np.searchsorted(pay_ord,
     days, side="right")``, by a look-up table over the days' range (numpy's searchsorted costs about 20 ns a value,
@@ -864,7 +883,8 @@ def _split(net: np.ndarray, weights: np.ndarray, keys: np.ndarray) -> tuple[np.n
 
 
 _VRIJLATING_CACHES: dict[tuple, dict] = {}
-"""Per household, months, assumptions and rules: :meth:`_Vectorised._vrijlating_rule`'s answers."""
+"""Per household, months, assumptions, rules and premie scheme: the norms, the schemes, the answers of
+:meth:`_Vectorised._vrijlating_rule` and the formulas already checked (see :meth:`_Vectorised._months_static`)."""
 
 
 class _Vectorised:
@@ -1055,29 +1075,33 @@ class _Vectorised:
 
     def _months_static(self) -> None:
         plan, rules = self.plan, self.rules
-        self.norms = []
-        self.schemes = []
-        self.va_checked: set[tuple[int, str]] = set()
-        # The vrijlating per month, person and clock state depends only on the household, the months, the
-        # assumptions and the rules: remembered across runs by those values (the next run after an edit that
-        # leaves them alone, and every slice of a run, asks the Decimal helper nothing).
-        static = (plan.household, tuple(self.months), tuple(sorted(self.assumptions.items())), rules)
+        # The norms, the premie scheme and the vrijlating per month, person and clock state depend only on the
+        # household, the months, the assumptions and the rules: remembered across runs by those values (the
+        # next run after an edit that leaves them alone, and every slice of a run, asks the Decimal helpers
+        # nothing). So are the checks of the vectorised formulas against those helpers (on probes).
+        static = (plan.household, tuple(self.months), tuple(sorted(self.assumptions.items())), rules, self.scheme_id)
         if len(_VRIJLATING_CACHES) > 64 and static not in _VRIJLATING_CACHES:  # not a rule value: plans remembered
             _VRIJLATING_CACHES.clear()
-        self._vrijlating_cache: dict = _VRIJLATING_CACHES.setdefault(static, {})
-        self._vrijlating_checked: set = set()
-        self._accrue_checked: set = set()
-        household = plan.household
-        self.assets_above: list[bool] = []
-        for y, m in self.months:
-            self.norms.append(norm_for_month(household, y, m, rules))
-            limit = None
-            if household.assets is not None:
-                key = ASSETS_COUPLE_OR_PARENT if household.composition != "single" else ASSETS_SINGLE
-                limit = rules.get(key, date(y, m, 1)).decimal
-            self.assets_above.append(limit is not None and household.assets > limit)
-            self.schemes.append(scheme_month(self.scheme_id, y, m, rules, self.assumptions["premie_monthly_cap"])
-                                if self.scheme_id is not None else None)
+        cache = _VRIJLATING_CACHES.setdefault(static, {})
+        if "norms" not in cache:
+            household = plan.household
+            norms, assets_above, schemes = [], [], []
+            for y, m in self.months:
+                norms.append(norm_for_month(household, y, m, rules))
+                limit = None
+                if household.assets is not None:
+                    key = ASSETS_COUPLE_OR_PARENT if household.composition != "single" else ASSETS_SINGLE
+                    limit = rules.get(key, date(y, m, 1)).decimal
+                assets_above.append(limit is not None and household.assets > limit)
+                schemes.append(scheme_month(self.scheme_id, y, m, rules, self.assumptions["premie_monthly_cap"])
+                               if self.scheme_id is not None else None)
+            cache.update(norms=norms, assets_above=assets_above, schemes=schemes, rules={}, va_checked=set(),
+                         vrijlating_checked=set(), accrue_checked=set())
+        self.norms, self.assets_above, self.schemes = cache["norms"], cache["assets_above"], cache["schemes"]
+        self._vrijlating_cache: dict = cache["rules"]
+        self.va_checked: set = cache["va_checked"]
+        self._vrijlating_checked: set = cache["vrijlating_checked"]
+        self._accrue_checked: set = cache["accrue_checked"]
 
     def _vrijlating(self, m: int, pim, inc: np.ndarray, used: np.ndarray | int, used34: np.ndarray | int):  # noqa: ANN001, ANN202
         """planner.vrijlating.vrijlating_for_month for all futures; the clock moves per future."""
@@ -1355,7 +1379,6 @@ class _Vectorised:
         # number each, added to the row before them. Money out is counted before money in on a day.
         start, end = self.window_start, self.window_end
         start_c, buffer_c = _c(plan.starting_balance), _c(plan.settlement.safety_buffer)
-        expenses = expense_events(plan, start, end)
         varying = sorted({date(y, m, 1) for y, m in self.months} | set(pay_dates)
                          | {s.pay for s in slots if start <= s.pay <= end})
         row = {d: k for k, d in enumerate(varying)}
@@ -1376,9 +1399,7 @@ class _Vectorised:
         for slot in slots:
             if start <= slot.pay <= end:
                 ins[row[slot.pay]] += np.where(slot.exists & (slot.total_net > 0), slot.total_net, 0)
-        fixed: dict[date, int] = {}
-        for e in expenses:
-            fixed[e.date] = fixed.get(e.date, 0) + _c(e.amount)
+        fixed = _fixed_costs(plan, start, end)
         days = sorted(set(varying) | set(fixed))
         fixed_cum = np.cumsum([fixed.get(d, 0) for d in days])  # fixed costs up to and including each day
         cum_at = dict(zip(days, fixed_cum.tolist(), strict=True))
@@ -1592,11 +1613,11 @@ class _Vectorised:
         owed = np.zeros((mcount, n), dtype=I64)
         # Debts are withheld in the order they arose: by settle date, then by month.
         order = np.argsort(settle_on * mcount + np.arange(mcount)[:, None], axis=0, kind="stable")
+        late_at = np.array([[_add_months(ym, lookback) < pay_ym for ym in self.months] for pay_ym in self.months])
         for k in range(1, mcount):
             # A month is settled after its own pay date (its income is known after the month ends), so on pay
             # date k only months before k are settled: rows [:k].
-            pay_ym = self.months[k]
-            too_late = np.array([_add_months(ym, lookback) < pay_ym for ym in self.months[:k]])[:, None]
+            too_late = late_at[k, :k, None]
             due = settle_on[:k] == k
             corr[k] = np.where(due, up[:k], 0).sum(axis=0)
             available = advance[k] + corr[k]
