@@ -10,6 +10,13 @@ times each:
   libraries any start of the CLI needs, with this Python;
 - **compute**: the installed ``bijverdienplanner compute PLAN`` (the console
   script beside this Python), output thrown away;
+- two lower bounds of any start that checks a plan file the way the project's
+  conventions say (plans are frozen pydantic models, ../shared/STYLE.md 13
+  and 14), printed so the goal can be judged: **floor + BaseModel** (the
+  floor, then ``from pydantic import BaseModel``: the model machinery that a
+  bare ``import pydantic`` does not load) and **floor + plan gate** (the
+  floor, then ``planner.storage.load_plan(PLAN)``: the plan file read and
+  checked, nothing computed);
 - with ``--bundle DIR`` (a folder made by ``packaging/build``, e.g.
   ``dist/bundle/bijverdienplanner``): the bundle's ``compute PLAN`` and its
   ``--version`` (the cost of starting the bundle at all).
@@ -76,7 +83,12 @@ def main(argv: list[str] | None = None) -> int:
     script = Path(sys.executable).with_name("bijverdienplanner")
     if not script.is_file():
         raise SystemExit(f"{script} not found: run this with the Python of an environment where the app is installed")
-    commands = {"floor": FLOOR, "compute": [str(script), "compute", str(args.plan)]}
+    commands = {
+        "floor": FLOOR,
+        "floor + BaseModel": [*FLOOR[:-1], FLOOR[-1] + "; from pydantic import BaseModel"],
+        "floor + plan gate": [*FLOOR[:-1], FLOOR[-1] + f"; from planner.storage import load_plan; load_plan({str(args.plan)!r})"],
+        "compute": [str(script), "compute", str(args.plan)],
+    }
     if args.bundle is not None:
         program = args.bundle / "bijverdienplanner"
         commands["bundle compute"] = [str(program), "compute", str(args.plan)]
@@ -88,7 +100,8 @@ def main(argv: list[str] | None = None) -> int:
 
     with tempfile.TemporaryDirectory() as cache:
         env = dict(os.environ, BIJVERDIENPLANNER_CACHE_DIR=cache)
-        first = {name: timed(cmd, env) for name, cmd in commands.items() if name != "floor" and "version" not in name}
+        first = {name: timed(cmd, env) for name, cmd in commands.items()
+                 if not name.startswith("floor") and "version" not in name}
         for name in first:  # later runs of the bundle write their own cache once too
             timed(commands[name], env)
         times: dict[str, list[float]] = {name: [] for name in commands}
@@ -104,6 +117,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"  {name:18} first start, rules not yet cached: {value * 1000:.0f} ms")
     floor = statistics.median(times["floor"])
     cpu_floor = statistics.median(CPU["floor"])
+    for name in ("floor + BaseModel", "floor + plan gate"):
+        print(f"ratio {name} / floor: {statistics.median(times[name]) / floor:.2f} (a lower bound of compute while "
+              f"plans are pydantic models); in CPU time {statistics.median(CPU[name]) / cpu_floor:.2f}")
     print(f"ratio compute / floor: {statistics.median(times['compute']) / floor:.2f} (goal at most 1.5); "
           f"in CPU time {statistics.median(CPU['compute']) / cpu_floor:.2f}")
     if "bundle compute" in times:
