@@ -862,10 +862,10 @@ def _split(net: np.ndarray, weights: np.ndarray, keys: np.ndarray) -> tuple[np.n
 
     ``weights`` and ``keys`` are [parts, futures]; ``net`` is [futures].
     """
-    cols = np.arange(net.shape[0])
     if weights.shape[0] == 1:  # one month: all of it
         present = keys & True
         return np.where(present, net, 0), present
+    cols = np.arange(net.shape[0])
     w = np.where(keys, weights, 0)
     wsum = w.sum(axis=0)
     pos = wsum > 0
@@ -881,6 +881,8 @@ def _split(net: np.ndarray, weights: np.ndarray, keys: np.ndarray) -> tuple[np.n
     present = np.where(pos, keys, only_first)
     return parts, present
 
+
+_FEW_IN_ORDER = 48  # not a rule value: up to this many futures, the in-order withholding runs one future at a time
 
 _VRIJLATING_CACHES: dict[tuple, dict] = {}
 """Per household, months, assumptions, rules and premie scheme: the norms, the schemes, the answers of
@@ -989,26 +991,32 @@ class _Vectorised:
             worked_hours = raw.sum(axis=0)
             raw *= wage_c
             keys = np.stack([worked[r].any(axis=0) for r in rows_of])
-        # Every amount of the period but its split over months is a function of the hours worked: worked out once
-        # per distinct number of hours (few), then looked up for every future.
-        hours_of = _Distinct(worked_hours)
-        total_of = _rhu(hours_of.values * wage_c, 100)
-        holiday_of = _pct(total_of, job.holiday_pay_percent) if job.holiday_pay != "none" else np.zeros_like(total_of)
-        holiday_now_of = holiday_of if job.holiday_pay == "with_wage" else np.zeros_like(total_of)
         period = {"monthly": "month", "four_weekly": "four_weeks", "weekly": "week"}[job.pay_schedule]
-        if job.wage_basis == "net":
-            net_of, total_net_of = total_of, total_of + holiday_now_of
+        if job.wage_basis == "net":  # a few whole-array steps, no Decimal function
+            total = _rhu(np.multiply(worked_hours, wage_c, dtype=I64), 100)
+            holiday = _pct(total, job.holiday_pay_percent) if job.holiday_pay != "none" else None
+            net = total
+            total_net = total + holiday if holiday is not None and job.holiday_pay == "with_wage" else total
+            accrued = holiday if holiday is not None and job.holiday_pay == "yearly" else np.zeros_like(total)
         else:
+            # A gross wage's tax is a Decimal function of the hours worked: worked out once per distinct number
+            # of hours (few), then looked up for every future; so is every other amount of the period.
+            hours_of = _Distinct(worked_hours)
+            total_of = _rhu(hours_of.values * wage_c, 100)
+            holiday_of = _pct(total_of, job.holiday_pay_percent) if job.holiday_pay != "none" else np.zeros_like(total_of)
+
             def tax(c: int) -> int:
                 return _net_wage(c, period, pay_date, job.employer_applies_heffingskorting, rules)
 
             net_of = np.fromiter((tax(int(c)) for c in total_of), dtype=I64, count=len(total_of))
-            total_net_of = (np.fromiter((tax(int(c)) for c in total_of + holiday_now_of), dtype=I64, count=len(total_of))
-                            if job.holiday_pay == "with_wage" else net_of)
-        total = hours_of.spread(total_of)
-        net = hours_of.spread(net_of)
-        total_net = net if total_net_of is net_of else hours_of.spread(total_net_of)
-        accrued = hours_of.spread(holiday_of) if job.holiday_pay == "yearly" else np.zeros_like(total)
+            total = hours_of.spread(total_of)
+            net = hours_of.spread(net_of)
+            if job.holiday_pay == "with_wage":
+                total_net = hours_of.spread(np.fromiter((tax(int(c)) for c in total_of + holiday_of), dtype=I64,
+                                                        count=len(total_of)))
+            else:
+                total_net = net
+            accrued = hours_of.spread(holiday_of) if job.holiday_pay == "yearly" else np.zeros_like(total)
         gross = total if job.wage_basis == "gross" else None
         earned = total[None, :] if raw is None else _rhu(raw, 100)
         slot = _Slot(job.id, job.person, "wage", pay_date, pay_date + timedelta(days=job.payslip_delay_days), exists,
@@ -1596,7 +1604,8 @@ class _Vectorised:
         if redo.size:
             sub = [np.zeros((mcount, redo.size), dtype=I64), np.zeros((mcount, mcount, redo.size), dtype=I64),
                    np.zeros((mcount, mcount, redo.size), dtype=I64)]
-            self._corrections_in_order(advance[:, redo], final[:, redo], settle_on[:, redo], *sub)
+            in_order = self._corrections_in_order if redo.size > _FEW_IN_ORDER else self._corrections_in_order_one_by_one
+            in_order(advance[:, redo], final[:, redo], settle_on[:, redo], *sub)
             corr[:, redo] = sub[0]
             touched |= sub[1].any(axis=2) | sub[2].any(axis=2)
             for k, i in zip(*np.nonzero(touched), strict=True):
@@ -1660,6 +1669,51 @@ class _Vectorised:
                 rest = np.where(ended & (owed_k > 0), owed_k, 0)
                 repaid[k, :k] += rest
                 owed_k -= rest
+
+    def _corrections_in_order_one_by_one(self, advance: np.ndarray, final: np.ndarray, settle_on: np.ndarray,
+                                         corr: np.ndarray, withheld: np.ndarray, repaid: np.ndarray) -> None:
+        """:meth:`_corrections_in_order` future by future on Python ints: the same steps, faster for a few
+        futures (the whole-array form pays numpy's cost per call on arrays of a few elements)."""
+        mcount, n = advance.shape
+        lookback, limit = self._limits()
+        late_at = [[_add_months(ym, lookback) < pay_ym for ym in self.months] for pay_ym in self.months]
+        for f in range(n):
+            adv, fin, on = advance[:, f].tolist(), final[:, f].tolist(), settle_on[:, f].tolist()
+            order = sorted(range(mcount), key=lambda i: (on[i], i))  # the order the debts arose
+            owed = [0] * mcount
+            for k in range(1, mcount):  # on pay date k only months before k are settled
+                corr_k = sum(max(fin[i] - adv[i], 0) for i in range(k) if on[i] == k)
+                corr[k, f] = corr_k
+                available = adv[k] + corr_k
+                for i in range(k):
+                    if on[i] == k and adv[i] > fin[i]:
+                        if late_at[k][i]:
+                            repaid[k, i, f] += adv[i] - fin[i]
+                        else:
+                            owed[i] = adv[i] - fin[i]
+                debts = [i for i in range(k) if owed[i] > 0]
+                if len(debts) == 1:  # withhold what the payment and the limit allow
+                    take = min(owed[debts[0]], max(available, 0))
+                    if limit is not None:
+                        take = min(take, limit)
+                    withheld[k, debts[0], f] += take
+                    owed[debts[0]] -= take
+                elif debts:  # in the order they arose, each within what is left of the payment and the limit
+                    taken = 0
+                    for i in order[:sum(1 for x in on if x <= k)]:
+                        step = min(owed[i], available)
+                        if limit is not None:
+                            step = min(step, max(0, limit - taken))
+                        if owed[i] > 0 and available > 0 and step > 0:
+                            owed[i] -= step
+                            withheld[k, i, f] += step
+                            available -= step
+                            taken += step
+                if adv[k] <= 0 and fin[k] <= 0:  # no more payments to withhold from: reclaimed
+                    for i in range(k):
+                        if owed[i] > 0:
+                            repaid[k, i, f] += owed[i]
+                            owed[i] = 0
 
     def _holiday_allowance(self, final: np.ndarray, reserved: np.ndarray) -> np.ndarray:
         """planner.settlement._payouts (the holiday allowance part): every June, or within three months after the end."""

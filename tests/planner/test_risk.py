@@ -391,3 +391,30 @@ def test_the_stories_agree_with_the_decimal_engine(plan: Plan) -> None:
     uncertain = plan.model_copy(update={"risk": Risk(chance_sure=70, hours_spread={j.id: "20" for j in plan.jobs})})
     futures = sample(uncertain, 5, seed=4)
     assert differences(_Vectorised(uncertain, RULES).run(futures), simulate_exact(uncertain, futures, RULES)) == {}
+
+
+@PROPS
+@given(st.integers(2, 9), st.integers(1, 60), st.sampled_from([None, "0", "35.50", "120"]), st.data())
+def test_in_order_withholding_is_the_same_one_by_one_and_for_all_at_once(months: int, n: int, limit: str | None,
+                                                                        data: st.DataObject) -> None:
+    # Futures with several debts of which only a part can be withheld are worked out again in order: a few
+    # of them one future at a time, more of them as whole arrays. Both must give the same cents.
+    plan = Plan(start="2026-01", months=months, household=SAM, jobs=(WORK,),
+                settlement=Settlement(withholding_limit=limit))
+    engine = _Vectorised(plan, RULES)
+    cents = st.integers(-20_000, 150_000)
+    advance = np.array(data.draw(st.lists(st.lists(cents, min_size=n, max_size=n), min_size=months, max_size=months)),
+                       dtype=np.int64)
+    final = np.array(data.draw(st.lists(st.lists(cents, min_size=n, max_size=n), min_size=months, max_size=months)),
+                     dtype=np.int64)
+    # Month i is settled on a pay date after its own (i + 1 .. months; months: after the plan).
+    settle_on = np.array([[data.draw(st.integers(i + 1, months)) for _ in range(n)] for i in range(months)],
+                         dtype=np.int64)
+    results = []
+    for method in (engine._corrections_in_order, engine._corrections_in_order_one_by_one):
+        out = (np.zeros((months, n), dtype=np.int64), np.zeros((months, months, n), dtype=np.int64),
+               np.zeros((months, months, n), dtype=np.int64))
+        method(advance, final, settle_on, *out)
+        results.append(out)
+    for whole, one in zip(*results, strict=True):
+        assert np.array_equal(whole, one)
