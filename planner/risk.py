@@ -1678,42 +1678,48 @@ class _Vectorised:
         lookback, limit = self._limits()
         late_at = [[_add_months(ym, lookback) < pay_ym for ym in self.months] for pay_ym in self.months]
         for f in range(n):
-            adv, fin, on = advance[:, f].tolist(), final[:, f].tolist(), settle_on[:, f].tolist()
-            order = sorted(range(mcount), key=lambda i: (on[i], i))  # the order the debts arose
+            adv, fin = advance[:, f].tolist(), final[:, f].tolist()
+            due: list[list[int]] = [[] for _ in range(mcount + 1)]  # the months settled on each pay date
+            for i, k in enumerate(settle_on[:, f].tolist()):
+                due[k].append(i)
             owed = [0] * mcount
+            debts: list[int] = []  # the months still owed, in the order the debts arose (pay date, then month)
             for k in range(1, mcount):  # on pay date k only months before k are settled
-                corr_k = sum(max(fin[i] - adv[i], 0) for i in range(k) if on[i] == k)
-                corr[k, f] = corr_k
-                available = adv[k] + corr_k
-                for i in range(k):
-                    if on[i] == k and adv[i] > fin[i]:
+                corr_k = 0
+                for i in due[k]:
+                    if fin[i] > adv[i]:
+                        corr_k += fin[i] - adv[i]
+                    elif adv[i] > fin[i]:
                         if late_at[k][i]:
                             repaid[k, i, f] += adv[i] - fin[i]
                         else:
                             owed[i] = adv[i] - fin[i]
-                debts = [i for i in range(k) if owed[i] > 0]
+                            debts.append(i)
+                corr[k, f] = corr_k
+                available = adv[k] + corr_k
                 if len(debts) == 1:  # withhold what the payment and the limit allow
-                    take = min(owed[debts[0]], max(available, 0))
+                    i = debts[0]
+                    take = min(owed[i], max(available, 0))
                     if limit is not None:
                         take = min(take, limit)
-                    withheld[k, debts[0], f] += take
-                    owed[debts[0]] -= take
+                    withheld[k, i, f] += take
+                    owed[i] -= take
                 elif debts:  # in the order they arose, each within what is left of the payment and the limit
                     taken = 0
-                    for i in order[:sum(1 for x in on if x <= k)]:
+                    for i in debts:
                         step = min(owed[i], available)
                         if limit is not None:
                             step = min(step, max(0, limit - taken))
-                        if owed[i] > 0 and available > 0 and step > 0:
+                        if available > 0 and step > 0:
                             owed[i] -= step
                             withheld[k, i, f] += step
                             available -= step
                             taken += step
                 if adv[k] <= 0 and fin[k] <= 0:  # no more payments to withhold from: reclaimed
-                    for i in range(k):
-                        if owed[i] > 0:
-                            repaid[k, i, f] += owed[i]
-                            owed[i] = 0
+                    for i in debts:
+                        repaid[k, i, f] += owed[i]
+                        owed[i] = 0
+                debts = [i for i in debts if owed[i] > 0]
 
     def _holiday_allowance(self, final: np.ndarray, reserved: np.ndarray) -> np.ndarray:
         """planner.settlement._payouts (the holiday allowance part): every June, or within three months after the end."""
