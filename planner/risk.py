@@ -586,9 +586,9 @@ class Outcome:
     correction: np.ndarray
     """[n, pay dates] extra bijstand paid afterwards."""
     withheld: np.ndarray
-    """[n, pay dates, months settled] withheld from the benefit."""
+    """[n, pay dates, months settled] withheld from the benefit (int32 from the vectorised engine: it fits)."""
     repaid: np.ndarray
-    """[n, pay dates, months settled] a repayment demand (a letter)."""
+    """[n, pay dates, months settled] a repayment demand (a letter); int32 like ``withheld``."""
     money_in: np.ndarray
     money_out: np.ndarray
     end_balance: np.ndarray
@@ -1361,8 +1361,10 @@ class _Vectorised:
         pay_ord = np.array([d.toordinal() for d in pay_dates], dtype=I64)
         benefit_cash = np.zeros((mcount, n), dtype=I64)
         corr = np.zeros((mcount, n), dtype=I64)
-        withheld = np.zeros((mcount, mcount, n), dtype=I64)
-        repaid = np.zeros((mcount, mcount, n), dtype=I64)
+        # int32: one month's withholding or repayment is at most a month's benefit (far below 2**31 cents), and
+        # these two are the largest arrays of the run (half the memory to clear and to keep).
+        withheld = np.zeros((mcount, mcount, n), dtype=np.int32)
+        repaid = np.zeros((mcount, mcount, n), dtype=np.int32)
         touched = np.zeros((mcount, mcount), dtype=bool)  # the [pay date, month] rows that may hold a deduction
         if timeline.regime == "after_income":
             advance = final
@@ -1416,8 +1418,10 @@ class _Vectorised:
         row_fixed = np.array([cum_at[d] for d in varying], dtype=I64)[:, None]
         firsts = [row[date(y, m, 1)] for y, m in self.months]
         money_in = _month_reduce(np.add, ins, firsts)
-        month_fixed = np.array([sum(v for d, v in fixed.items() if (d.year, d.month) == ym) for ym in self.months],
-                               dtype=I64)
+        month_fixed = np.zeros(mcount, dtype=I64)  # the fixed costs of each month
+        for d, v in fixed.items():
+            if (d.year, d.month) in self.month_index:
+                month_fixed[self.month_index[(d.year, d.month)]] += v
         money_out = _month_reduce(np.add, outs, firsts)
         money_out += month_fixed[:, None]
         np.negative(money_out, out=money_out)
@@ -1440,8 +1444,9 @@ class _Vectorised:
             i = month_of_row[r]
             np.minimum(lowest_in_month[i], moving[r] + (start_c + int(only_fixed[r])), out=lowest_in_month[i])
         last_rows = [k - 1 for k in firsts[1:]] + [len(varying) - 1]
-        month_last_fixed = np.array([int(fixed_cum[max(i for i, d in enumerate(days) if (d.year, d.month) == ym)])
-                                     for ym in self.months], dtype=I64)
+        month_last_fixed = np.zeros(mcount, dtype=I64)  # the fixed costs up to each month's last day with money
+        for d, cum in zip(days, fixed_cum.tolist(), strict=True):  # in date order: the last one of a month stays
+            month_last_fixed[self.month_index[(d.year, d.month)]] = cum
         balance_end = moving[last_rows] + (start_c + month_last_fixed)[:, None]
         # The first day below the buffer: a row's own day, or the first fixed-cost day after it that is (fixed
         # costs only go down, so once below, the following fixed-cost days of that segment are below too).
