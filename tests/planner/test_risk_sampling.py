@@ -1,8 +1,8 @@
-"""The sampling's building blocks: 32-bit draws, chances as thresholds, and hours that run over or under.
+"""The sampling's building blocks: 16-bit draws, chances as thresholds, and hours that run over or under.
 
-``sample`` draws 32 random bits per shift and future (two from each 64-bit output of the generator, SFC64). A chance of p %
-is "the draw is below p x 2**32"; 0 % and 100 % must be exact (a sure shift is always worked), which chance
-alone would almost never show, so the extreme draws are given here.
+``sample`` draws 16 random bits per shift and future (four from each 64-bit output of the generator, SFC64). A
+chance of p % is "the draw is below p x 2**16" (rounded down); 0 % and 100 % must be exact (a sure shift is
+always worked), which chance alone would almost never show, so the extreme draws are given here.
 """
 
 from __future__ import annotations
@@ -17,11 +17,12 @@ from hypothesis import strategies as st
 from planner.money import cents, percent_of
 from planner.risk import _draws, _happens, _pct, _rhu, _spread_hours, generator
 
-TOP = 2**32 - 1
+TOP = 2**16 - 1
+HALF = 2**15
 
 
 def test_never_and_always_are_exact_at_the_extreme_draws() -> None:
-    draws = np.array([[0, 1, 2**31 - 1, 2**31, TOP]] * 4, dtype=np.uint32)
+    draws = np.array([[0, 1, HALF - 1, HALF, TOP]] * 4, dtype=np.uint16)
     got = _happens(draws, [D(0), D(50), D(100), D("99.9999")])
     assert got[0].tolist() == [False] * 5  # 0 %: never, not even at draw 0
     assert got[1].tolist() == [True, True, True, False, False]  # 50 %: the lower half of the draws
@@ -31,11 +32,21 @@ def test_never_and_always_are_exact_at_the_extreme_draws() -> None:
 
 @settings(max_examples=40, deadline=None)
 @given(st.integers(0, 2**32 - 1), st.integers(1, 7), st.integers(1, 300))
-def test_draws_are_the_generators_raw_output_in_halves(seed: int, rows: int, n: int) -> None:
-    raw = np.random.SFC64(seed).random_raw((rows * n + 1) // 2)
+def test_draws_are_the_generators_raw_output_in_quarters(seed: int, rows: int, n: int) -> None:
+    raw = np.random.SFC64(seed).random_raw((rows * n + 3) // 4)
     got = _draws(generator(seed), rows, n)
-    assert got.shape == (rows, n) and got.dtype == np.uint32
-    assert got.ravel().tolist() == raw.view(np.uint32)[: rows * n].tolist()
+    assert got.shape == (rows, n) and got.dtype == np.uint16
+    assert got.ravel().tolist() == raw.view(np.uint16)[: rows * n].tolist()
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.decimals(min_value=0, max_value=100, places=4, allow_nan=False, allow_infinity=False))
+def test_a_chance_is_met_to_within_one_draw_and_never_rounded_up(pct: D) -> None:
+    # Every one of the 65,536 draws once: the share that "happens" is the chance, rounded down to 1/65,536.
+    every = np.arange(TOP + 1, dtype=np.uint16)[None, :]
+    share = D(int(_happens(every, [pct]).sum())) / (TOP + 1) * 100
+    assert share <= pct or pct == 100
+    assert pct - share < D(100) / (TOP + 1) or (pct == 100 and share == 100)
 
 
 @settings(max_examples=60, deadline=None)
@@ -44,7 +55,7 @@ def test_draws_are_the_generators_raw_output_in_halves(seed: int, rows: int, n: 
 def test_spread_hours_stay_in_quarter_hours_within_the_spread(rows: list[tuple[int, str]], seed: int) -> None:
     base = np.array([b for b, _ in rows], dtype=np.int32)
     pct = [D(p) for _, p in rows]
-    draws = np.concatenate([np.array([[0, TOP]] * len(rows), dtype=np.uint32), _draws(generator(seed),
+    draws = np.concatenate([np.array([[0, TOP]] * len(rows), dtype=np.uint16), _draws(generator(seed),
                                                                                      len(rows), 500)], axis=1)
     hours = _spread_hours(draws, base, pct)
     assert hours.dtype == np.int32 and hours.shape == draws.shape
