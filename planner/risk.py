@@ -104,6 +104,23 @@ class RiskNotSupported(ValueError):
 # --- whole-cent arithmetic, rounded half up as planner.money.cents ---------------------------------
 
 
+_ZEROS: dict[tuple, np.ndarray] = {}
+"""Read-only arrays of zeros by shape and type, for :func:`_nonneg`."""
+
+
+def _nonneg(x: np.ndarray, out: np.ndarray | None = None) -> np.ndarray:
+    """max(x, 0) element by element, against a (kept, read-only) array of zeros of the same shape: numpy's
+    maximum against a number is about twice as slow as against an array."""
+    key = (x.shape, x.dtype.str)
+    zeros = _ZEROS.get(key)
+    if zeros is None:
+        if len(_ZEROS) > 32:  # not a rule value: shapes remembered (a run uses a few)
+            _ZEROS.clear()
+        zeros = _ZEROS[key] = np.zeros(x.shape, dtype=x.dtype)
+        zeros.setflags(write=False)
+    return np.maximum(x, zeros, out=out)
+
+
 def _ratio(value: Decimal) -> tuple[int, int]:
     num, den = value.as_integer_ratio()
     return int(num), int(den)
@@ -393,7 +410,11 @@ def _spread_hours(draws: np.ndarray, base: np.ndarray, percent: Sequence[Decimal
     q = np.multiply(draws, width, dtype=np.float32, casting="unsafe")
     q += low
     np.rint(q, out=q)
-    np.maximum(q, 1, out=q)
+    # At least one quarter: only a row whose lowest value is under one quarter can round below it (and numpy's
+    # maximum against a number is slow: so not over every row).
+    tiny = np.flatnonzero(low[:, 0] < 1)
+    if tiny.size:
+        q[tiny] = np.maximum(q[tiny], 1)
     q *= quarter
     return q.astype(np.int32)
 
@@ -1201,7 +1222,8 @@ class _Vectorised:
             pct = rules.get(VA + ("art13_percentage" if table == "art13" else "art14_2_percentage"), day).decimal
 
             def va(c: np.ndarray) -> np.ndarray:
-                return np.maximum(0, _pct(c, pct))
+                v = _pct(c, pct)
+                return _nonneg(v, out=v)
             edges: list[int] = []
         else:
             g = {k: rules.get(VA + k, day).decimal for k in (
@@ -1214,7 +1236,7 @@ class _Vectorised:
                 top = _pct(c, g["art11_percentage_4"]) - _c(g["art11_aftrek_4"])
                 out = np.where(c < edges[0], low, np.where(c < edges[1], low - _c(g["art11_aftrek_2"]),
                                np.where(c < edges[2], low - _c(g["art11_aftrek_3"]), top)))
-                return np.maximum(0, out)
+                return _nonneg(out, out=out)
         values = (table, pct) if table != "art11" else (table, *g.values())
         if values not in self.va_checked:
             probes = [1, 10000, 500000] + [e + d for e in edges for d in (-1, 0, 1)]
@@ -1268,12 +1290,13 @@ class _Vectorised:
             taken = va_total if careful_excess else np.minimum(va_total, vt)
             # counted and taken are not needed after this: worked in place (fewer fresh arrays)
             left = np.subtract(norm_c, counted, out=counted)  # norm - counted income
-            bijstand = np.maximum(left - taken, 0)
+            bijstand = left - taken
+            _nonneg(bijstand, out=bijstand)
             excess = np.subtract(taken, vt, out=taken)
-            np.maximum(excess, 0, out=excess)
+            _nonneg(excess, out=excess)
             room = np.subtract(left, excess, out=left)
             room -= vt
-            np.maximum(room, 0, out=room)
+            _nonneg(room, out=room)
             paid = np.minimum(bijstand, room, out=room)
             reserved = bijstand - paid
             # planner.benefit: a sanction (art. 18) of the month, then assets above the limit (art. 34).
@@ -1382,12 +1405,13 @@ class _Vectorised:
                 benefit_cash[k] = np.where((on == k) & (final > 0), final, 0).sum(axis=0)
             open_after = np.where((on >= mcount) & (final > 0), final, 0)
         else:
-            benefit_cash += np.maximum(advance, 0)
+            benefit_cash += _nonneg(advance)
             settle_on = _pay_dates_up_to(pay_ord, known)  # == mcount: after the plan
             touched = self._corrections(advance, final, settle_on, corr, withheld, repaid)
             # Still open after the plan: a month settled after it (either way), or what is left of a debt.
             diff = final - advance
-            left = np.maximum(-diff, 0)
+            left = np.negative(diff)
+            _nonneg(left, out=left)
             for k, i in zip(*np.nonzero(touched), strict=True):
                 left[i] -= withheld[k, i] + repaid[k, i]
             open_after = np.where(settle_on >= mcount, diff, -left)
@@ -1550,8 +1574,8 @@ class _Vectorised:
         lookback, limit = self._limits()
         up = final - advance
         down = np.negative(up)
-        np.maximum(up, 0, out=up)
-        np.maximum(down, 0, out=down)
+        _nonneg(up, out=up)
+        _nonneg(down, out=down)
         too_late = np.zeros((mcount, mcount + 1), dtype=bool)  # [month, pay date]; the last column: after the plan
         for i, ym in enumerate(self.months):
             too_late[i, :mcount] = [_add_months(ym, lookback) < pay_ym for pay_ym in self.months]
@@ -1593,7 +1617,8 @@ class _Vectorised:
         for k in range(mcount):
             count, new = new_count[k], new_sum[k]
             total = owed + new
-            take = np.minimum(total, np.maximum(advance[k] + corr[k], 0))
+            available = advance[k] + corr[k]
+            take = np.minimum(total, _nonneg(available, out=available), out=available)
             if limit is not None:
                 take = np.minimum(take, limit)
             partial = take < total
@@ -1617,8 +1642,9 @@ class _Vectorised:
         if redo.size:
             sub = [np.zeros((mcount, redo.size), dtype=I64), np.zeros((mcount, mcount, redo.size), dtype=I64),
                    np.zeros((mcount, mcount, redo.size), dtype=I64)]
-            in_order = self._corrections_in_order if redo.size > _FEW_IN_ORDER else self._corrections_in_order_one_by_one
-            in_order(advance[:, redo], final[:, redo], settle_on[:, redo], *sub)
+            redo_in_order = (self._corrections_in_order if redo.size > _FEW_IN_ORDER
+                             else self._corrections_in_order_one_by_one)
+            redo_in_order(advance[:, redo], final[:, redo], settle_on[:, redo], *sub)
             corr[:, redo] = sub[0]
             touched |= sub[1].any(axis=2) | sub[2].any(axis=2)
             for k, i in zip(*np.nonzero(touched), strict=True):
