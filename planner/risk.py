@@ -436,47 +436,107 @@ def sample(plan: Plan, n: int, seed: int | None = 0, settings: RiskSettings | No
     if unknown:
         raise RiskNotSupported(N_("the hours spread is set for a job that is not in the plan: {job}"), job=unknown[0])
     rng = generator(seed)
+    lay = _sample_layout(plan, settings)
     s_count = len(plan.shifts)
-    base_hours = np.array([_hundredths(s.hours) for s in plan.shifts], dtype=np.int32)[:, None]
-    frozen = _frozen_shifts(plan)[:, None]
-    planned = np.array([s.certainty != "extra" for s in plan.shifts], dtype=bool)[:, None]
     # Only a shift whose chance is neither 0 % nor 100 % needs draws; the others are never or always worked.
-    chance = [settings.chance[s.certainty] for s in plan.shifts]
     worked = np.empty((s_count, n), dtype=bool)
-    drawn = [k for k, pct in enumerate(chance) if 0 < pct < 100]
-    for k, pct in enumerate(chance):
-        if not 0 < pct < 100:
-            worked[k] = pct >= 100
-    if drawn:
-        worked[drawn] = _happens(_draws(rng, len(drawn), n), [chance[k] for k in drawn])
-    spread = [settings.hours_spread.get(s.job, Decimal(0)) for s in plan.shifts]
-    most = int(base_hours.max()) if s_count else 0
-    if any(spread):
+    worked[lay.never] = False
+    worked[lay.always] = True
+    if lay.drawn.size:
+        worked[lay.drawn] = _happens(_draws(rng, lay.drawn.size, n), lay.drawn_chance)
+    if lay.spread_rows.size:
         hours = np.empty((s_count, n), dtype=np.int32)
-        rows = np.array([k for k, pct in enumerate(spread) if pct], dtype=np.intp)
-        steady = np.array([k for k, pct in enumerate(spread) if not pct], dtype=np.intp)
-        hours[steady] = base_hours[steady]  # the spread rows are written below, once
-        hours[rows] = _spread_hours(_draws(rng, rows.size, n), base_hours[rows, 0], [spread[k] for k in rows])
+        hours[lay.steady] = lay.base_hours[lay.steady]  # the spread rows are written below, once
+        rows = lay.spread_rows
+        hours[rows] = _spread_hours(_draws(rng, rows.size, n), lay.base_hours[rows, 0], lay.spread_pct)
+    else:
+        hours = np.broadcast_to(lay.base_hours, (s_count, n))
+    if settings.week_lost_chance > 0 and s_count:
+        kept = ~_happens(_draws(rng, lay.weeks, n), [settings.week_lost_chance] * lay.weeks)  # per week: not lost
+        worked &= kept.take(lay.week_of_shift, axis=0)
+    late = np.zeros((plan.months, n), dtype=bool)
+    if settings.late_report_chance > 0:
+        late = _happens(_draws(rng, plan.months, n), [settings.late_report_chance] * plan.months)
+    if lay.frozen.any():
+        worked = np.where(lay.frozen, lay.planned, worked)
+        hours = np.where(lay.frozen, lay.base_hours, hours)
+    hours = np.ascontiguousarray(hours, dtype=np.int32)
+    return Futures(worked.T, hours.T, late.T, seed, lay.hours_most)
+
+
+@dataclass(frozen=True)
+class _SampleLayout:
+    """What :func:`sample` needs of a plan's shifts and risk settings, worked out once (arrays: read only)."""
+
+    base_hours: np.ndarray
+    """int32 [shifts, 1]: the planned hours, in hundredths."""
+    frozen: np.ndarray
+    """bool [shifts, 1]: in a pay period with a payslip (what happened is known)."""
+    planned: np.ndarray
+    """bool [shifts, 1]: planned (not "extra")."""
+    never: np.ndarray
+    always: np.ndarray
+    drawn: np.ndarray
+    """The shifts whose chance is neither 0 % (``never``) nor 100 % (``always``), and their chances."""
+    drawn_chance: list[Decimal]
+    spread_rows: np.ndarray
+    steady: np.ndarray
+    """The shifts whose hours run over or under (and their spread in percent), and the others."""
+    spread_pct: list[Decimal]
+    hours_most: int
+    """At least the most hours (hundredths) a shift can get: see :attr:`Futures.hours_most`."""
+    weeks: int
+    week_of_shift: np.ndarray
+    """How many (person, ISO week) pairs the shifts fall in, and each shift's."""
+
+
+_SAMPLE_LAYOUTS: dict[tuple, _SampleLayout] = {}
+
+
+def _sample_layout(plan: Plan, settings: RiskSettings) -> _SampleLayout:
+    """The :class:`_SampleLayout` of a plan, remembered by its shifts, jobs, payslips and risk settings (the same
+    after most edits: a new rent or assumption leaves it alone)."""
+    key = (plan.shifts, plan.jobs, plan.payslips, tuple(sorted(settings.chance.items())),
+           tuple(sorted(settings.hours_spread.items())))
+    if key in _SAMPLE_LAYOUTS:
+        return _SAMPLE_LAYOUTS[key]
+    if len(_SAMPLE_LAYOUTS) > 16:  # not a rule value: plans remembered
+        _SAMPLE_LAYOUTS.clear()
+    shifts = plan.shifts
+    base_hours = np.array([_hundredths(s.hours) for s in shifts], dtype=np.int32).reshape(len(shifts), 1)
+    chance = [settings.chance[s.certainty] for s in shifts]
+    drawn = [k for k, pct in enumerate(chance) if 0 < pct < 100]
+    spread = [settings.hours_spread.get(s.job, Decimal(0)) for s in shifts]
+    rows = np.array([k for k, pct in enumerate(spread) if pct], dtype=np.intp)
+    most = int(base_hours.max()) if shifts else 0
+    if rows.size:
         # The most a spread row can reach: its hours at the largest draw (the same float32 steps), plus a quarter.
         top = _spread_hours(np.full((rows.size, 1), _FULL - 1, dtype=_DRAW), base_hours[rows, 0],  # the largest draw
                             [spread[k] for k in rows])
         most = max(most, int(top.max()) + 25)  # not a rule value: a quarter hour in hundredths, as a margin
-    else:
-        hours = np.broadcast_to(base_hours, (s_count, n))
-    if settings.week_lost_chance > 0 and s_count:
-        role_of = {j.id: j.person for j in plan.jobs}
-        keys = [(role_of.get(s.job, "claimant"), *s.date.isocalendar()[:2]) for s in plan.shifts]
-        index = {k: i for i, k in enumerate(dict.fromkeys(keys))}
-        kept = ~_happens(_draws(rng, len(index), n), [settings.week_lost_chance] * len(index))  # per week: not lost
-        worked &= kept.take(np.array([index[k] for k in keys], dtype=np.intp), axis=0)
-    late = np.zeros((plan.months, n), dtype=bool)
-    if settings.late_report_chance > 0:
-        late = _happens(_draws(rng, plan.months, n), [settings.late_report_chance] * plan.months)
-    if frozen.any():
-        worked = np.where(frozen, planned, worked)
-        hours = np.where(frozen, base_hours, hours)
-    hours = np.ascontiguousarray(hours, dtype=np.int32)
-    return Futures(worked.T, hours.T, late.T, seed, most)
+    role_of = {j.id: j.person for j in plan.jobs}
+    keys = [(role_of.get(s.job, "claimant"), *s.date.isocalendar()[:2]) for s in shifts]
+    index = {k: i for i, k in enumerate(dict.fromkeys(keys))}
+    layout = _SampleLayout(
+        base_hours=base_hours,
+        frozen=_frozen_shifts(plan)[:, None],
+        planned=np.array([s.certainty != "extra" for s in shifts], dtype=bool).reshape(len(shifts), 1),
+        never=np.array([k for k, pct in enumerate(chance) if pct <= 0], dtype=np.intp),
+        always=np.array([k for k, pct in enumerate(chance) if pct >= 100], dtype=np.intp),
+        drawn=np.array(drawn, dtype=np.intp),
+        drawn_chance=[chance[k] for k in drawn],
+        spread_rows=rows,
+        steady=np.array([k for k, pct in enumerate(spread) if not pct], dtype=np.intp),
+        spread_pct=[spread[k] for k in rows],
+        hours_most=most,
+        weeks=len(index),
+        week_of_shift=np.array([index[k] for k in keys], dtype=np.intp),
+    )
+    for value in vars(layout).values():
+        if isinstance(value, np.ndarray):
+            value.setflags(write=False)
+    _SAMPLE_LAYOUTS[key] = layout
+    return layout
 
 
 def shift_key(plan: Plan) -> list[tuple[int, str, str, int]]:
@@ -911,6 +971,57 @@ def _split(net: np.ndarray, weights: np.ndarray, keys: np.ndarray) -> tuple[np.n
     return parts, present
 
 
+@dataclass(frozen=True)
+class _PayPeriod:
+    """One pay period of an hourly job that holds shifts: ``lo:hi`` in the job's shifts in date order."""
+
+    first: date
+    last: date
+    pay_date: date
+    lo: int
+    hi: int
+    earned_months: list[YM]
+    """The months its shifts fall in, in order."""
+    rows_of: list[list[int]]
+    """For each of those months, its shifts (as rows from ``lo``)."""
+
+
+_PAY_PERIODS: dict[tuple, dict[str, tuple[np.ndarray, list[_PayPeriod]]]] = {}
+
+
+def _pay_periods_of_shifts(plan: Plan, start: date, end: date) -> dict[str, tuple[np.ndarray, list[_PayPeriod]]]:
+    """Per hourly job: its shifts in the window in date order (indices into ``plan.shifts``), and its pay periods
+    that hold shifts and have no payslip. Remembered by the shifts, jobs, payslips and window (the same for every
+    slice of a run and after most edits)."""
+    key = (plan.shifts, plan.jobs, plan.payslips, start, end)
+    if key in _PAY_PERIODS:
+        return _PAY_PERIODS[key]
+    if len(_PAY_PERIODS) > 16:  # not a rule value: plans remembered
+        _PAY_PERIODS.clear()
+    slips = {(p.job, *p.period) for p in plan.payslips}
+    in_window = [k for k, s in enumerate(plan.shifts) if start <= s.date <= end]
+    out = {}
+    for job in plan.jobs:
+        if job.wage_unit != "hour":
+            continue
+        mine_list = sorted((k for k in in_window if plan.shifts[k].job == job.id), key=lambda k: plan.shifts[k].date)
+        mine_days = np.array([plan.shifts[k].date.toordinal() for k in mine_list], dtype=I64)
+        periods = []
+        for first, last, pay_date in pay_periods(job, start, end):
+            if (job.id, first, last) in slips or not job_active(job, first, last):
+                continue
+            lo = int(np.searchsorted(mine_days, first.toordinal()))
+            hi = int(np.searchsorted(mine_days, last.toordinal(), "right"))
+            if hi > lo:
+                months = [(plan.shifts[k].date.year, plan.shifts[k].date.month) for k in mine_list[lo:hi]]
+                earned = sorted(set(months))
+                periods.append(_PayPeriod(first, last, pay_date, lo, hi, earned,
+                                          [[j for j, ym in enumerate(months) if ym == e] for e in earned]))
+        out[job.id] = (np.array(mine_list, dtype=np.intp), periods)
+    _PAY_PERIODS[key] = out
+    return out
+
+
 _FEW_IN_ORDER = 48  # not a rule value: up to this many futures, the in-order withholding runs one future at a time
 
 _VRIJLATING_CACHES: dict[tuple, dict] = {}
@@ -953,13 +1064,11 @@ class _Vectorised:
 
     def _slots(self, futures: Futures) -> list[_Slot]:
         plan, rules, n = self.plan, self.rules, futures.n
-        slips = {(p.job, *p.period) for p in plan.payslips}
         fixed_jobs = {j.id for j in plan.jobs if j.wage_unit == "month"}
         slots: list[_Slot] = []
         for p in self.planned.projection.payments:
             if p.job_id in fixed_jobs or (p.kind == "wage" and p.source == "payslip"):
                 slots.append(self._fixed_slot(p, n))
-        in_window = [k for k, s in enumerate(plan.shifts) if self.window_start <= s.date <= self.window_end]
         wage_cents = {j.id: _c(j.wage) for j in plan.jobs if j.wage_unit == "hour"}
         # A pay period's hours are summed as int32 when no sum can overflow it (else as int64).
         most = (futures.hours_most if futures.hours_most is not None
@@ -967,55 +1076,45 @@ class _Vectorised:
         rows_int32 = np.iinfo(np.int32).max // most if most > 0 else len(plan.shifts)
         hours_buf = np.empty((0, n), dtype=self._hours.dtype)
         worked_buf = np.empty((0, n), dtype=bool)
+        layout = _pay_periods_of_shifts(plan, self.window_start, self.window_end)
         for job in plan.jobs:
             if job.wage_unit != "hour":
                 continue
-            mine_list = sorted((k for k in in_window if plan.shifts[k].job == job.id), key=lambda k: plan.shifts[k].date)
-            mine = np.array(mine_list, dtype=np.intp)
-            mine_days = np.array([plan.shifts[k].date.toordinal() for k in mine_list], dtype=I64)
             # The job's shifts in date order: a pay period is then a run of them. Its rows of futures are taken
             # into two buffers used again for every period (not one fresh copy of all the job's rows).
+            mine, periods = layout[job.id]
             job_slots = [s for s in slots if s.job_id == job.id and s.kind == "wage"]
-            periods = []
-            for first, last, pay_date in pay_periods(job, self.window_start, self.window_end):
-                if (job.id, first, last) in slips or not job_active(job, first, last):
-                    continue
-                lo, hi = np.searchsorted(mine_days, first.toordinal()), np.searchsorted(mine_days, last.toordinal(), "right")
-                if hi > lo:
-                    periods.append((first, last, pay_date, int(lo), int(hi)))
-            widest = max((hi - lo for *_, lo, hi in periods), default=0)
+            widest = max((pp.hi - pp.lo for pp in periods), default=0)
             if widest > len(hours_buf):
                 hours_buf = np.empty((widest, n), dtype=self._hours.dtype)
                 worked_buf = np.empty((widest, n), dtype=bool)
-            for first, last, pay_date, lo, hi in periods:
-                rows = hi - lo
+            for pp in periods:
+                rows = pp.hi - pp.lo
                 hours, worked = hours_buf[:rows], worked_buf[:rows]
                 # mode="clip": the indices are valid, and numpy buffers ``out`` with the default "raise"
-                np.take(self._hours, mine[lo:hi], axis=0, out=hours, mode="clip")
-                np.take(self._worked, mine[lo:hi], axis=0, out=worked, mode="clip")
+                np.take(self._hours, mine[pp.lo:pp.hi], axis=0, out=hours, mode="clip")
+                np.take(self._worked, mine[pp.lo:pp.hi], axis=0, out=worked, mode="clip")
                 np.multiply(hours, worked, out=hours)  # hundredths of an hour, 0 when not worked
-                slot = self._variable_slot(job, first, last, pay_date, mine[lo:hi], worked, hours,
-                                           wage_cents[job.id], np.int32 if rows <= rows_int32 else I64)
+                slot = self._variable_slot(job, pp, worked, hours, wage_cents[job.id],
+                                           np.int32 if rows <= rows_int32 else I64)
                 slots.append(slot)
                 job_slots.append(slot)
             if job.holiday_pay == "yearly":
                 slots.extend(self._holiday_payouts(job, job_slots, n))
         return slots
 
-    def _variable_slot(self, job, first: date, last: date, pay_date: date, idx: np.ndarray,  # noqa: ANN001
-                       worked: np.ndarray, hours: np.ndarray, wage_c: int, sum_type: type = I64) -> _Slot:
-        """The wage of one pay period for all futures: ``idx`` are its shifts (in date order), ``worked`` and
-        ``hours`` their rows of futures (hours 0 where not worked); ``sum_type``: a dtype their sums fit in."""
+    def _variable_slot(self, job, pp: _PayPeriod, worked: np.ndarray, hours: np.ndarray,  # noqa: ANN001
+                       wage_c: int, sum_type: type = I64) -> _Slot:
+        """The wage of one pay period for all futures: ``worked`` and ``hours`` are the rows of futures of its
+        shifts (in date order; hours 0 where not worked); ``sum_type``: a dtype their sums fit in."""
         rules = self.rules
+        first, last, pay_date, earned_months, rows_of = pp.first, pp.last, pp.pay_date, pp.earned_months, pp.rows_of
         exists = worked.any(axis=0)
-        shift_months = [(self.plan.shifts[k].date.year, self.plan.shifts[k].date.month) for k in idx]
-        earned_months = sorted(set(shift_months))
         # hours x wage in 1/10,000 euro: exact.
         if len(earned_months) == 1:
             worked_hours = hours.sum(axis=0, dtype=sum_type)
             raw, keys = None, exists[None, :]
         else:
-            rows_of = [[j for j, ym in enumerate(shift_months) if ym == e] for e in earned_months]
             raw = np.stack([hours[r].sum(axis=0, dtype=sum_type) for r in rows_of]).astype(I64)
             worked_hours = raw.sum(axis=0)
             raw *= wage_c
