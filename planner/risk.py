@@ -944,6 +944,13 @@ class _Slot:
     accrued: np.ndarray
     parts: list[tuple[int, np.ndarray, np.ndarray]] = field(default_factory=list)
     """(month index, amount, present) of the net wage attributed to each benefit month."""
+    paid_as_is: bool = False
+    """``total_net`` is never negative and 0 wherever nothing was worked: what reaches the account is then
+    ``total_net`` itself (else: where the payment exists and is positive)."""
+
+    def cash(self) -> np.ndarray:
+        """What reaches the account on the pay date, per future."""
+        return self.total_net if self.paid_as_is else np.where(self.exists & (self.total_net > 0), self.total_net, 0)
 
 
 def _split(net: np.ndarray, weights: np.ndarray, keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -1126,6 +1133,8 @@ class _Vectorised:
             net = total
             total_net = total + holiday if holiday is not None and job.holiday_pay == "with_wage" else total
             accrued = holiday if holiday is not None and job.holiday_pay == "yearly" else np.zeros_like(total)
+            # hours >= 0: never negative, and 0 for no hours, when the wage and the percentage are not negative
+            paid_as_is = wage_c >= 0 and job.holiday_pay_percent >= 0
         else:
             # A gross wage's tax is a Decimal function of the hours worked: worked out once per distinct number
             # of hours (few), then looked up for every future; so is every other amount of the period.
@@ -1137,18 +1146,17 @@ class _Vectorised:
                 return _net_wage(c, period, pay_date, job.employer_applies_heffingskorting, rules)
 
             net_of = np.fromiter((tax(int(c)) for c in total_of), dtype=I64, count=len(total_of))
+            total_net_of = (np.fromiter((tax(int(c)) for c in total_of + holiday_of), dtype=I64, count=len(total_of))
+                            if job.holiday_pay == "with_wage" else net_of)  # what is paid: with holiday pay in it
             total = hours_of.spread(total_of)
             net = hours_of.spread(net_of)
-            if job.holiday_pay == "with_wage":
-                total_net = hours_of.spread(np.fromiter((tax(int(c)) for c in total_of + holiday_of), dtype=I64,
-                                                        count=len(total_of)))
-            else:
-                total_net = net
+            total_net = net if total_net_of is net_of else hours_of.spread(total_net_of)
             accrued = hours_of.spread(holiday_of) if job.holiday_pay == "yearly" else np.zeros_like(total)
+            paid_as_is = bool((total_net_of >= 0).all() and (total_net_of[hours_of.values == 0] == 0).all())
         gross = total if job.wage_basis == "gross" else None
         earned = total[None, :] if raw is None else _rhu(raw, 100)
         slot = _Slot(job.id, job.person, "wage", pay_date, pay_date + timedelta(days=job.payslip_delay_days), exists,
-                     net, total_net, gross, accrued)
+                     net, total_net, gross, accrued, paid_as_is=paid_as_is)
         counted = exists & (net != 0)
         if self.method == "received":
             ym = (pay_date.year, pay_date.month)
@@ -1539,7 +1547,7 @@ class _Vectorised:
             outs[r] -= deducted[k]
         for slot in slots:
             if start <= slot.pay <= end:
-                ins[row[slot.pay]] += np.where(slot.exists & (slot.total_net > 0), slot.total_net, 0)
+                ins[row[slot.pay]] += slot.cash()
         fixed = _fixed_costs(plan, start, end)
         days = sorted(set(varying) | set(fixed))
         fixed_cum = np.cumsum([fixed.get(d, 0) for d in days])  # fixed costs up to and including each day
