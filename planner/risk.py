@@ -1491,7 +1491,7 @@ class _Vectorised:
                 i = self.month_index[ym]
                 np.maximum(known[i], late.reported_on.toordinal(), out=known[i])
         late_known = (month_end + plan.risk.late_report_days)[:, None]
-        known = np.where(futures.late.T, np.maximum(known, late_known), known)
+        np.maximum(known, late_known * futures.late.T, out=known)  # where late: at least late_known (ordinals > 0)
 
         timeline = self.planned.timeline
         if timeline.regime == "after_income":
@@ -1658,7 +1658,8 @@ class _Vectorised:
                 for role in self.roles:
                     # The average of the months used (one month: that month's income itself, no division).
                     average = sums[role] if take == 1 else _rhu(sums[role], np.maximum(count, 1))
-                    estimates[role][i] = np.where(count > 0, average, planned[role][i])
+                    # where no month is known: the plan's own figure (average is 0 there)
+                    estimates[role][i] = average + (count == 0) * planned[role][i]
         return estimates
 
     def _limits(self) -> tuple[int, int | None]:
