@@ -500,16 +500,16 @@ class _SampleLayout:
     """How many (person, ISO week) pairs the shifts fall in, and each shift's."""
 
 
-_SAMPLE_LAYOUTS: dict[tuple, _SampleLayout] = {}
+_SAMPLE_LAYOUTS: dict[tuple, tuple[tuple, _SampleLayout]] = {}
 
 
 def _sample_layout(plan: Plan, settings: RiskSettings) -> _SampleLayout:
     """The :class:`_SampleLayout` of a plan, remembered by its shifts, jobs, payslips and risk settings (the same
     after most edits: a new rent or assumption leaves it alone)."""
-    key = (plan.shifts, plan.jobs, plan.payslips, tuple(sorted(settings.chance.items())),
+    key = (*_identity(plan.shifts, plan.jobs, plan.payslips), tuple(sorted(settings.chance.items())),
            tuple(sorted(settings.hours_spread.items())))
     if key in _SAMPLE_LAYOUTS:
-        return _SAMPLE_LAYOUTS[key]
+        return _SAMPLE_LAYOUTS[key][1]
     if len(_SAMPLE_LAYOUTS) > 16:  # not a rule value: plans remembered
         _SAMPLE_LAYOUTS.clear()
     shifts = plan.shifts
@@ -545,7 +545,7 @@ def _sample_layout(plan: Plan, settings: RiskSettings) -> _SampleLayout:
     for value in vars(layout).values():
         if isinstance(value, np.ndarray):
             value.setflags(write=False)
-    _SAMPLE_LAYOUTS[key] = layout
+    _SAMPLE_LAYOUTS[key] = ((plan.shifts, plan.jobs, plan.payslips), layout)  # the tuples kept: ids stay theirs
     return layout
 
 
@@ -1003,16 +1003,23 @@ class _PayPeriod:
     """For each of those months, its shifts (as rows from ``lo``)."""
 
 
-_PAY_PERIODS: dict[tuple, dict[str, tuple[np.ndarray, list[_PayPeriod]]]] = {}
+_PAY_PERIODS: dict[tuple, tuple[tuple, dict[str, tuple[np.ndarray, list[_PayPeriod]]]]] = {}
+
+
+def _identity(*parts: tuple) -> tuple[int, ...]:
+    """A cache key of a plan's (immutable) tuples of shifts, jobs, ...: which objects they are. An edit that leaves
+    them alone keeps the same objects (pydantic's ``model_copy``); hashing 300 shifts by value costs more than
+    the look-up saves. The cache keeps the tuples themselves, so an id is never reused while it is a key."""
+    return tuple(id(p) for p in parts)
 
 
 def _pay_periods_of_shifts(plan: Plan, start: date, end: date) -> dict[str, tuple[np.ndarray, list[_PayPeriod]]]:
     """Per hourly job: its shifts in the window in date order (indices into ``plan.shifts``), and its pay periods
     that hold shifts and have no payslip. Remembered by the shifts, jobs, payslips and window (the same for every
     slice of a run and after most edits)."""
-    key = (plan.shifts, plan.jobs, plan.payslips, start, end)
+    key = (*_identity(plan.shifts, plan.jobs, plan.payslips), start, end)
     if key in _PAY_PERIODS:
-        return _PAY_PERIODS[key]
+        return _PAY_PERIODS[key][1]
     if len(_PAY_PERIODS) > 16:  # not a rule value: plans remembered
         _PAY_PERIODS.clear()
     slips = {(p.job, *p.period) for p in plan.payslips}
@@ -1035,7 +1042,7 @@ def _pay_periods_of_shifts(plan: Plan, start: date, end: date) -> dict[str, tupl
                 periods.append(_PayPeriod(first, last, pay_date, lo, hi, earned,
                                           [[j for j, ym in enumerate(months) if ym == e] for e in earned]))
         out[job.id] = (np.array(mine_list, dtype=np.intp), periods)
-    _PAY_PERIODS[key] = out
+    _PAY_PERIODS[key] = ((plan.shifts, plan.jobs, plan.payslips), out)  # the tuples kept: their ids stay theirs
     return out
 
 

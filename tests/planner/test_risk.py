@@ -418,3 +418,26 @@ def test_in_order_withholding_is_the_same_one_by_one_and_for_all_at_once(months:
         results.append(out)
     for whole, one in zip(*results, strict=True):
         assert np.array_equal(whole, one)
+
+
+def test_what_is_remembered_of_a_plan_follows_its_edits() -> None:
+    # Sampling and simulating remember a plan's layout by its shifts, jobs and payslips. An edit of a shift must
+    # never be answered from the plan before it; an edit of something else may reuse it, with the same result.
+    import planner.risk as risk
+
+    plan = story([Shift(date=date(2026, 1, d), hours="4", job="werk", certainty="maybe") for d in range(1, 29)])
+    sample(plan, 200, seed=3)
+    simulate(plan, sample(plan, 200, seed=3), RULES)
+    edits = [
+        plan.model_copy(update={"shifts": (plan.shifts[0].model_copy(update={"certainty": "extra", "hours": Decimal("7")}),
+                                           *plan.shifts[1:])}),
+        plan.model_copy(update={"expenses": (Expense(name="Huur", amount="700", day=1),)}),
+    ]
+    for edited in edits:
+        remembered = sample(edited, 200, seed=3)
+        outcome = simulate(edited, remembered, RULES)
+        risk._SAMPLE_LAYOUTS.clear()
+        risk._PAY_PERIODS.clear()
+        fresh = sample(edited, 200, seed=3)
+        assert np.array_equal(remembered.worked, fresh.worked) and np.array_equal(remembered.hours, fresh.hours)
+        assert differences(outcome, simulate(edited, fresh, RULES)) == {}
