@@ -1734,7 +1734,7 @@ class _Vectorised:
                 new_sum[kk] += down_k
                 has = down_k > 0
                 new_count[kk] += has
-                np.copyto(new_month[kk], i, where=has)
+                np.maximum(new_month[kk], has * i, out=new_month[kk])  # months come in order: i where has
                 withheld[kk, i] += down_k
         corr[...] = corr_all[:mcount]
         owed = np.zeros(n, dtype=I64)  # a debt carried from an earlier pay date (one at most, else in order)
@@ -1757,9 +1757,11 @@ class _Vectorised:
             carried = np.flatnonzero((owed > 0) & ((count == 0) | ~partial))
             here[month[carried] * n + carried] += np.minimum(take[carried], owed[carried])
             touched[k] |= np.bincount(month[carried], minlength=mcount).astype(bool)
-            month = np.where(count > 0, new_month[k], month)
+            np.copyto(month, new_month[k], where=count > 0)  # few futures have a new debt: a sparse copy
             owed = total - take
-            ended = np.flatnonzero((advance[k] <= 0) & (final[k] <= 0) & (owed > 0))
+            ended = np.flatnonzero(owed)  # owed >= 0: the futures still owing, then those whose payments ended
+            if ended.size:
+                ended = ended[(advance[k, ended] <= 0) & (final[k, ended] <= 0)]
             if ended.size:
                 repaid[k].reshape(-1)[month[ended] * n + ended] += owed[ended]
                 touched[k] |= np.bincount(month[ended], minlength=mcount).astype(bool)
