@@ -4,7 +4,9 @@ Prints figures and says whether the goal is met; asserts nothing.
 Run: .venv/bin/python bench/bench_risk.py [--futures N] [--repeat R] [--threads]
 
 Printed, each as a median over the repeats, in wall-clock time and in CPU time of this process (they differ
-when the machine is shared; the load average is printed too), with the page faults of a run:
+when the machine is shared; the load average is printed too), with the page faults of a run. The four timed
+things (sampling, simulating, both in one call, one Decimal run) are run in turns, one of each per round, so a
+slow spell of the shared machine falls on all of them alike:
 
 - sampling the futures (``planner.risk.sample``), simulating them (``planner.risk.simulate``: payments, benefit
   months, estimate, settlement, ledger, given the plan's own Decimal result, which the app and ``compute
@@ -51,15 +53,25 @@ GOAL_MS = 50.0
 
 def timed(fn, repeat: int) -> tuple[float, float, float, object]:  # noqa: ANN001
     """Median wall ms, CPU ms and minor page faults of ``fn`` over ``repeat`` runs, and its last result."""
-    walls, cpus, faults, result = [], [], [], None
+    return interleaved({"": fn}, repeat)[""]
+
+
+def interleaved(fns: dict[str, object], repeat: int) -> dict[str, tuple[float, float, float, object]]:
+    """:func:`timed` for several functions, run in turns (one of each per round), so that a slow spell of the
+    shared machine falls on all of them alike and their figures can be compared."""
+    runs: dict[str, tuple[list[float], list[float], list[float]]] = {name: ([], [], []) for name in fns}
+    results: dict[str, object] = {}
     for _ in range(repeat):
-        f = resource.getrusage(resource.RUSAGE_SELF).ru_minflt
-        w, c = time.perf_counter(), time.process_time()
-        result = fn()
-        cpus.append((time.process_time() - c) * 1000)
-        walls.append((time.perf_counter() - w) * 1000)
-        faults.append(resource.getrusage(resource.RUSAGE_SELF).ru_minflt - f)
-    return statistics.median(walls), statistics.median(cpus), statistics.median(faults), result
+        for name, fn in fns.items():
+            walls, cpus, faults = runs[name]
+            f = resource.getrusage(resource.RUSAGE_SELF).ru_minflt
+            w, c = time.perf_counter(), time.process_time()
+            results[name] = fn()  # type: ignore[operator]
+            cpus.append((time.process_time() - c) * 1000)
+            walls.append((time.perf_counter() - w) * 1000)
+            faults.append(resource.getrusage(resource.RUSAGE_SELF).ru_minflt - f)
+    return {name: (statistics.median(w), statistics.median(c), statistics.median(f), results[name])
+            for name, (w, c, f) in runs.items()}
 
 
 def resident_mib() -> float:
@@ -76,7 +88,7 @@ def line(label: str, wall: float, cpu: float, faults: float, note: str = "") -> 
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--futures", type=int, default=10_000)
-    parser.add_argument("--repeat", type=int, default=15)
+    parser.add_argument("--repeat", type=int, default=21)
     parser.add_argument("--threads", action="store_true", help="also measure two halves in two threads")
     parser.add_argument("--malloc-left-alone", action="store_true",
                         help="only the timings, with glibc's malloc left alone (run in a fresh process by the bench)")
@@ -101,16 +113,25 @@ def main() -> None:
             print("freed memory kept: not available here (not glibc, or MALLOC_*_THRESHOLD_ set): malloc left alone")
         else:
             print("freed memory kept (planner.risk.FREED_MEMORY, as the engine runs):")
-    w_dec, c_dec, _, result = timed(lambda: run(plan, rules, planned), repeat)
+    result = run(plan, rules, planned)
     futures = sample(plan, n, seed=1)
-    simulate(plan, futures, rules, result)  # type: ignore[arg-type]  # warm the rule caches
-    w, c, f, futures = timed(lambda: sample(plan, n, seed=1), repeat)
+    simulate(plan, futures, rules, result)  # warm the rule caches
+    # In turns, one of each per round: the shared machine's slow spells (its speed varies up to twofold within
+    # minutes) then fall on all four alike, and the ratio to the Decimal engine is of the same minutes.
+    figures = interleaved({
+        "sample": lambda: sample(plan, n, seed=1),
+        "simulate": lambda: simulate(plan, futures, rules, result),
+        "sample + simulate": lambda: simulate(plan, sample(plan, n, seed=1), rules, result),
+        "Decimal engine": lambda: run(plan, rules, planned),
+    }, repeat)
+    w, c, f, _ = figures["sample"]
     line("sample", w, c, f)
-    w, c, f, outcome = timed(lambda: simulate(plan, futures, rules, result), repeat)  # type: ignore[arg-type]
+    w, c, f, outcome = figures["simulate"]
     line("simulate", w, c, f, f"engine: {outcome.engine}")  # type: ignore[union-attr]
     simulate_alone = (w, c)
-    total_w, total_c, f, _ = timed(lambda: simulate(plan, sample(plan, n, seed=1), rules, result), repeat)  # type: ignore[arg-type]
+    total_w, total_c, f, _ = figures["sample + simulate"]
     line("sample + simulate", total_w, total_c, f, "(one call: the figure the goal is compared with)")
+    w_dec, c_dec, _, _ = figures["Decimal engine"]
     if args.malloc_left_alone:
         print(f"  memory: resident {resident_mib():.0f} MiB after these runs, malloc left alone")
         return
