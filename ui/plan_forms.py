@@ -2221,11 +2221,14 @@ class JobsDialog(PlanFormDialog):
     def build_plan(self) -> Plan:
         jobs = self.jobs_form.jobs()
         removed = set(self.jobs_form.removed_job_ids())
+        spread = self.plan.risk.hours_spread
         return replace(
             self.plan,
             jobs=jobs,
             shifts=tuple(s for s in self.plan.shifts if s.job not in removed),
             payslips=tuple(p for p in self.plan.payslips if p.job not in removed),
+            # its hours spread goes too: the chances refuse a spread for a job that is not in the plan
+            risk=self.plan.risk.model_copy(update={"hours_spread": {j: v for j, v in spread.items() if j not in removed}}),
         )
 
     def _update_note(self) -> None:

@@ -12,6 +12,8 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from planner.i18n import translations
 from planner.model import Expense, Household, Housemate, Job, Person, Plan, Sanction, Settlement, Shift
+from planner.risk import assess
+from planner.rules import load_rules
 from planner.storage import load_plan
 from ui.language import apply_language
 from ui.plan_forms import (
@@ -341,6 +343,21 @@ def test_removing_a_job_removes_its_shifts_and_says_so(qtbot):  # noqa: ANN001
     assert new is not None
     assert new.jobs == () and new.shifts == ()
     assert new.household == plan.household
+
+
+def test_removing_a_job_removes_its_hours_spread_so_the_chances_still_run(qtbot):  # noqa: ANN001
+    plan = load_plan(EXAMPLE)
+    job_id = plan.jobs[0].id
+    plan = plan.model_copy(update={"risk": plan.risk.model_copy(update={"hours_spread": {job_id: Decimal(20)}})})
+    dialog = JobsDialog(plan)
+    qtbot.add_widget(dialog)
+    dialog.show()
+    qtbot.mouseClick(dialog.jobs_form.boxes[0].remove_button, Qt.MouseButton.LeftButton)
+    dialog.accept()
+    new = dialog.result_plan()
+    assert new is not None and job_id not in new.risk.hours_spread
+    summary = assess(new, samples=50, seed=1, rules=load_rules())  # refused before: a spread for no job
+    assert summary.samples == 50 and len(summary.months) == new.months
 
 
 def test_a_partner_job_only_for_a_couple(qtbot):  # noqa: ANN001
