@@ -654,6 +654,20 @@ class DailyRows:
                 and np.array_equal(self.offset, other.offset))
 
 
+def _compact_daily(start: date, balances: np.ndarray) -> DailyRows:
+    """:class:`DailyRows` of full end-of-day balances [futures, days] (the exact engine's ledgers): a day whose
+    change from the day before is the same in every future builds on the row before it (an offset); only the
+    other days are rows. Exact: the balance of every day of every future is kept."""
+    if balances.shape[1] == 0:
+        return DailyRows(start, balances, np.zeros(0, dtype=np.intp), np.zeros(0, dtype=I64))
+    change = np.diff(balances, axis=1)
+    is_row = np.concatenate([[True], ~(change == change[:1]).all(axis=0)])  # the first day is always a row
+    row_days = np.flatnonzero(is_row)
+    row_of_day = np.cumsum(is_row) - 1
+    offset = balances[0] - balances[0, row_days][row_of_day]  # the same in every future (see above)
+    return DailyRows(start, balances[:, row_days], row_of_day, offset)
+
+
 def _concat_daily(parts: list[DailyRows | None]) -> DailyRows | None:
     """The daily balances of futures simulated in slices, as if simulated at once."""
     if any(p is None for p in parts):
@@ -663,8 +677,19 @@ def _concat_daily(parts: list[DailyRows | None]) -> DailyRows | None:
     if all(first.same_days(p) for p in parts):  # type: ignore[arg-type]
         return DailyRows(first.start, np.concatenate([p.rows for p in parts], axis=0),  # type: ignore[union-attr]
                          first.row_of_day, first.offset)
-    days = np.concatenate([p.balance() for p in parts], axis=0)  # type: ignore[union-attr]
-    return DailyRows(first.start, days, np.arange(days.shape[1]), np.zeros(days.shape[1], dtype=I64))
+    # Different rows (the exact engine's slices): all slices on the same row days. A day is a row where it is a
+    # row in any slice, or where the slices' changes differ (each the same within its own futures, but not alike).
+    is_row = np.zeros(len(first.row_of_day), dtype=bool)
+    is_row[0] = True
+    for part in parts:
+        assert part is not None and part.start == first.start and len(part.row_of_day) == len(first.row_of_day)
+        is_row[1:] |= np.diff(part.row_of_day) != 0
+        is_row[1:] |= np.diff(part.offset) != np.diff(first.offset)  # a day not a row: every future's change
+    row_days = np.flatnonzero(is_row)
+    row_of_day = np.cumsum(is_row) - 1
+    rows = [part.rows[:, part.row_of_day[row_days]] + part.offset[row_days] for part in parts]  # type: ignore[union-attr]
+    offset = first.offset - first.offset[row_days][row_of_day]  # between row days: the same change in every slice
+    return DailyRows(first.start, np.concatenate(rows, axis=0), row_of_day, offset)
 
 
 @dataclass(frozen=True)
@@ -773,8 +798,7 @@ def _stack(rows: list[dict[str, np.ndarray]], result: Result, engine: Engine, re
     pay_day = result.timeline.pay_day
     pay_dates = tuple(date(y, m, min(pay_day, calendar.monthrange(y, m)[1])) for y, m in months)
     arrays = {key: np.stack([r[key] for r in rows]) for key in rows[0]}
-    days = arrays.pop("daily")
-    daily = DailyRows(result.ledger.start, days, np.arange(days.shape[1]), np.zeros(days.shape[1], dtype=I64))
+    daily = _compact_daily(result.ledger.start, arrays.pop("daily"))
     return Outcome(months, pay_dates, engine=engine, fallback_reason=reason, daily=daily, **arrays)
 
 

@@ -18,6 +18,7 @@ from planner.model import Plan
 from planner.risk import (
     _ARRAY_FIELDS,
     RiskCancelled,
+    _compact_daily,
     _Vectorised,
     assess,
     assess_in_slices,
@@ -132,3 +133,40 @@ def test_the_window_s_run_and_the_cli_s_run_are_the_same_for_the_same_plan() -> 
     plan = load_plan(EXAMPLE)
     planned = planned_result(plan, RULES)
     assert assess_in_slices(plan, 2000, 5, RULES, planned, slice_rows=300) == assess(plan, 2000, 5, RULES, planned)
+
+
+@PROPS
+@given(plans(risk=True), st.integers(0, 2**32 - 1))
+def test_exact_engine_slices_put_together_keep_every_day_of_every_future(plan: Plan, seed: int) -> None:
+    # The exact engine keeps its ledgers compactly too (rows only where futures differ); its slices can have
+    # different rows, and put together they must still give every day of every future.
+    futures = sample(plan, 7, seed)
+    whole = simulate_exact(plan, futures, RULES)
+    parts = [simulate_exact(plan, type(futures)(futures.worked[a:b], futures.hours[a:b], futures.late[a:b]), RULES)
+             for a, b in ((0, 1), (1, 4), (4, 7))]
+    joined = concat_outcomes(parts)
+    assert np.array_equal(joined.daily.balance(), whole.daily.balance())
+    assert joined.daily.rows.shape[1] <= len(joined.daily.row_of_day)
+
+
+@PROPS
+@given(st.integers(1, 6), st.integers(1, 40), st.data())
+def test_compact_daily_rows_give_back_every_balance(futures: int, days: int, data: st.DataObject) -> None:
+    # Some days change alike in every future (fixed costs), others differ: both must come back to the cent.
+    alike = data.draw(st.lists(st.booleans(), min_size=days, max_size=days))
+    changes = np.array([[data.draw(st.integers(-50_000, 50_000))] * futures if same else
+                        [data.draw(st.integers(-50_000, 50_000)) for _ in range(futures)] for same in alike],
+                       dtype=np.int64).T
+    balances = np.cumsum(changes, axis=1)
+    compact = _compact_daily(date(2026, 1, 1), balances)
+    assert np.array_equal(compact.balance(), balances)
+    assert compact.rows.shape[1] <= 1 + sum(not same for same in alike[1:])
+
+
+def test_the_exact_engine_keeps_rows_only_for_days_that_differ() -> None:
+    plan = load_plan(EXAMPLE)
+    futures = sample(plan, 200, seed=1)
+    outcome = simulate_exact(plan, futures, RULES)
+    days = len(outcome.daily.row_of_day)
+    assert outcome.daily.rows.shape[1] < days / 4  # paydays and the like, not every day of the year
+    assert np.array_equal(outcome.daily.balance(), _Vectorised(plan, RULES).run(futures).daily.balance())
