@@ -1484,6 +1484,8 @@ class MainWindow(QMainWindow):
         self.consultation_action.setChecked(on)
         factor = self.settings.value(CONSULTATION_SCALE) / 100 if on else 1.0
         scale_fonts(self.centralWidget(), factor, skip=(self.cards, self.charts))  # these two scale themselves
+        scale_fonts(self.menuBar(), factor)  # the menus too, read across the table as well
+        scale_fonts(self.statusBar(), factor)
         self.cards.set_scale(factor)
         self.charts.set_font_size(FONT_SIZE * factor)
         self.chances_view.set_font_size(FONT_SIZE * factor)

@@ -325,15 +325,20 @@ def test_consultation_mode_makes_text_larger_and_back(qtbot, shown: MainWindow):
     _open(qtbot, window)
     before = window.cards.content_font().pointSizeF()
     table_before = window.table.font().pointSizeF()
+    menu_before = window.menuBar().font().pointSizeF()
+    status_before = window.statusBar().font().pointSizeF()
     _shortcut(qtbot, window, "F11")
     assert window.is_consultation_mode()
     assert window.cards.content_font().pointSizeF() > before * 1.2
     assert window.table.font().pointSizeF() > table_before * 1.2
     assert window.charts.font_size > 13
+    assert window.menuBar().font().pointSizeF() > menu_before * 1.2  # the menus are read across the table too
+    assert window.statusBar().font().pointSizeF() > status_before * 1.2
     _shortcut(qtbot, window, "F11")
     assert not window.is_consultation_mode()
     assert window.cards.content_font().pointSizeF() == pytest.approx(before)
     assert window.table.font().pointSizeF() == pytest.approx(table_before)
+    assert window.menuBar().font().pointSizeF() == pytest.approx(menu_before)
 
 
 # --- accessibility: every interactive widget has a name ----------------------------------------------
