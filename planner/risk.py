@@ -500,6 +500,13 @@ class _SampleLayout:
     """How many (person, ISO week) pairs the shifts fall in, and each shift's."""
 
 
+def _identity(*parts: tuple) -> tuple[int, ...]:
+    """A cache key of a plan's (immutable) tuples of shifts, jobs, ...: which objects they are. An edit that leaves
+    them alone keeps the same objects (pydantic's ``model_copy``); hashing 300 shifts by value costs more than
+    the look-up saves. The cache keeps the tuples themselves, so an id is never reused while it is a key."""
+    return tuple(id(p) for p in parts)
+
+
 _SAMPLE_LAYOUTS: dict[tuple, tuple[tuple, _SampleLayout]] = {}
 
 
@@ -1028,13 +1035,6 @@ class _PayPeriod:
 
 
 _PAY_PERIODS: dict[tuple, tuple[tuple, dict[str, tuple[np.ndarray, list[_PayPeriod]]]]] = {}
-
-
-def _identity(*parts: tuple) -> tuple[int, ...]:
-    """A cache key of a plan's (immutable) tuples of shifts, jobs, ...: which objects they are. An edit that leaves
-    them alone keeps the same objects (pydantic's ``model_copy``); hashing 300 shifts by value costs more than
-    the look-up saves. The cache keeps the tuples themselves, so an id is never reused while it is a key."""
-    return tuple(id(p) for p in parts)
 
 
 def _pay_periods_of_shifts(plan: Plan, start: date, end: date) -> dict[str, tuple[np.ndarray, list[_PayPeriod]]]:
