@@ -42,6 +42,7 @@ from planner.risk import (
     spread_of,
 )
 from planner.rules import RuleSet, load_rules
+from planner.scenarios import with_and_without
 
 @dataclass(frozen=True, slots=True)
 class Side:
@@ -173,15 +174,7 @@ def shift_effect_risk(plan: Plan, indices: int | Sequence[int], samples: int = 1
     """
     rules = rules or load_rules()
     chosen = sorted({indices} if isinstance(indices, int) else set(indices))
-    if not chosen:
-        raise ValueError("no shift chosen")
-    if chosen[0] < 0 or chosen[-1] >= len(plan.shifts):
-        raise IndexError("no such shift")
-    shifts = list(plan.shifts)
-    without = plan.model_copy(update={"shifts": tuple(s for i, s in enumerate(shifts) if i not in chosen)})
-    taken = [s.model_copy(update={"certainty": "sure"}) if i in chosen and s.certainty == "extra" else s
-             for i, s in enumerate(shifts)]
-    with_plan = plan.model_copy(update={"shifts": tuple(taken)})
+    with_plan, without = with_and_without(plan, set(chosen))
     _check(cancelled)
     fw, fo = sample_together((with_plan, without), samples, seed)
     worked = fw.worked.copy()

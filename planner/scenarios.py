@@ -165,18 +165,24 @@ class ShiftEffect:
     """Change in what is still settled for this month after the plan's last month (+ paid, - taken back)."""
 
 
+def with_and_without(plan: Plan, chosen: set[int]) -> tuple[Plan, Plan]:
+    """The plan with the shifts ``chosen`` (indices; an ``extra`` one counts as taken: "sure") and without them:
+    the two sides of "what do these shifts add?", for the plan as planned and over many futures alike."""
+    if not chosen:
+        raise ValueError("no shift chosen")
+    if min(chosen) < 0 or max(chosen) >= len(plan.shifts):
+        raise IndexError("no such shift")
+    without = plan.model_copy(update={"shifts": tuple(s for i, s in enumerate(plan.shifts) if i not in chosen)})
+    taken = tuple(s.model_copy(update={"certainty": "sure"}) if i in chosen and s.certainty == "extra" else s
+                  for i, s in enumerate(plan.shifts))
+    return plan.model_copy(update={"shifts": taken}), without
+
+
 def shift_effect(plan: Plan, index: int | Sequence[int], rules: RuleSet | None = None) -> list[ShiftEffect]:
     """What shift ``index`` (or the shifts ``index``, together) adds to each month, after benefit, premie and
     settlement: the plan with them against the plan without them. An ``extra`` shift counts as taken."""
     rules = rules or load_rules()
-    chosen = {index} if isinstance(index, int) else set(index)
-    if not chosen:
-        raise ValueError("no shift chosen")
-    shifts = list(plan.shifts)
-    without = plan.model_copy(update={"shifts": tuple(s for i, s in enumerate(shifts) if i not in chosen)})
-    taken = [s.model_copy(update={"certainty": "sure"}) if i in chosen and s.certainty == "extra" else s
-             for i, s in enumerate(shifts)]
-    with_plan = plan.model_copy(update={"shifts": tuple(taken)})
+    with_plan, without = with_and_without(plan, {index} if isinstance(index, int) else set(index))
     ra, rb = run(with_plan, rules), run(without, rules)
     out = []
     for m, n in zip(ra.ledger.months, rb.ledger.months, strict=True):
